@@ -1,0 +1,507 @@
+"""The ``reader`` command: every sub-command is a thin call into ``Library``.
+
+Exit codes: 0 success, 1 something failed (a feed did not update, a file could not be read),
+2 usage error (bad arguments, or naming a feed or article that does not exist)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+import time
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from reader import __version__
+from reader.cleaning.sanitize import one_line
+from reader.config import CONFIG_KEYS, load_settings
+from reader.errors import (
+    ArticleNotFoundError,
+    FeedExistsError,
+    FeedNotFoundError,
+    ReaderError,
+)
+from reader.fetching.discovery import DiscoveredFeed
+from reader.library import Library
+from reader.models import ArticleFilter, Feed, FeedOutcome, OutcomeKind, RefreshReport
+from reader.output import (
+    ARTICLE_HEADERS,
+    FEED_HEADERS,
+    article_json,
+    article_rows,
+    article_text,
+    feed_json,
+    feed_rows,
+    full_article_json,
+    hit_json,
+    marked_snippet,
+    outcome_line,
+    print_json,
+    report_json,
+    short_time,
+    table,
+)
+from reader.storage.tags import CompanyNotFoundError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+USAGE_ERRORS = (FeedNotFoundError, ArticleNotFoundError, FeedExistsError, CompanyNotFoundError)
+
+Handler = Callable[[Library, argparse.Namespace], int]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG
+        if args.verbose > 1
+        else logging.INFO
+        if args.verbose
+        else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    if args.command is None:
+        return start_app(args)
+    try:
+        library = Library.open(load_settings(args.db))
+    except ReaderError as err:
+        return fail(str(err), EXIT_FAILED)
+    try:
+        return args.handler(library, args)
+    except USAGE_ERRORS as err:
+        return fail(str(err), EXIT_USAGE)
+    except ReaderError as err:
+        return fail(str(err), EXIT_FAILED)
+    except KeyboardInterrupt:
+        return fail("interrupted; everything stored before this point is kept", 130)
+    finally:
+        library.close()
+
+
+def fail(message: str, code: int) -> int:
+    print(f"reader: {one_line(message)}", file=sys.stderr)
+    return code
+
+
+def start_app(args: argparse.Namespace) -> int:
+    print(
+        "reader: the interactive app is not built yet; run `reader --help` for the commands "
+        "(add, fetch, list, show, search ...)",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+# -- parser -------------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="A fast terminal news reader. With no command, opens the app.",
+        epilog="Database: --db, else $READER_DB, else the user data folder. "
+        "Config keys: " + "; ".join(f"{k}: {v}" for k, v in CONFIG_KEYS.items()),
+    )
+    parser.add_argument("--version", action="version", version=f"reader-tui {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH", help="database file (default: $READER_DB or the user data folder)"
+    )
+    parser.add_argument(
+        "-v", "--verbose", action="count", default=0, help="log more (-vv for debug)"
+    )
+    parser.set_defaults(command=None)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.set_defaults(command=name, handler=handler)
+        return sub
+
+    sub = command("add", cmd_add, "subscribe to a feed (a web page's feed is found for you)")
+    sub.add_argument("url", help="feed URL, web page URL, or a local file path")
+    sub.add_argument("--title", help="your own title for the feed")
+    sub.add_argument("--folder", help="folder (category) to put it in")
+    sub.add_argument(
+        "--first", action="store_true", help="when a page links several feeds, take the first"
+    )
+    sub.add_argument("--no-fetch", action="store_true", help="subscribe without fetching now")
+    _json_flag(sub)
+
+    sub = command("remove", cmd_remove, "unsubscribe from a feed and delete its articles")
+    sub.add_argument("feed", help="feed id, URL or title")
+    sub.add_argument("-y", "--yes", action="store_true", help="do not ask for confirmation")
+
+    sub = command("rename", cmd_rename, "give a feed your own title (empty to restore the feed's)")
+    sub.add_argument("feed", help="feed id, URL or title")
+    sub.add_argument("title")
+
+    sub = command("move", cmd_move, "put a feed in a folder (empty for none)")
+    sub.add_argument("feed", help="feed id, URL or title")
+    sub.add_argument("folder")
+
+    sub = command("feeds", cmd_feeds, "list feeds with their status, last error and counts")
+    _json_flag(sub)
+
+    sub = command("fetch", cmd_fetch, "fetch feeds now (all of them by default)")
+    sub.add_argument("feeds", nargs="*", metavar="FEED", help="feed ids, URLs or titles")
+    sub.add_argument(
+        "--concurrency", type=_positive_int, help="requests in flight at once (default 16)"
+    )
+    sub.add_argument(
+        "--force", action="store_true", help="ignore back-off after failures and Retry-After"
+    )
+    sub.add_argument("-q", "--quiet", action="store_true", help="no progress, print only failures")
+    _json_flag(sub)
+
+    sub = command("import-opml", cmd_import_opml, "subscribe to every feed of an OPML file")
+    sub.add_argument("file", type=Path)
+    _json_flag(sub)
+
+    sub = command(
+        "import-newsboat", cmd_import_newsboat, "subscribe to every feed of a newsboat urls file"
+    )
+    sub.add_argument("file", type=Path)
+    _json_flag(sub)
+
+    sub = command("export-opml", cmd_export_opml, "write all subscriptions as OPML")
+    sub.add_argument("file", nargs="?", type=Path, help="output file (default: standard output)")
+
+    sub = command("list", cmd_list, "list articles, newest first")
+    sub.add_argument("--unread", action="store_true", help="only unread articles")
+    sub.add_argument("--starred", action="store_true", help="only starred articles")
+    sub.add_argument("--feed", action="append", default=[], help="only this feed (repeatable)")
+    sub.add_argument(
+        "--company", action="append", default=[], help="only articles tagged with this company"
+    )
+    sub.add_argument("--since", type=_date, help="published on or after YYYY-MM-DD")
+    sub.add_argument("--limit", type=_positive_int, default=50, help="how many (default 50)")
+    _json_flag(sub)
+
+    sub = command("show", cmd_show, "print an article's text")
+    sub.add_argument("id", type=int)
+    sub.add_argument("--raw", action="store_true", help="the stored HTML instead of the text")
+    _json_flag(sub)
+
+    sub = command(
+        "search",
+        cmd_search,
+        'search articles: words, "phrases", -word, a OR b, prefix*, feed:NAME, company:NAME, '
+        "is:unread|read|starred, before:YYYY-MM-DD, after:YYYY-MM-DD",
+    )
+    sub.add_argument("query", nargs="+")
+    sub.add_argument("--limit", type=_positive_int, default=20, help="how many (default 20)")
+    _json_flag(sub)
+
+    for name, handler, text in (
+        ("mark-read", cmd_mark_read, "mark articles read"),
+        ("mark-unread", cmd_mark_unread, "mark articles unread"),
+        ("star", cmd_star, "star articles"),
+        ("unstar", cmd_unstar, "unstar articles"),
+    ):
+        sub = command(name, handler, text)
+        sub.add_argument("ids", nargs="+", type=int, metavar="ID")
+    return parser
+
+
+def _json_flag(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--json", action="store_true", help="print JSON (shape documented in the README)"
+    )
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _date(text: str) -> datetime:
+    try:
+        return datetime.strptime(text, "%Y-%m-%d").replace(tzinfo=UTC)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
+
+
+# -- feeds --------------------------------------------------------------------------------------
+
+
+def cmd_add(library: Library, args: argparse.Namespace) -> int:
+    chooser = None if args.first else _ask_which_feed
+    added = asyncio.run(
+        library.add_feed(
+            args.url, title=args.title, folder=args.folder, choose=chooser, fetch=not args.no_fetch
+        )
+    )
+    if args.json:
+        print_json(
+            {
+                **feed_json(added.feed),
+                "new": added.new_articles,
+                "discovered_from": added.discovered_from,
+            }
+        )
+        return EXIT_OK
+    found = f" (found on {added.discovered_from})" if added.discovered_from else ""
+    print(
+        f"added {added.feed.display_title} <{added.feed.url}>{found}: {added.new_articles} articles"
+    )
+    return EXIT_OK
+
+
+def _ask_which_feed(candidates: Sequence[DiscoveredFeed]) -> DiscoveredFeed | None:
+    if len(candidates) == 1:
+        return candidates[0]
+    if not sys.stdin.isatty():
+        listing = "; ".join(c.url for c in candidates)
+        raise ReaderError(
+            f"the page links {len(candidates)} feeds ({listing}): add one of them, or pass --first"
+        )
+    print("This page links several feeds:", file=sys.stderr)
+    for number, candidate in enumerate(candidates, 1):
+        label = one_line(candidate.title or candidate.media_type or "")
+        print(f"  {number}. {candidate.url}  {label}", file=sys.stderr)
+    answer = input(f"Which one? [1-{len(candidates)}, enter for 1, q to cancel] ").strip()
+    if answer.lower() == "q":
+        return None
+    index = int(answer) - 1 if answer.isdigit() else 0
+    return candidates[index] if 0 <= index < len(candidates) else None
+
+
+def cmd_remove(library: Library, args: argparse.Namespace) -> int:
+    feed = library.find_feed(args.feed)
+    if not args.yes and sys.stdin.isatty():
+        answer = input(f"Remove {feed.display_title} and its {feed.article_count} articles? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("kept")
+            return EXIT_OK
+    library.remove_feed(str(feed.id))
+    print(f"removed {feed.display_title} ({feed.article_count} articles)")
+    return EXIT_OK
+
+
+def cmd_rename(library: Library, args: argparse.Namespace) -> int:
+    feed = library.rename_feed(args.feed, args.title)
+    print(f"feed {feed.id} is now titled {feed.display_title}")
+    return EXIT_OK
+
+
+def cmd_move(library: Library, args: argparse.Namespace) -> int:
+    feed = library.move_feed(args.feed, args.folder)
+    print(f"feed {feed.display_title} is now in {feed.folder or 'no folder'}")
+    return EXIT_OK
+
+
+def cmd_feeds(library: Library, args: argparse.Namespace) -> int:
+    feeds = library.feeds()
+    if args.json:
+        print_json([feed_json(feed) for feed in feeds])
+    elif not feeds:
+        print("no feeds yet: `reader add URL` subscribes to one, `reader import-opml FILE` to many")
+    else:
+        table(feed_rows(feeds), FEED_HEADERS)
+    return EXIT_OK
+
+
+# -- fetch --------------------------------------------------------------------------------------
+
+
+class ProgressLine:
+    """One self-rewriting line on stderr, only when stderr is a terminal."""
+
+    def __init__(self, total: int, titles: dict[int, str], enabled: bool):
+        self.total = total
+        self.titles = titles
+        self.enabled = enabled and sys.stderr.isatty()
+        self.failed = 0
+        self.started = time.perf_counter()
+
+    def __call__(self, outcome: FeedOutcome, done: int, total: int) -> None:
+        if outcome.kind is OutcomeKind.FAILED:
+            self.failed += 1
+        if not self.enabled:
+            return
+        width = 24
+        filled = width * done // max(total, 1)
+        bar = "#" * filled + "." * (width - filled)
+        title = self.titles.get(outcome.feed_id, outcome.url)[:40]
+        line = f"\r[{bar}] {done}/{total} feeds · {self.failed} failed · {title}"
+        sys.stderr.write(line.ljust(100)[:100])
+        sys.stderr.flush()
+
+    def finish(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r" + " " * 100 + "\r")
+            sys.stderr.flush()
+
+
+def cmd_fetch(library: Library, args: argparse.Namespace) -> int:
+    feeds: list[Feed] = [library.find_feed(ident) for ident in args.feeds] or library.feeds()
+    if not feeds:
+        print("no feeds to fetch: `reader add URL` subscribes to one")
+        return EXIT_OK
+    titles = {feed.id: one_line(feed.display_title) for feed in feeds}
+    progress = ProgressLine(len(feeds), titles, enabled=not (args.quiet or args.json))
+    started = time.perf_counter()
+    try:
+        report = asyncio.run(
+            library.refresh(
+                feeds,
+                force=args.force or bool(args.feeds),
+                concurrency=args.concurrency,
+                on_progress=progress,
+            )
+        )
+    finally:
+        progress.finish()
+    if args.json:
+        print_json(report_json(report))
+    else:
+        _print_report(report, titles, time.perf_counter() - started, quiet=args.quiet)
+    return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def _print_report(
+    report: RefreshReport, titles: dict[int, str], seconds: float, *, quiet: bool
+) -> None:
+    for outcome in report.outcomes:
+        if outcome.kind in (OutcomeKind.FAILED, OutcomeKind.SKIPPED):
+            print(outcome_line(outcome, titles.get(outcome.feed_id, outcome.url)))
+    if quiet:
+        return
+    print(
+        f"{len(report.outcomes)} feeds in {seconds:.1f} s: {report.new_articles} new articles, "
+        f"{report.updated_articles} updated, "
+        f"{report.count(OutcomeKind.NOT_MODIFIED)} not modified, "
+        f"{report.count(OutcomeKind.FAILED)} failed, {report.count(OutcomeKind.SKIPPED)} skipped"
+    )
+
+
+# -- import / export ----------------------------------------------------------------------------
+
+
+def cmd_import_opml(library: Library, args: argparse.Namespace) -> int:
+    return _print_import(library.import_opml(_read_bytes(args.file)), args.json)
+
+
+def cmd_import_newsboat(library: Library, args: argparse.Namespace) -> int:
+    text = _read_bytes(args.file).decode("utf-8", errors="replace")
+    return _print_import(library.import_newsboat(text), args.json)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise ReaderError(f"cannot read {path}: {err.strerror}") from err
+
+
+def _print_import(report, as_json: bool) -> int:
+    if as_json:
+        print_json(
+            {
+                "added": [feed_json(feed) for feed in report.added],
+                "already_subscribed": list(report.already_subscribed),
+                "skipped": list(report.skipped),
+            }
+        )
+        return EXIT_OK
+    print(f"added {len(report.added)} feeds, {len(report.already_subscribed)} already subscribed")
+    for line in report.skipped:
+        print(f"  skipped (not a feed URL): {one_line(line)}")
+    if report.added:
+        print("run `reader fetch` to fetch them")
+    return EXIT_OK
+
+
+def cmd_export_opml(library: Library, args: argparse.Namespace) -> int:
+    data = library.export_opml()
+    if args.file:
+        args.file.write_bytes(data)
+        print(f"wrote {len(library.feeds())} feeds to {args.file}", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(data)
+    return EXIT_OK
+
+
+# -- articles -----------------------------------------------------------------------------------
+
+
+def cmd_list(library: Library, args: argparse.Namespace) -> int:
+    feed_ids = tuple(library.find_feed(ident).id for ident in args.feed)
+    article_filter = ArticleFilter(
+        read=False if args.unread else None,
+        starred=True if args.starred else None,
+        feed_ids=feed_ids,
+        companies=tuple(args.company),
+        since=args.since,
+    )
+    articles = library.articles(article_filter, limit=args.limit)
+    if args.json:
+        print_json([article_json(a) for a in articles])
+    elif not articles:
+        print(
+            "no articles match"
+            if library.feeds()
+            else "no feeds yet: `reader add URL` subscribes to one"
+        )
+    else:
+        table(article_rows(articles), ARTICLE_HEADERS)
+    return EXIT_OK
+
+
+def cmd_show(library: Library, args: argparse.Namespace) -> int:
+    article = library.article(args.id)
+    if args.json:
+        print_json(full_article_json(article))
+    elif args.raw:
+        print(article.content_html or article.summary_html or "")
+    else:
+        sys.stdout.write(article_text(article))
+    return EXIT_OK
+
+
+def cmd_search(library: Library, args: argparse.Namespace) -> int:
+    result = library.search(" ".join(args.query), limit=args.limit)
+    for warning in result.query.warnings:
+        print(f"reader: {warning}", file=sys.stderr)
+    if args.json:
+        print_json([hit_json(hit) for hit in result.hits])
+        return EXIT_OK
+    if not result.hits:
+        print("no matches")
+        return EXIT_OK
+    color = sys.stdout.isatty()
+    for hit in result.hits:
+        a = hit.article
+        print(
+            f"{a.id:>7}  {short_time(a.published or a.sort_time)}  "
+            f"{one_line(a.feed_title)[:24]}  {one_line(a.title)}"
+        )
+        if hit.snippet:
+            print(f"         {marked_snippet(hit.snippet, color=color)}")
+    return EXIT_OK
+
+
+def _set_flag(setter: Callable[[Sequence[int]], int], ids: Sequence[int], done: str) -> int:
+    count = setter(ids)
+    print(f"{done} {count} article{'s' if count != 1 else ''}")
+    return EXIT_OK
+
+
+def cmd_mark_read(library: Library, args: argparse.Namespace) -> int:
+    return _set_flag(lambda ids: library.mark_read(ids, True), args.ids, "marked read:")
+
+
+def cmd_mark_unread(library: Library, args: argparse.Namespace) -> int:
+    return _set_flag(lambda ids: library.mark_read(ids, False), args.ids, "marked unread:")
+
+
+def cmd_star(library: Library, args: argparse.Namespace) -> int:
+    return _set_flag(lambda ids: library.star(ids, True), args.ids, "starred:")
+
+
+def cmd_unstar(library: Library, args: argparse.Namespace) -> int:
+    return _set_flag(lambda ids: library.star(ids, False), args.ids, "unstarred:")

@@ -1,0 +1,332 @@
+"""The façade the CLI and the app both call: subscriptions, refresh, articles, search, tags.
+
+Nothing above this layer writes SQL or speaks HTTP. Blocking methods are plain functions (the app
+calls them from thread workers); network work is ``async`` (the app awaits it in async workers,
+the CLI through ``asyncio.run``)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+from reader.config import Settings
+from reader.errors import DiscoveryError, FeedExistsError, FetchError, ParseError
+from reader.fetching.discovery import DiscoveredFeed, find_feed_links
+from reader.fetching.http import Fetcher, FetchResult, FetchSettings
+from reader.fetching.parse import PreparedFeed, prepare_feed
+from reader.importing.opml import (
+    NewsboatImport,
+    Subscription,
+    read_newsboat_urls,
+    read_opml,
+    write_opml,
+)
+from reader.models import (
+    Article,
+    ArticleFilter,
+    ArticleSummary,
+    CompanyTag,
+    Feed,
+    PageCursor,
+    RefreshReport,
+    SearchHit,
+)
+from reader.query import SearchQuery, parse_query
+from reader.refresh import ProgressCallback, Refresher, RefreshOptions
+from reader.storage import FetchSuccess, Storage
+from reader.storage.connection import utc_now
+
+ChooseFeed = Callable[[Sequence[DiscoveredFeed]], DiscoveredFeed | None]
+
+
+@dataclass(frozen=True, slots=True)
+class AddedFeed:
+    feed: Feed
+    new_articles: int
+    discovered_from: str | None = None  # the page URL, when the feed was found on an HTML page
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    added: tuple[Feed, ...]
+    already_subscribed: tuple[str, ...]
+    skipped: tuple[str, ...] = ()  # lines or entries that are not fetchable feeds
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    query: SearchQuery
+    hits: tuple[SearchHit, ...]
+
+
+def fetch_settings(settings: Settings, *, concurrency: int | None = None) -> FetchSettings:
+    config = settings.fetch
+    return FetchSettings(
+        concurrency=concurrency or config.concurrency,
+        per_host=config.per_host,
+        connect_timeout=config.connect_timeout,
+        read_timeout=config.read_timeout,
+        total_timeout=config.total_timeout,
+        max_bytes=int(config.max_size_mb * 1024 * 1024),
+    )
+
+
+def normalise_feed_url(text: str) -> str:
+    """What the user typed, as a URL: an existing file path becomes an absolute path (local
+    feeds), a bare host gets https://."""
+    text = text.strip()
+    if "://" in text:
+        return text
+    path = Path(text).expanduser()
+    if path.exists():
+        return str(path.resolve())
+    return f"https://{text}"
+
+
+class Library:
+    def __init__(self, storage: Storage, settings: Settings):
+        self.storage = storage
+        self.settings = settings
+
+    @classmethod
+    def open(cls, settings: Settings) -> Library:
+        return cls(Storage(settings.db_path), settings)
+
+    def close(self) -> None:
+        self.storage.close()
+
+    # -- feeds ---------------------------------------------------------------------------------
+
+    def feeds(self) -> list[Feed]:
+        return self.storage.feeds.list()
+
+    def find_feed(self, ident: str) -> Feed:
+        return self.storage.feeds.find(ident)
+
+    def remove_feed(self, ident: str) -> Feed:
+        feed = self.find_feed(ident)
+        self.storage.feeds.remove(feed.id)
+        return feed
+
+    def rename_feed(self, ident: str, title: str | None) -> Feed:
+        return self.storage.feeds.rename(self.find_feed(ident).id, title or None)
+
+    def move_feed(self, ident: str, folder: str | None) -> Feed:
+        return self.storage.feeds.move(self.find_feed(ident).id, folder or None)
+
+    async def add_feed(
+        self,
+        url: str,
+        *,
+        title: str | None = None,
+        folder: str | None = None,
+        choose: ChooseFeed | None = None,
+        fetch: bool = True,
+    ) -> AddedFeed:
+        """Subscribe to ``url``. When it is a web page, find the feeds it links to and take the
+        one ``choose`` picks (the first when no chooser is given). The first fetch is stored
+        right away, so the new feed is never empty."""
+        url = normalise_feed_url(url)
+        self._refuse_duplicate(url)
+        if not fetch:
+            return AddedFeed(self.storage.feeds.add(url, title=title, folder=folder), 0)
+        async with Fetcher(fetch_settings(self.settings)) as fetcher:
+            feed_url, result, prepared, page = await _probe(fetcher, url, choose)
+        self._refuse_duplicate(feed_url)
+        feed = self.storage.feeds.add(feed_url, title=title, folder=folder)
+        counts = await asyncio.to_thread(self._store_first_fetch, feed, result, prepared)
+        return AddedFeed(self.storage.feeds.get(feed.id), counts, discovered_from=page)
+
+    def _store_first_fetch(self, feed: Feed, result: FetchResult, prepared: PreparedFeed) -> int:
+        fetch = FetchSuccess(
+            title=prepared.title,
+            site_url=prepared.site_url,
+            etag=result.etag,
+            last_modified=result.last_modified,
+            http_status=result.status,
+        )
+        return self.storage.articles.apply_update(feed.id, prepared.drafts, fetch, utc_now()).new
+
+    def _refuse_duplicate(self, url: str) -> None:
+        if any(feed.url == url for feed in self.storage.feeds.list(with_counts=False)):
+            raise FeedExistsError(f"already subscribed to {url}")
+
+    # -- refresh -------------------------------------------------------------------------------
+
+    async def refresh(
+        self,
+        feeds: Sequence[Feed] | None = None,
+        *,
+        force: bool = False,
+        concurrency: int | None = None,
+        on_progress: ProgressCallback | None = None,
+    ) -> RefreshReport:
+        targets = list(feeds) if feeds is not None else self.storage.feeds.list(with_counts=False)
+        refresher = Refresher(
+            self.storage,
+            fetch_settings(self.settings, concurrency=concurrency),
+            RefreshOptions(force=force),
+        )
+        return await refresher.run(targets, on_progress)
+
+    # -- articles ------------------------------------------------------------------------------
+
+    def articles(
+        self,
+        article_filter: ArticleFilter = ArticleFilter(),
+        *,
+        after: PageCursor | None = None,
+        limit: int = 200,
+    ) -> list[ArticleSummary]:
+        return self.storage.articles.page(article_filter, after=after, limit=limit)
+
+    def count(self, article_filter: ArticleFilter = ArticleFilter()) -> int:
+        return self.storage.articles.count(article_filter)
+
+    def article(self, article_id: int) -> Article:
+        return self.storage.articles.get(article_id)
+
+    def mark_read(self, article_ids: Sequence[int], read: bool = True) -> int:
+        return self.storage.articles.set_read(article_ids, read)
+
+    def star(self, article_ids: Sequence[int], starred: bool = True) -> int:
+        return self.storage.articles.set_starred(article_ids, starred)
+
+    def mark_all_read(self, article_filter: ArticleFilter) -> int:
+        return self.storage.articles.mark_all_read(article_filter)
+
+    # -- search --------------------------------------------------------------------------------
+
+    def search(
+        self, text: str, *, limit: int = 50, base: ArticleFilter = ArticleFilter()
+    ) -> SearchResult:
+        """Run a query in the shared syntax (words, "phrases", -word, OR, prefix*, feed:,
+        company:, is:, before:, after:) within ``base`` (the view the user is in)."""
+        query = parse_query(text)
+        article_filter = self._filter_for(query, base)
+        if article_filter is None:
+            return SearchResult(query, ())
+        hits = self.storage.search.search(
+            query.match,
+            excluded=query.excluded_match,
+            article_filter=article_filter,
+            limit=limit,
+        )
+        return SearchResult(query, tuple(hits))
+
+    def _filter_for(self, query: SearchQuery, base: ArticleFilter) -> ArticleFilter | None:
+        """The query's filters merged into ``base``; None when they can match nothing (a
+        ``feed:`` naming no feed)."""
+        feed_ids = base.feed_ids
+        if query.feeds:
+            named = {i for name in query.feeds for i in self.storage.feeds.matching_ids(name)}
+            feed_ids = tuple(sorted(named & set(feed_ids) if feed_ids else named))
+            if not feed_ids:
+                return None
+        return ArticleFilter(
+            read=query.read if query.read is not None else base.read,
+            starred=query.starred if query.starred is not None else base.starred,
+            feed_ids=feed_ids,
+            companies=base.companies + query.companies,
+            since=_later(base.since, _day_start(query.after)),
+            until=_earlier(base.until, _day_start(query.before)),
+        )
+
+    # -- companies -----------------------------------------------------------------------------
+
+    def tag(self, article_id: int, company: str) -> None:
+        self.storage.tags.tag(article_id, company)
+
+    def untag(self, article_id: int, company: str) -> bool:
+        return self.storage.tags.untag(article_id, company)
+
+    def tags(self, article_id: int) -> list[CompanyTag]:
+        self.storage.articles.get(article_id)
+        return self.storage.tags.tags_for(article_id)
+
+    # -- import / export -----------------------------------------------------------------------
+
+    def import_opml(self, data: bytes) -> ImportReport:
+        return self._subscribe_all(read_opml(data), ())
+
+    def import_newsboat(self, text: str) -> ImportReport:
+        parsed: NewsboatImport = read_newsboat_urls(text)
+        return self._subscribe_all(parsed.subscriptions, tuple(parsed.skipped))
+
+    def export_opml(self) -> bytes:
+        return write_opml(
+            Subscription(
+                url=feed.url,
+                title=feed.display_title,
+                folder=feed.folder,
+                site_url=feed.site_url,
+            )
+            for feed in self.storage.feeds.list(with_counts=False)
+        )
+
+    def _subscribe_all(
+        self, subscriptions: Sequence[Subscription], skipped: tuple[str, ...]
+    ) -> ImportReport:
+        known = {feed.url for feed in self.storage.feeds.list(with_counts=False)}
+        added: list[Feed] = []
+        existing: list[str] = []
+        for sub in subscriptions:
+            if sub.url in known:
+                existing.append(sub.url)
+                continue
+            added.append(
+                self.storage.feeds.add(
+                    sub.url, title=sub.title, folder=sub.folder, site_url=sub.site_url
+                )
+            )
+            known.add(sub.url)
+        return ImportReport(tuple(added), tuple(existing), skipped)
+
+
+async def _probe(
+    fetcher: Fetcher, url: str, choose: ChooseFeed | None
+) -> tuple[str, FetchResult, PreparedFeed, str | None]:
+    """Fetch ``url`` and make sure it is a feed, following a web page's feed links if needed."""
+    result = await fetcher.fetch(url)
+    assert result.body is not None
+    try:
+        prepared = await asyncio.to_thread(
+            prepare_feed, result.body, result.final_url, result.headers
+        )
+        return result.final_url, result, prepared, None
+    except ParseError as err:
+        if "HTML page" not in str(err):
+            raise
+    candidates = find_feed_links(result.body, base_url=result.final_url)
+    if not candidates:
+        raise DiscoveryError(
+            f"{url} is a web page that links to no feed; look for an RSS or Atom link on the "
+            "site and add that URL"
+        )
+    chosen = choose(candidates) if choose else candidates[0]
+    if chosen is None:
+        raise DiscoveryError("no feed chosen")
+    feed_result = await fetcher.fetch(chosen.url)
+    assert feed_result.body is not None
+    try:
+        prepared = await asyncio.to_thread(
+            prepare_feed, feed_result.body, feed_result.final_url, feed_result.headers
+        )
+    except ParseError as err:
+        raise FetchError(f"{chosen.url} (linked from {url}): {err}") from err
+    return feed_result.final_url, feed_result, prepared, result.final_url
+
+
+def _day_start(day: date | None) -> datetime | None:
+    return datetime.combine(day, time.min, tzinfo=UTC) if day else None
+
+
+def _later(a: datetime | None, b: datetime | None) -> datetime | None:
+    return max(x for x in (a, b) if x) if (a or b) else None
+
+
+def _earlier(a: datetime | None, b: datetime | None) -> datetime | None:
+    return min(x for x in (a, b) if x) if (a or b) else None

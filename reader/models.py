@@ -1,0 +1,246 @@
+"""Records that cross module boundaries: what a feed parses into, what storage returns, what a
+refresh reports. Plain frozen dataclasses so the CLI, the app and the tests share one vocabulary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+# ---------------------------------------------------------------------------------------------
+# Parsing: what a feed document turns into, before it is stored.
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Enclosure:
+    url: str
+    media_type: str | None = None
+    length: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedEntry:
+    """One item of a feed, normalised across RSS, Atom, RDF and JSON Feed.
+
+    Text fields are plain text (entities decoded, no markup); ``summary_html`` and
+    ``content_html`` are HTML as the feed sent it, with relative URLs resolved. Datetimes are
+    timezone-aware UTC or None when the feed gave none (or none that parses).
+    """
+
+    guid: str | None
+    url: str | None
+    title: str | None
+    author: str | None
+    published: datetime | None
+    updated: datetime | None
+    summary_html: str | None
+    content_html: str | None
+    categories: tuple[str, ...] = ()
+    enclosures: tuple[Enclosure, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedFeed:
+    """A feed document after parsing. ``format`` names what the body really was ("rss20",
+    "atom10", "rss10", "json11" ...), whatever the URL or Content-Type claimed."""
+
+    title: str | None
+    site_url: str | None
+    format: str
+    entries: tuple[ParsedEntry, ...]
+    parser: str = "feedparser"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDraft:
+    """An entry ready to be written: its dedupe key and the plain-text rendering are computed in
+    the parse worker so that all CPU work of a refresh happens off the event loop."""
+
+    dedupe_key: str
+    url: str | None
+    title: str
+    author: str | None
+    published: datetime | None
+    updated: datetime | None
+    summary_html: str | None
+    content_html: str | None
+    clean_text: str
+    content_hash: str
+
+
+# ---------------------------------------------------------------------------------------------
+# Stored records.
+# ---------------------------------------------------------------------------------------------
+
+
+class FetchStatus(StrEnum):
+    """The last outcome of fetching a feed, as stored on the feed row."""
+
+    NEVER = "never"
+    OK = "ok"
+    NOT_MODIFIED = "not-modified"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    id: int
+    url: str
+    title: str
+    site_url: str | None
+    folder: str | None
+    etag: str | None
+    last_modified: str | None
+    last_fetched_at: datetime | None
+    last_status: FetchStatus
+    last_error: str | None
+    consecutive_failures: int
+    next_fetch_at: datetime | None
+    user_title: str | None = None
+    article_count: int = 0
+    unread_count: int = 0
+
+    @property
+    def display_title(self) -> str:
+        return self.user_title or self.title or self.url
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """A row of an article list: everything a listing shows, nothing it does not (no bodies)."""
+
+    id: int
+    feed_id: int
+    feed_title: str
+    title: str
+    url: str | None
+    author: str | None
+    published: datetime | None
+    sort_time: datetime
+    read: bool
+    starred: bool
+    companies: tuple[str, ...] = ()
+
+    @property
+    def cursor(self) -> PageCursor:
+        return PageCursor(self.sort_time, self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class PageCursor:
+    """Keyset position in a list ordered newest first: the next page starts after this row."""
+
+    sort_time: datetime
+    article_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFilter:
+    """Which articles a listing shows. None means "either"; empty tuples mean "any"."""
+
+    read: bool | None = None
+    starred: bool | None = None
+    feed_ids: tuple[int, ...] = ()
+    companies: tuple[str, ...] = ()  # every one of them must be an active tag
+    since: datetime | None = None  # inclusive
+    until: datetime | None = None  # exclusive
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: int
+    feed_id: int
+    feed_title: str
+    dedupe_key: str
+    url: str | None
+    title: str
+    author: str | None
+    published: datetime | None
+    updated: datetime | None
+    fetched_at: datetime
+    summary_html: str | None
+    content_html: str | None
+    clean_text: str
+    read: bool
+    starred: bool
+    companies: tuple[str, ...] = ()
+
+
+class TagSource(StrEnum):
+    MANUAL = "manual"
+    AUTO = "auto"
+
+
+class TagState(StrEnum):
+    ACTIVE = "active"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True, slots=True)
+class Company:
+    id: int
+    name: str
+    aliases: tuple[str, ...] = ()
+    watched: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CompanyTag:
+    article_id: int
+    company: str
+    source: TagSource
+    state: TagState
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    article: ArticleSummary
+    snippet: str
+    rank: float
+
+
+# ---------------------------------------------------------------------------------------------
+# Refresh outcomes.
+# ---------------------------------------------------------------------------------------------
+
+
+class OutcomeKind(StrEnum):
+    UPDATED = "updated"
+    NOT_MODIFIED = "not-modified"
+    FAILED = "failed"
+    SKIPPED = "skipped"  # backing off after failures or a Retry-After
+
+
+@dataclass(frozen=True, slots=True)
+class FeedOutcome:
+    """What happened to one feed in one refresh. ``error`` is a sentence a person can act on."""
+
+    feed_id: int
+    url: str
+    kind: OutcomeKind
+    new: int = 0
+    updated: int = 0
+    error: str | None = None
+    http_status: int | None = None
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class RefreshReport:
+    outcomes: tuple[FeedOutcome, ...] = field(default_factory=tuple)
+
+    def count(self, kind: OutcomeKind) -> int:
+        return sum(1 for outcome in self.outcomes if outcome.kind is kind)
+
+    @property
+    def new_articles(self) -> int:
+        return sum(outcome.new for outcome in self.outcomes)
+
+    @property
+    def updated_articles(self) -> int:
+        return sum(outcome.updated for outcome in self.outcomes)
+
+    @property
+    def failed(self) -> tuple[FeedOutcome, ...]:
+        return tuple(o for o in self.outcomes if o.kind is OutcomeKind.FAILED)

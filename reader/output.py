@@ -1,0 +1,223 @@
+"""How the CLI prints: aligned tables for people, a stable JSON shape for scripts, and a progress
+line on stderr. Every string from a feed goes through ``strip_control`` on its way out, so nothing
+a feed sent can drive the terminal even if it slipped past ingest.
+
+JSON shapes (documented in the README; fields are only ever added, never renamed):
+- feed: id, url, title, folder, site_url, last_fetched_at, last_status, last_http_status?,
+  last_error, consecutive_failures, next_fetch_at, articles, unread
+- article: id, feed_id, feed, title, url, author, published, read, starred, companies
+  (``show`` adds updated, fetched_at, text, summary_html, content_html)
+- search hit: article fields plus snippet (plain text), highlights (matched words), rank
+- fetch report: new, updated, not_modified, failed, skipped, feeds: [{id, url, outcome, new,
+  updated, error, http_status, seconds}]
+Times are ISO 8601 in UTC with a trailing Z, or null."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any, TextIO
+
+from reader.cleaning.sanitize import one_line, strip_control
+from reader.models import (
+    Article,
+    ArticleSummary,
+    Feed,
+    FeedOutcome,
+    OutcomeKind,
+    RefreshReport,
+    SearchHit,
+)
+from reader.storage import HIGHLIGHT_END, HIGHLIGHT_START
+
+
+def iso(moment: datetime | None) -> str | None:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None
+
+
+def print_json(value: Any, out: TextIO = sys.stdout) -> None:
+    json.dump(value, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def feed_json(feed: Feed) -> dict[str, Any]:
+    return {
+        "id": feed.id,
+        "url": feed.url,
+        "title": feed.display_title,
+        "folder": feed.folder,
+        "site_url": feed.site_url,
+        "last_fetched_at": iso(feed.last_fetched_at),
+        "last_status": feed.last_status.value,
+        "last_error": feed.last_error,
+        "consecutive_failures": feed.consecutive_failures,
+        "next_fetch_at": iso(feed.next_fetch_at),
+        "articles": feed.article_count,
+        "unread": feed.unread_count,
+    }
+
+
+def article_json(article: ArticleSummary | Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "feed_id": article.feed_id,
+        "feed": article.feed_title,
+        "title": article.title,
+        "url": article.url,
+        "author": article.author,
+        "published": iso(article.published),
+        "read": article.read,
+        "starred": article.starred,
+        "companies": list(article.companies),
+    }
+
+
+def full_article_json(article: Article) -> dict[str, Any]:
+    return {
+        **article_json(article),
+        "updated": iso(article.updated),
+        "fetched_at": iso(article.fetched_at),
+        "text": article.clean_text,
+        "summary_html": article.summary_html,
+        "content_html": article.content_html,
+    }
+
+
+def hit_json(hit: SearchHit) -> dict[str, Any]:
+    return {
+        **article_json(hit.article),
+        "snippet": plain_snippet(hit.snippet),
+        "highlights": highlights(hit.snippet),
+        "rank": hit.rank,
+    }
+
+
+def report_json(report: RefreshReport) -> dict[str, Any]:
+    return {
+        "new": report.new_articles,
+        "updated": report.updated_articles,
+        "not_modified": report.count(OutcomeKind.NOT_MODIFIED),
+        "failed": report.count(OutcomeKind.FAILED),
+        "skipped": report.count(OutcomeKind.SKIPPED),
+        "feeds": [
+            {
+                "id": o.feed_id,
+                "url": o.url,
+                "outcome": o.kind.value,
+                "new": o.new,
+                "updated": o.updated,
+                "error": o.error,
+                "http_status": o.http_status,
+                "seconds": o.seconds,
+            }
+            for o in report.outcomes
+        ],
+    }
+
+
+def plain_snippet(snippet: str) -> str:
+    return one_line(snippet.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, ""))
+
+
+def highlights(snippet: str) -> list[str]:
+    found: list[str] = []
+    for piece in snippet.split(HIGHLIGHT_START)[1:]:
+        word = piece.split(HIGHLIGHT_END, 1)[0]
+        if word and word not in found:
+            found.append(word)
+    return found
+
+
+def marked_snippet(snippet: str, *, color: bool) -> str:
+    """Highlights as bold on a terminal, as [brackets] in a pipe."""
+    start, end = ("\x1b[1m", "\x1b[0m") if color else ("[", "]")
+    text = one_line(snippet.replace(HIGHLIGHT_START, "\x00").replace(HIGHLIGHT_END, "\x01"))
+    return text.replace("\x00", start).replace("\x01", end)
+
+
+def table(rows: Sequence[Sequence[str]], headers: Sequence[str], out: TextIO = sys.stdout) -> None:
+    """Columns sized to their content; the last column takes what is left of the terminal."""
+    if not rows:
+        return
+    cells = [[one_line(str(c)) for c in row] for row in [headers, *rows]]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers) - 1)]
+    total = shutil.get_terminal_size((120, 24)).columns
+    last_width = max(total - sum(widths) - 2 * len(widths), 20)
+    for index, row in enumerate(cells):
+        parts = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        parts.append(_truncate(row[-1], last_width))
+        line = "  ".join(parts).rstrip()
+        out.write(line + "\n")
+        if index == 0:
+            out.write("  ".join("-" * len(p) for p in parts).rstrip() + "\n")
+
+
+def _truncate(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(width - 1, 1)] + "…"
+
+
+def short_time(moment: datetime | None) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M") if moment else "-"
+
+
+def feed_rows(feeds: Iterable[Feed]) -> list[list[str]]:
+    rows = []
+    for feed in feeds:
+        status = feed.last_status.value
+        if feed.last_error:
+            status = f"failed ×{feed.consecutive_failures}: {feed.last_error}"
+        rows.append(
+            [
+                str(feed.id),
+                str(feed.unread_count),
+                str(feed.article_count),
+                short_time(feed.last_fetched_at),
+                feed.folder or "",
+                f"{feed.display_title}  ({status})" if feed.last_error else feed.display_title,
+            ]
+        )
+    return rows
+
+
+FEED_HEADERS = ("id", "unread", "articles", "last fetch", "folder", "title")
+
+
+def article_rows(articles: Iterable[ArticleSummary]) -> list[list[str]]:
+    return [
+        [
+            str(a.id),
+            ("N" if not a.read else " ") + ("*" if a.starred else " "),
+            short_time(a.published or a.sort_time),
+            _truncate(a.feed_title, 24),
+            a.title + (f"  [{', '.join(a.companies)}]" if a.companies else ""),
+        ]
+        for a in articles
+    ]
+
+
+ARTICLE_HEADERS = ("id", "st", "published", "feed", "title")
+
+
+def outcome_line(outcome: FeedOutcome, title: str) -> str:
+    if outcome.kind is OutcomeKind.FAILED:
+        return f"  failed   {title}: {outcome.error}"
+    if outcome.kind is OutcomeKind.SKIPPED:
+        return f"  skipped  {title}: {outcome.error}"
+    return f"  {outcome.kind.value:<8} {title}"
+
+
+def article_text(article: Article) -> str:
+    header = [
+        article.title,
+        f"{article.feed_title} · {short_time(article.published)}"
+        + (f" · {article.author}" if article.author else ""),
+    ]
+    if article.url:
+        header.append(article.url)
+    if article.companies:
+        header.append("Companies: " + ", ".join(article.companies))
+    body = strip_control(article.clean_text)
+    return "\n".join(strip_control(line) for line in header) + "\n\n" + body + "\n"

@@ -1,0 +1,50 @@
+"""The SQLite store: one file, one ``Storage`` object holding a small store per domain."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.errors import StorageError
+from reader.storage.articles import ArticleStore, UpdateCounts
+from reader.storage.connection import ConnectionPool
+from reader.storage.feeds import FeedStore, FetchSuccess
+from reader.storage.schema import SCHEMA_VERSION, migrate
+from reader.storage.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchStore
+from reader.storage.tags import CompanyNotFoundError, TagStore
+
+__all__ = [
+    "HIGHLIGHT_END",
+    "HIGHLIGHT_START",
+    "SCHEMA_VERSION",
+    "CompanyNotFoundError",
+    "FetchSuccess",
+    "Storage",
+    "UpdateCounts",
+]
+
+
+class Storage:
+    """Opens (creating or upgrading) the database at ``path``. Safe to use from several threads:
+    each thread gets its own connection."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise StorageError(f"cannot create the folder for {path}: {err.strerror}") from err
+        self.pool = ConnectionPool(path)
+        migrate(self.pool.get(), path)
+        self.feeds = FeedStore(self.pool)
+        self.articles = ArticleStore(self.pool, self.feeds)
+        self.search = SearchStore(self.pool)
+        self.tags = TagStore(self.pool)
+
+    def close(self) -> None:
+        self.pool.close()
+
+    def __enter__(self) -> Storage:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()

@@ -1,0 +1,139 @@
+"""Opening the SQLite file: pragmas, one connection per thread, explicit write transactions.
+
+sqlite3 connections are bound to the thread that made them, and Textual runs blocking work on
+worker threads, so every thread gets its own connection to the same file (lemon24/reader does the
+same). WAL lets readers go on while one writer writes; ``busy_timeout`` makes a second writer (say
+``reader fetch`` from cron while the app is open) wait instead of failing with "database is
+locked"."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from reader.errors import StorageError
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def to_db_time(moment: datetime | None) -> str | None:
+    """Times are stored as UTC text 'YYYY-MM-DD HH:MM:SS': it sorts, and SQLite's date functions
+    read it."""
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def from_db_time(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    return datetime.strptime(text, "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
+
+
+def open_connection(path: Path) -> sqlite3.Connection:
+    """A connection in autocommit mode: writes happen only inside ``write_transaction``."""
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        journal = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if journal.lower() != "wal" and str(path) != ":memory:":
+            raise StorageError(f"could not switch {path} to WAL mode (got {journal})")
+        # In WAL mode NORMAL never corrupts the file on a crash; it may lose the last commits on
+        # power loss only, which a feed reader can re-fetch.
+        conn.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.DatabaseError as err:
+        raise StorageError(_explain_open_error(path, err)) from err
+    return conn
+
+
+def _explain_open_error(path: Path, err: sqlite3.DatabaseError) -> str:
+    message = str(err)
+    if "file is not a database" in message or "malformed" in message:
+        return (
+            f"{path} is not a readable reader database ({message}). Move it aside and run "
+            "the command again to start a new one, or restore a backup (files named *.bak-v*)."
+        )
+    if "unable to open" in message:
+        return f"cannot open {path}: check that its folder exists and is writable ({message})"
+    return f"cannot open {path}: {message}"
+
+
+class ConnectionPool:
+    """One connection per thread to one database file."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._local = threading.local()
+        self._all: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+
+    def get(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = open_connection(self.path)
+            self._local.conn = conn
+            with self._lock:
+                self._all.append(conn)
+        return conn
+
+    def db(self) -> sqlite_utils.Database:
+        return sqlite_utils.Database(self.get())
+
+    def close(self) -> None:
+        """Close every thread's connection. Only call when no other thread uses the pool."""
+        with self._lock:
+            for conn in self._all:
+                conn.close()
+            self._all.clear()
+        self._local = threading.local()
+
+
+@contextmanager
+def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE takes the write lock up front, so a busy database makes us wait here (up
+    to the busy timeout) rather than fail halfway through an update. All of one feed's writes
+    go through one of these: a crash leaves either all of them or none."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as err:
+        raise StorageError(_explain_write_error(err)) from err
+    try:
+        yield conn
+    except sqlite3.OperationalError as err:
+        conn.execute("ROLLBACK")
+        raise StorageError(_explain_write_error(err)) from err
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    try:
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError as err:
+        conn.execute("ROLLBACK")
+        raise StorageError(_explain_write_error(err)) from err
+
+
+def _explain_write_error(err: sqlite3.OperationalError) -> str:
+    message = str(err)
+    if "locked" in message or "busy" in message:
+        return (
+            "the database stayed locked by another reader process for "
+            f"{BUSY_TIMEOUT_MS // 1000} s; try again when it has finished"
+        )
+    if "readonly" in message:
+        return "the database is read-only: check the file's permissions"
+    if "disk" in message and "full" in message:
+        return "the disk is full: nothing was written; free some space and try again"
+    return f"database write failed: {message}"

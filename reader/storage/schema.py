@@ -1,0 +1,192 @@
+"""The schema as numbered forward migrations keyed on ``PRAGMA user_version``.
+
+A database made by any older version opens and is upgraded in place: each step runs in its own
+transaction, and a copy of the file is taken before the first step touches an existing database.
+Never edit a step that has shipped; add a new one."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from reader.errors import StorageError
+from reader.storage.connection import write_transaction
+
+log = logging.getLogger(__name__)
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def _run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run statements one by one: ``executescript`` would COMMIT the open transaction first,
+    and a migration must land whole or not at all."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {statement!r}")
+
+
+def _create_feeds_and_articles(conn: sqlite3.Connection) -> None:
+    _run_script(
+        conn,
+        """
+        CREATE TABLE feeds (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL DEFAULT '',
+            user_title TEXT,
+            site_url TEXT,
+            folder TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            last_fetched_at TEXT,
+            last_status TEXT NOT NULL DEFAULT 'never',
+            last_http_status INTEGER,
+            last_error TEXT,
+            consecutive_failures INTEGER NOT NULL DEFAULT 0,
+            next_fetch_at TEXT,
+            added_at TEXT NOT NULL
+        );
+
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+            dedupe_key TEXT NOT NULL,
+            url TEXT,
+            title TEXT NOT NULL,
+            author TEXT,
+            published TEXT,
+            updated TEXT,
+            fetched_at TEXT NOT NULL,
+            -- published, but never later than when we first saw it: a feed dating its items in
+            -- the far future must not pin them to the top of every list.
+            sort_time TEXT NOT NULL,
+            summary_html TEXT,
+            content_html TEXT,
+            clean_text TEXT NOT NULL DEFAULT '',
+            content_hash TEXT NOT NULL,
+            read INTEGER NOT NULL DEFAULT 0,
+            starred INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (feed_id, dedupe_key)
+        );
+        CREATE INDEX articles_by_time ON articles (sort_time DESC, id DESC);
+        CREATE INDEX articles_by_feed_time ON articles (feed_id, sort_time DESC, id DESC);
+
+        -- External-content FTS5 index over what the reader shows; triggers keep it in sync.
+        CREATE VIRTUAL TABLE articles_fts USING fts5 (
+            title, clean_text,
+            content = 'articles', content_rowid = 'id',
+            tokenize = 'porter unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts (rowid, title, clean_text)
+            VALUES (new.id, new.title, new.clean_text);
+        END;
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, clean_text)
+            VALUES ('delete', old.id, old.title, old.clean_text);
+        END;
+        CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, clean_text ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, clean_text)
+            VALUES ('delete', old.id, old.title, old.clean_text);
+            INSERT INTO articles_fts (rowid, title, clean_text)
+            VALUES (new.id, new.title, new.clean_text);
+        END;
+        """,
+    )
+
+
+def _create_companies_and_tags(conn: sqlite3.Connection) -> None:
+    _run_script(
+        conn,
+        """
+        CREATE TABLE companies (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            watched INTEGER NOT NULL DEFAULT 0,
+            user_defined INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE company_aliases (
+            company_id INTEGER NOT NULL REFERENCES companies(id) ON DELETE CASCADE,
+            alias TEXT NOT NULL COLLATE NOCASE,
+            PRIMARY KEY (company_id, alias)
+        );
+        -- A tag the user removed stays as state 'rejected' so detection never brings it back.
+        CREATE TABLE article_companies (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            company_id INTEGER NOT NULL REFERENCES companies(id) ON DELETE CASCADE,
+            source TEXT NOT NULL CHECK (source IN ('manual', 'auto')),
+            state TEXT NOT NULL CHECK (state IN ('active', 'rejected')),
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (article_id, company_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX article_companies_by_company
+            ON article_companies (company_id, state, article_id);
+        """,
+    )
+
+
+def _index_unread_and_starred(conn: sqlite3.Connection) -> None:
+    """Partial indexes: "unread" and "starred" listings stay fast at 100,000 articles."""
+    _run_script(
+        conn,
+        """
+        CREATE INDEX articles_unread_by_time
+            ON articles (sort_time DESC, id DESC) WHERE read = 0;
+        CREATE INDEX articles_starred_by_time
+            ON articles (sort_time DESC, id DESC) WHERE starred = 1;
+        """,
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _create_feeds_and_articles,  # -> version 1
+    _create_companies_and_tags,  # -> version 2
+    _index_unread_and_starred,  # -> version 3
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, path: Path | None, *, target: int = SCHEMA_VERSION) -> int:
+    """Bring the database up to ``target``; returns the version it started at.
+
+    A database newer than this program is refused rather than misread."""
+    start = schema_version(conn)
+    if start > SCHEMA_VERSION:
+        raise StorageError(
+            f"the database was written by a newer reader (schema {start}, this one knows "
+            f"{SCHEMA_VERSION}): upgrade reader-tui"
+        )
+    if start >= target:
+        return start
+    if start > 0 and path is not None:
+        _backup(conn, path, start)
+    for version in range(start, target):
+        with write_transaction(conn):
+            MIGRATIONS[version](conn)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+        log.info("database migrated to schema %d", version + 1)
+    return start
+
+
+def _backup(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    """Copy the whole database (through SQLite's backup API, so the copy is consistent even with
+    WAL) before upgrading it: an interrupted or buggy migration can always be undone."""
+    backup_path = path.with_name(f"{path.name}.bak-v{version}")
+    target = sqlite3.connect(backup_path)
+    try:
+        conn.backup(target)
+    finally:
+        target.close()
+    log.info("backed up %s to %s before migrating", path, backup_path)

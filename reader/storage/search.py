@@ -1,0 +1,101 @@
+"""Full-text search over title and clean text with FTS5: bm25 ranking, highlighted snippets.
+
+The MATCH expressions come from ``reader.query``, which quotes everything a user typed, so no
+input can make FTS5 raise. Ranking and snippets are two queries on purpose: ranking has to look at
+every match, but ``snippet()`` is costly and only the rows shown need one."""
+
+from __future__ import annotations
+
+from reader.models import ArticleFilter, SearchHit
+from reader.storage.articles import SUMMARY_COLUMNS, filter_clause, row_to_summary
+from reader.storage.connection import ConnectionPool
+
+HIGHLIGHT_START = "\x02"
+HIGHLIGHT_END = "\x03"
+"""Snippets mark matched words with these two control characters (which clean text never holds:
+it is stripped of control characters at ingest); the CLI and the app turn them into styling."""
+
+_TITLE_WEIGHT = 5.0
+_TEXT_WEIGHT = 1.0
+
+
+class SearchStore:
+    def __init__(self, pool: ConnectionPool):
+        self._pool = pool
+
+    def search(
+        self,
+        match: str | None,
+        *,
+        excluded: str | None = None,
+        article_filter: ArticleFilter = ArticleFilter(),
+        limit: int = 50,
+    ) -> list[SearchHit]:
+        """Best matches first (by bm25, the title counting more than the body); with no MATCH
+        expression (a query of filters or exclusions only), newest first."""
+        where, params = filter_clause(article_filter)
+        if excluded:
+            where.append("a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            params.append(excluded)
+        if match is None:
+            return self._newest(where, params, limit)
+        return self._ranked(match, where, params, limit)
+
+    def _ranked(self, match: str, where: list[str], params: list, limit: int) -> list[SearchHit]:
+        conn = self._pool.get()
+        conditions = " ".join(f"AND {clause}" for clause in where)
+        ranked = conn.execute(
+            f"SELECT {SUMMARY_COLUMNS},"
+            f" bm25(articles_fts, {_TITLE_WEIGHT}, {_TEXT_WEIGHT}) AS score"
+            " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+            " JOIN feeds f ON f.id = a.feed_id"
+            f" WHERE articles_fts MATCH ? {conditions}"
+            " ORDER BY score LIMIT ?",
+            (match, *params, limit),
+        ).fetchall()
+        snippets = self._snippets(match, [row[0] for row in ranked])
+        return [
+            SearchHit(article=row_to_summary(row), snippet=snippets.get(row[0], ""), rank=row[-1])
+            for row in ranked
+        ]
+
+    def _snippets(self, match: str, article_ids: list[int]) -> dict[int, str]:
+        if not article_ids:
+            return {}
+        marks = ",".join("?" * len(article_ids))
+        rows = self._pool.get().execute(
+            "SELECT rowid, snippet(articles_fts, 1, ?, ?, '…', 16),"
+            " snippet(articles_fts, 0, ?, ?, '…', 16)"
+            f" FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({marks})",
+            (
+                HIGHLIGHT_START,
+                HIGHLIGHT_END,
+                HIGHLIGHT_START,
+                HIGHLIGHT_END,
+                match,
+                *article_ids,
+            ),
+        )
+        return {row[0]: row[1] if HIGHLIGHT_START in row[1] else row[1] or row[2] for row in rows}
+
+    def _newest(self, where: list[str], params: list, limit: int) -> list[SearchHit]:
+        rows = (
+            self._pool.get()
+            .execute(
+                f"SELECT {SUMMARY_COLUMNS}, substr(a.clean_text, 1, 200)"
+                " FROM articles a JOIN feeds f ON f.id = a.feed_id"
+                f" {'WHERE ' + ' AND '.join(where) if where else ''}"
+                " ORDER BY a.sort_time DESC, a.id DESC LIMIT ?",
+                (*params, limit),
+            )
+            .fetchall()
+        )
+        return [
+            SearchHit(article=row_to_summary(row), snippet=_first_words(row[-1]), rank=0.0)
+            for row in rows
+        ]
+
+
+def _first_words(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) < 160 else flat[:160].rsplit(" ", 1)[0] + "…"
