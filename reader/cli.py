@@ -53,7 +53,14 @@ Handler = Callable[[Library, argparse.Namespace], int]
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args, extras = parser.parse_known_args(argv)
+    if extras and args.command != "search":
+        parser.error(f"unrecognized arguments: {' '.join(extras)}")
+    if args.command == "search":
+        args.query = _search_words(argv, args.query, extras)
+        if not args.query:
+            parser.error("search needs a query")
     logging.basicConfig(
         level=logging.DEBUG
         if args.verbose > 1
@@ -78,6 +85,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail("interrupted; everything stored before this point is kept", 130)
     finally:
         library.close()
+
+
+def _search_words(argv: list[str], words: list[str], extras: list[str]) -> list[str]:
+    """``reader search honda -nissan``: argparse takes ``-nissan`` for an option it does not
+    know; put such words back into the query, in the order they were typed."""
+    wanted = list(words) + list(extras)
+    ordered: list[str] = []
+    for token in argv[argv.index("search") + 1 :]:
+        if token in wanted:
+            wanted.remove(token)
+            ordered.append(token)
+    return ordered
 
 
 def fail(message: str, code: int) -> int:
@@ -190,7 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
         'search articles: words, "phrases", -word, a OR b, prefix*, feed:NAME, company:NAME, '
         "is:unread|read|starred, before:YYYY-MM-DD, after:YYYY-MM-DD",
     )
-    sub.add_argument("query", nargs="+")
+    sub.add_argument("query", nargs="*", help="a leading -word excludes it (no need for --)")
     sub.add_argument("--limit", type=_positive_int, default=20, help="how many (default 20)")
     _json_flag(sub)
 

@@ -226,6 +226,9 @@ class Library:
             feed_ids = tuple(sorted(named & set(feed_ids) if feed_ids else named))
             if not feed_ids:
                 return None
+        excluded_feeds = {
+            i for name in query.excluded_feeds for i in self.storage.feeds.matching_ids(name)
+        }
         return ArticleFilter(
             read=query.read if query.read is not None else base.read,
             starred=query.starred if query.starred is not None else base.starred,
@@ -233,6 +236,8 @@ class Library:
             companies=base.companies + query.companies,
             since=_later(base.since, _day_start(query.after)),
             until=_earlier(base.until, _day_start(query.before)),
+            exclude_feed_ids=base.exclude_feed_ids + tuple(sorted(excluded_feeds)),
+            exclude_companies=base.exclude_companies + query.excluded_companies,
         )
 
     # -- companies -----------------------------------------------------------------------------

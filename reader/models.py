@@ -145,6 +145,8 @@ class ArticleFilter:
     companies: tuple[str, ...] = ()  # every one of them must be an active tag
     since: datetime | None = None  # inclusive
     until: datetime | None = None  # exclusive
+    exclude_feed_ids: tuple[int, ...] = ()
+    exclude_companies: tuple[str, ...] = ()  # none of them may be an active tag
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,7 +38,8 @@ def iso(moment: datetime | None) -> str | None:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None
 
 
-def print_json(value: Any, out: TextIO = sys.stdout) -> None:
+def print_json(value: Any, out: TextIO | None = None) -> None:
+    out = out or sys.stdout
     json.dump(value, out, ensure_ascii=False, indent=2)
     out.write("\n")
 
@@ -138,8 +139,11 @@ def marked_snippet(snippet: str, *, color: bool) -> str:
     return text.replace("\x00", start).replace("\x01", end)
 
 
-def table(rows: Sequence[Sequence[str]], headers: Sequence[str], out: TextIO = sys.stdout) -> None:
+def table(
+    rows: Sequence[Sequence[str]], headers: Sequence[str], out: TextIO | None = None
+) -> None:
     """Columns sized to their content; the last column takes what is left of the terminal."""
+    out = out or sys.stdout
     if not rows:
         return
     cells = [[one_line(str(c)) for c in row] for row in [headers, *rows]]

@@ -48,6 +48,14 @@ _UPDATE_CONTENT = """
 """
 
 
+_TAGGED_WITH = """
+    SELECT 1 FROM article_companies ac JOIN companies c ON c.id = ac.company_id
+    LEFT JOIN company_aliases ca ON ca.company_id = c.id
+    WHERE ac.article_id = {alias}.id AND ac.state = 'active'
+      AND (c.name = ? COLLATE NOCASE OR ca.alias = ? COLLATE NOCASE)
+"""
+
+
 @dataclass(frozen=True, slots=True)
 class UpdateCounts:
     new: int
@@ -90,13 +98,15 @@ def filter_clause(
         marks = ",".join("?" * len(article_filter.feed_ids))
         where.append(f"{alias}.feed_id IN ({marks})")
         params.extend(article_filter.feed_ids)
+    if article_filter.exclude_feed_ids:
+        marks = ",".join("?" * len(article_filter.exclude_feed_ids))
+        where.append(f"{alias}.feed_id NOT IN ({marks})")
+        params.extend(article_filter.exclude_feed_ids)
     for company in article_filter.companies:
-        where.append(
-            f"EXISTS (SELECT 1 FROM article_companies ac JOIN companies c ON c.id = ac.company_id"
-            f" LEFT JOIN company_aliases ca ON ca.company_id = c.id"
-            f" WHERE ac.article_id = {alias}.id AND ac.state = 'active'"
-            f" AND (c.name = ? COLLATE NOCASE OR ca.alias = ? COLLATE NOCASE))"
-        )
+        where.append(f"EXISTS ({_TAGGED_WITH.format(alias=alias)})")
+        params.extend([company, company])
+    for company in article_filter.exclude_companies:
+        where.append(f"NOT EXISTS ({_TAGGED_WITH.format(alias=alias)})")
         params.extend([company, company])
     if article_filter.since is not None:
         where.append(f"{alias}.sort_time >= ?")

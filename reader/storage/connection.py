@@ -45,7 +45,11 @@ def from_db_time(text: str | None) -> datetime | None:
 def open_connection(path: Path) -> sqlite3.Connection:
     """A connection in autocommit mode: writes happen only inside ``write_transaction``."""
     try:
-        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        # check_same_thread=False only so that close() can close every thread's connection; each
+        # connection is still used by the one thread that opened it.
+        conn = sqlite3.connect(
+            path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+        )
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         journal = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
