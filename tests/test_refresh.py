@@ -13,7 +13,7 @@ from pytest_httpserver import HTTPServer
 
 from reader.config import Settings
 from reader.library import Library
-from reader.models import ArticleFilter, FetchStatus, OutcomeKind
+from reader.models import ArticleFilter, FetchStatus, OutcomeKind, RefreshReport
 from reader.refresh import backoff_delay
 
 NOT_FEEDS = {
@@ -47,7 +47,7 @@ def library(tmp_path: Path) -> Library:
     lib.close()
 
 
-def refresh(library: Library, **kwargs: object):  # noqa: ANN201
+def refresh(library: Library, **kwargs: object) -> RefreshReport:
     return asyncio.run(library.refresh(**kwargs))  # type: ignore[arg-type]
 
 
@@ -97,11 +97,12 @@ def test_refetching_the_corpus_is_all_not_modified_and_keeps_user_state(
 
 
 def test_encodings_are_decoded_right(library: Library, feedserver: str) -> None:
+    russian = "В Бузулуке главные стройплощадки – детсад и Ледовый дворец"
     expected = {
-        "node-feedparser--iconv.xml": "В Бузулуке главные стройплощадки – детсад и Ледовый дворец",
+        "node-feedparser--iconv.xml": russian,
         "rss-parser--encoding.rss": "Mãe de utente é a nova presidente da Raríssimas",
         "rsparser--kc0011.rss": "建国35周年纪念，华表，和平鸽",
-        "node-feedparser--compressed.xml": "В Бузулуке главные стройплощадки – детсад и Ледовый дворец",
+        "node-feedparser--compressed.xml": russian,
     }
     for name in expected:
         library.storage.feeds.add(f"{feedserver}/{name}")
