@@ -139,9 +139,7 @@ def marked_snippet(snippet: str, *, color: bool) -> str:
     return text.replace("\x00", start).replace("\x01", end)
 
 
-def table(
-    rows: Sequence[Sequence[str]], headers: Sequence[str], out: TextIO | None = None
-) -> None:
+def table(rows: Sequence[Sequence[str]], headers: Sequence[str], out: TextIO | None = None) -> None:
     """Columns sized to their content; the last column takes what is left of the terminal."""
     out = out or sys.stdout
     if not rows:
