@@ -135,8 +135,9 @@ def highlights(snippet: str) -> list[str]:
 def marked_snippet(snippet: str, *, color: bool) -> str:
     """Highlights as bold on a terminal, as [brackets] in a pipe."""
     start, end = ("\x1b[1m", "\x1b[0m") if color else ("[", "]")
-    text = one_line(snippet.replace(HIGHLIGHT_START, "\x00").replace(HIGHLIGHT_END, "\x01"))
-    return text.replace("\x00", start).replace("\x01", end)
+    # one_line strips control characters, so the markers cross it as private-use characters.
+    text = snippet.replace(HIGHLIGHT_START, "\ue000").replace(HIGHLIGHT_END, "\ue001")
+    return one_line(text).replace("\ue000", start).replace("\ue001", end)
 
 
 def table(rows: Sequence[Sequence[str]], headers: Sequence[str], out: TextIO | None = None) -> None:

@@ -38,7 +38,7 @@ def feedserver() -> Iterator[str]:
     )
     assert proc.stdout is not None
     first_line = proc.stdout.readline().split()
-    assert first_line and first_line[0] == "PORT", f"feedserver did not start: {first_line}"
+    assert first_line[:1] == ["PORT"], f"feedserver did not start: {first_line}"
     try:
         yield f"http://127.0.0.1:{first_line[1]}"
     finally:
