@@ -8,8 +8,11 @@ writers from this process. One feed's failure is recorded on that feed and never
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import logging
 import os
+import signal
+import sys
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -34,6 +37,7 @@ MAX_BACKOFF = timedelta(hours=24)
 FIRST_BACKOFF = timedelta(minutes=15)
 # Below this many feeds a process pool costs more to start than it saves.
 POOL_THRESHOLD = 4
+PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,8 +124,22 @@ class Refresher:
     def _parse_executor(self, feed_count: int) -> Executor:
         workers = self._options.workers or os.cpu_count() or 1
         if feed_count >= POOL_THRESHOLD and workers > 1:
-            return ProcessPoolExecutor(max_workers=workers)
+            return ProcessPoolExecutor(max_workers=workers, initializer=_exit_with_parent)
         return ThreadPoolExecutor(max_workers=1, thread_name_prefix="reader-parse")
+
+
+def _exit_with_parent() -> None:
+    """Parse workers wait on a queue and would outlive a parent killed with SIGKILL (a user's
+    kill -9, an OOM kill). On Linux, ask the kernel to end them with it."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before prctl took effect
+        os._exit(0)
 
 
 class _Job:

@@ -90,3 +90,23 @@ def test_kill_during_fetch_keeps_database_consistent_and_user_state(
     subprocess.run(reader(db, "fetch", "-q"), check=True, capture_output=True, timeout=180)
     assert count(db, "SELECT count(*) FROM articles") == len(urls) * ENTRIES
     assert count(db, "SELECT count(*) FROM articles WHERE read = 1") == read_before
+
+
+def test_parse_workers_do_not_outlive_a_killed_fetch(tmp_path: Path, feedserver: str) -> None:
+    import psutil
+
+    db = tmp_path / "reader.db"
+    urls = [f"{feedserver}/_slow/3000/_gen/{i}.xml?entries=5" for i in range(8)]
+    write_opml(tmp_path / "slow.opml", urls)
+    subprocess.run(reader(db, "import-opml", str(tmp_path / "slow.opml")), check=True)
+    fetch = subprocess.Popen(reader(db, "fetch", "-q"), stdout=subprocess.DEVNULL)
+    parent = psutil.Process(fetch.pid)
+    deadline = time.monotonic() + 30
+    while len(parent.children()) < 2:
+        assert time.monotonic() < deadline, "the parse pool never started"
+        time.sleep(0.05)
+    workers = parent.children()
+    os.kill(fetch.pid, signal.SIGKILL)
+    fetch.wait()
+    _gone, alive = psutil.wait_procs(workers, timeout=10)
+    assert alive == []
