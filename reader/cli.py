@@ -6,13 +6,13 @@ Exit codes: 0 success, 1 something failed (a feed did not update, a file could n
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
 import sys
 import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader import __version__
 from reader.cleaning.sanitize import one_line
@@ -23,7 +23,6 @@ from reader.errors import (
     FeedNotFoundError,
     ReaderError,
 )
-from reader.fetching.discovery import DiscoveredFeed
 from reader.library import Library
 from reader.models import ArticleFilter, Feed, FeedOutcome, OutcomeKind, RefreshReport
 from reader.output import (
@@ -44,6 +43,9 @@ from reader.output import (
     table,
 )
 from reader.storage.tags import CompanyNotFoundError
+
+if TYPE_CHECKING:
+    from reader.fetching.discovery import DiscoveredFeed
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 USAGE_ERRORS = (FeedNotFoundError, ArticleNotFoundError, FeedExistsError, CompanyNotFoundError)
@@ -249,6 +251,8 @@ def _date(text: str) -> datetime:
 
 def cmd_add(library: Library, args: argparse.Namespace) -> int:
     chooser = None if args.first else _ask_which_feed
+    import asyncio
+
     added = asyncio.run(
         library.add_feed(
             args.url, title=args.title, folder=args.folder, choose=chooser, fetch=not args.no_fetch
@@ -364,6 +368,8 @@ def cmd_fetch(library: Library, args: argparse.Namespace) -> int:
     titles = {feed.id: one_line(feed.display_title) for feed in feeds}
     progress = ProgressLine(len(feeds), titles, enabled=not (args.quiet or args.json))
     started = time.perf_counter()
+    import asyncio
+
     try:
         report = asyncio.run(
             library.refresh(

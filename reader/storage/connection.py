@@ -14,8 +14,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
 
 from reader.errors import StorageError
 
@@ -94,6 +96,8 @@ class ConnectionPool:
         return conn
 
     def db(self) -> sqlite_utils.Database:
+        import sqlite_utils  # only maintenance uses it; keeps start-up light
+
         return sqlite_utils.Database(self.get())
 
     def close(self) -> None:
