@@ -21,11 +21,12 @@ from datetime import datetime, timedelta
 from typing import TypeVar
 
 from reader.errors import FetchError, ParseError, StorageError
-from reader.fetching.http import Fetcher, FetchResult, FetchSettings
+from reader.fetching.http import Fetcher, FetchSettings
 from reader.fetching.parse import PreparedFeed, prepare_feed
 from reader.models import Feed, FeedOutcome, OutcomeKind, RefreshReport
-from reader.storage import FetchSuccess, Storage, UpdateCounts
+from reader.storage import FetchSuccess, Storage
 from reader.storage.connection import utc_now
+from reader.writer import BatchWriter
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -67,18 +68,19 @@ class Refresher:
     ) -> RefreshReport:
         now = utc_now()
         outcomes: list[FeedOutcome] = []
-        with (
-            self._parse_executor(len(feeds)) as parse_pool,
-            ThreadPoolExecutor(max_workers=1, thread_name_prefix="reader-writer") as writer,
-        ):
-            async with Fetcher(self._settings) as fetcher:
-                job = _Job(self._storage, fetcher, parse_pool, writer, now)
-                tasks = [asyncio.create_task(self._one(job, feed)) for feed in feeds]
-                for task in asyncio.as_completed(tasks):
-                    outcome = await task
-                    outcomes.append(outcome)
-                    if on_progress is not None:
-                        on_progress(outcome, len(outcomes), len(feeds))
+        writer = BatchWriter(self._storage)
+        try:
+            with self._parse_executor(len(feeds)) as parse_pool:
+                async with Fetcher(self._settings) as fetcher:
+                    job = _Job(fetcher, parse_pool, writer, now)
+                    tasks = [asyncio.create_task(self._one(job, feed)) for feed in feeds]
+                    for task in asyncio.as_completed(tasks):
+                        outcome = await task
+                        outcomes.append(outcome)
+                        if on_progress is not None:
+                            on_progress(outcome, len(outcomes), len(feeds))
+        finally:
+            await writer.close()
         order = {feed.id: index for index, feed in enumerate(feeds)}
         outcomes.sort(key=lambda outcome: order[outcome.feed_id])
         return RefreshReport(tuple(outcomes))
@@ -145,15 +147,7 @@ def _exit_with_parent() -> None:
 class _Job:
     """The shared resources of one refresh run."""
 
-    def __init__(
-        self,
-        storage: Storage,
-        fetcher: Fetcher,
-        parse_pool: Executor,
-        writer: ThreadPoolExecutor,
-        now: datetime,
-    ):
-        self.storage = storage
+    def __init__(self, fetcher: Fetcher, parse_pool: Executor, writer: BatchWriter, now: datetime):
         self.fetcher = fetcher
         self.parse_pool = parse_pool
         self.writer = writer
@@ -163,16 +157,31 @@ class _Job:
         result = await self.fetcher.fetch(
             feed.url, etag=feed.etag, last_modified=feed.last_modified
         )
-        if result.permanent_url and result.permanent_url != feed.url:
-            await self._write(self.storage.feeds.change_url, feed.id, result.permanent_url)
+        new_url = result.permanent_url
+        if new_url and new_url != feed.url:
+            await self.writer.write(lambda batch: batch.moved(feed.id, new_url))
         if result.status == 304 or result.body is None:
-            await self._write(self._record_not_modified, feed, result)
+            fetch = FetchSuccess(
+                etag=result.etag or feed.etag,
+                last_modified=result.last_modified or feed.last_modified,
+                http_status=304,
+            )
+            await self.writer.write(lambda batch: batch.not_modified(feed.id, fetch, self.now))
             return FeedOutcome(feed.id, feed.url, OutcomeKind.NOT_MODIFIED, http_status=304)
         loop = asyncio.get_running_loop()
         prepared: PreparedFeed = await loop.run_in_executor(
             self.parse_pool, prepare_feed, result.body, result.final_url, result.headers
         )
-        counts = await self._write(self._store, feed, prepared, result)
+        fetch = FetchSuccess(
+            title=prepared.title,
+            site_url=prepared.site_url,
+            etag=result.etag,
+            last_modified=result.last_modified,
+            http_status=result.status,
+        )
+        counts = await self.writer.write(
+            lambda batch: batch.store(feed.id, prepared.drafts, fetch, self.now)
+        )
         return FeedOutcome(
             feed.id,
             feed.url,
@@ -186,34 +195,13 @@ class _Job:
         self, feed: Feed, reason: str, http_status: int | None, retry_after: float | None
     ) -> None:
         delay = backoff_delay(feed.consecutive_failures + 1, retry_after)
-        await self._write(
-            lambda: self.storage.feeds.record_failure(
+        next_fetch_at = self.now + delay if delay else None
+        await self.writer.write(
+            lambda batch: batch.failed(
                 feed.id,
                 error=reason,
                 http_status=http_status,
                 now=self.now,
-                next_fetch_at=self.now + delay if delay else None,
+                next_fetch_at=next_fetch_at,
             )
         )
-
-    def _store(self, feed: Feed, prepared: PreparedFeed, result: FetchResult) -> UpdateCounts:
-        fetch = FetchSuccess(
-            title=prepared.title,
-            site_url=prepared.site_url,
-            etag=result.etag,
-            last_modified=result.last_modified,
-            http_status=result.status,
-        )
-        return self.storage.articles.apply_update(feed.id, prepared.drafts, fetch, self.now)
-
-    def _record_not_modified(self, feed: Feed, result: FetchResult) -> None:
-        fetch = FetchSuccess(
-            etag=result.etag or feed.etag,
-            last_modified=result.last_modified or feed.last_modified,
-            http_status=304,
-        )
-        self.storage.feeds.record_not_modified(feed.id, fetch, self.now)
-
-    async def _write(self, func: Callable[..., T], *args: object) -> T:
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self.writer, func, *args)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from reader.errors import StorageError
 from reader.storage.articles import ArticleStore, UpdateCounts
+from reader.storage.batch import WriteBatch, write_batch
 from reader.storage.connection import ConnectionPool
 from reader.storage.feeds import FeedStore, FetchSuccess
 from reader.storage.schema import SCHEMA_VERSION, migrate
@@ -20,6 +23,7 @@ __all__ = [
     "FetchSuccess",
     "Storage",
     "UpdateCounts",
+    "WriteBatch",
 ]
 
 
@@ -39,6 +43,12 @@ class Storage:
         self.articles = ArticleStore(self.pool, self.feeds)
         self.search = SearchStore(self.pool)
         self.tags = TagStore(self.pool)
+
+    @contextmanager
+    def write_batch(self) -> Iterator[WriteBatch]:
+        """One transaction for many feeds' refresh writes (see ``storage.batch``)."""
+        with write_batch(self.pool, self.feeds, self.articles) as batch:
+            yield batch
 
     def close(self) -> None:
         self.pool.close()

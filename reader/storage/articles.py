@@ -7,6 +7,7 @@ that drops out of its feed is simply not mentioned, so it stays."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -131,26 +132,37 @@ class ArticleStore:
     ) -> UpdateCounts:
         """Store one feed's fetched entries and its new fetch state in one transaction."""
         conn = self._pool.get()
-        fetched_at = to_db_time(now)
         with write_transaction(conn):
-            known = dict(
-                conn.execute(
-                    "SELECT dedupe_key, content_hash FROM articles WHERE feed_id = ?", (feed_id,)
-                ).fetchall()
-            )
-            inserts: list[tuple] = []
-            updates: list[tuple] = []
-            for draft in drafts:
-                stored_hash = known.get(draft.dedupe_key)
-                if stored_hash is None:
-                    inserts.append(_insert_params(feed_id, draft, now, fetched_at))
-                    known[draft.dedupe_key] = draft.content_hash
-                elif stored_hash != draft.content_hash:
-                    updates.append(_update_params(feed_id, draft))
-                    known[draft.dedupe_key] = draft.content_hash
-            conn.executemany(_INSERT, inserts)
-            conn.executemany(_UPDATE_CONTENT, updates)
-            self._feeds.record_success(conn, feed_id, fetch, now)
+            return self.write_update(conn, feed_id, drafts, fetch, now)
+
+    def write_update(
+        self,
+        conn: sqlite3.Connection,
+        feed_id: int,
+        drafts: Iterable[ArticleDraft],
+        fetch: FetchSuccess,
+        now: datetime,
+    ) -> UpdateCounts:
+        """``apply_update`` inside a transaction the caller holds. The articles and the feed's
+        new ETag land together: a crash never leaves an ETag claiming articles we lack."""
+        fetched_at = to_db_time(now)
+        known = dict(
+            conn.execute(
+                "SELECT dedupe_key, content_hash FROM articles WHERE feed_id = ?", (feed_id,)
+            ).fetchall()
+        )
+        inserts: list[tuple] = []
+        updates: list[tuple] = []
+        for draft in drafts:
+            stored_hash = known.get(draft.dedupe_key)
+            if stored_hash is None:
+                inserts.append(_insert_params(feed_id, draft, now, fetched_at))
+            elif stored_hash != draft.content_hash:
+                updates.append(_update_params(feed_id, draft))
+            known[draft.dedupe_key] = draft.content_hash
+        conn.executemany(_INSERT, inserts)
+        conn.executemany(_UPDATE_CONTENT, updates)
+        self._feeds.write_success(conn, feed_id, fetch, now)
         return UpdateCounts(new=len(inserts), updated=len(updates))
 
     def get(self, article_id: int) -> Article:

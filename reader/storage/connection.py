@@ -145,3 +145,16 @@ def _explain_write_error(err: sqlite3.OperationalError) -> str:
     if "disk" in message and "full" in message:
         return "the disk is full: nothing was written; free some space and try again"
     return f"database write failed: {message}"
+
+
+@contextmanager
+def savepoint(conn: sqlite3.Connection, name: str = "op") -> Iterator[None]:
+    """A nested unit inside an open transaction: on error only its own writes are undone."""
+    conn.execute(f"SAVEPOINT {name}")
+    try:
+        yield
+    except BaseException:
+        conn.execute(f"ROLLBACK TO {name}")
+        conn.execute(f"RELEASE {name}")
+        raise
+    conn.execute(f"RELEASE {name}")

@@ -154,12 +154,16 @@ class FeedStore:
         return self.get(feed_id)
 
     def change_url(self, feed_id: int, url: str) -> None:
-        """After a permanent redirect. If another feed already has that URL, keep the old one."""
         conn = self._pool.get()
         with write_transaction(conn):
-            taken = conn.execute("SELECT 1 FROM feeds WHERE url = ?", (url,)).fetchone()
-            if not taken:
-                conn.execute("UPDATE feeds SET url = ? WHERE id = ?", (url, feed_id))
+            self.write_url(conn, feed_id, url)
+
+    @staticmethod
+    def write_url(conn: sqlite3.Connection, feed_id: int, url: str) -> None:
+        """After a permanent redirect. If another feed already has that URL, keep the old one."""
+        taken = conn.execute("SELECT 1 FROM feeds WHERE url = ?", (url,)).fetchone()
+        if not taken:
+            conn.execute("UPDATE feeds SET url = ? WHERE id = ?", (url, feed_id))
 
     def due(self, now: datetime) -> list[Feed]:
         """Feeds whose back-off (after failures or a Retry-After) has expired."""
@@ -170,11 +174,11 @@ class FeedStore:
         )
         return [_row_to_feed(row) for row in rows]
 
-    def record_success(
-        self, conn: sqlite3.Connection, feed_id: int, fetch: FetchSuccess, now: datetime
+    @staticmethod
+    def write_success(
+        conn: sqlite3.Connection, feed_id: int, fetch: FetchSuccess, now: datetime
     ) -> None:
-        """Called inside the feed's update transaction, so the articles and the new ETag land
-        together: a crash can never leave an ETag that claims articles we did not store."""
+        """A successful fetch (200 or 304), inside a transaction the caller holds."""
         status = FetchStatus.NOT_MODIFIED if fetch.http_status == 304 else FetchStatus.OK
         conn.execute(
             "UPDATE feeds SET title = coalesce(?, title), site_url = coalesce(?, site_url),"
@@ -196,7 +200,7 @@ class FeedStore:
     def record_not_modified(self, feed_id: int, fetch: FetchSuccess, now: datetime) -> None:
         conn = self._pool.get()
         with write_transaction(conn):
-            self.record_success(conn, feed_id, fetch, now)
+            self.write_success(conn, feed_id, fetch, now)
 
     def record_failure(
         self,
@@ -209,19 +213,38 @@ class FeedStore:
     ) -> None:
         conn = self._pool.get()
         with write_transaction(conn):
-            conn.execute(
-                "UPDATE feeds SET last_fetched_at = ?, last_status = ?, last_http_status = ?,"
-                " last_error = ?, consecutive_failures = consecutive_failures + 1,"
-                " next_fetch_at = ? WHERE id = ?",
-                (
-                    to_db_time(now),
-                    FetchStatus.FAILED.value,
-                    http_status,
-                    error,
-                    to_db_time(next_fetch_at),
-                    feed_id,
-                ),
+            self.write_failure(
+                conn,
+                feed_id,
+                error=error,
+                http_status=http_status,
+                now=now,
+                next_fetch_at=next_fetch_at,
             )
+
+    @staticmethod
+    def write_failure(
+        conn: sqlite3.Connection,
+        feed_id: int,
+        *,
+        error: str,
+        http_status: int | None,
+        now: datetime,
+        next_fetch_at: datetime | None,
+    ) -> None:
+        conn.execute(
+            "UPDATE feeds SET last_fetched_at = ?, last_status = ?, last_http_status = ?,"
+            " last_error = ?, consecutive_failures = consecutive_failures + 1,"
+            " next_fetch_at = ? WHERE id = ?",
+            (
+                to_db_time(now),
+                FetchStatus.FAILED.value,
+                http_status,
+                error,
+                to_db_time(next_fetch_at),
+                feed_id,
+            ),
+        )
 
     def _update(self, feed_id: int, assignment: str, params: tuple) -> None:
         conn = self._pool.get()
