@@ -42,6 +42,11 @@ _INSERT = """
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 
+_INDEX_NEW = """
+    INSERT INTO articles_fts (rowid, title, clean_text)
+    SELECT id, title, clean_text FROM articles WHERE id > ?
+"""
+
 _UPDATE_CONTENT = """
     UPDATE articles SET url = ?, title = ?, author = ?, published = coalesce(?, published),
         updated = ?, summary_html = ?, content_html = ?, clean_text = ?, content_hash = ?
@@ -160,7 +165,11 @@ class ArticleStore:
             elif stored_hash != draft.content_hash:
                 updates.append(_update_params(feed_id, draft))
             known[draft.dedupe_key] = draft.content_hash
-        conn.executemany(_INSERT, inserts)
+        if inserts:
+            # We hold the write lock, so the new rows are exactly those above the old maximum.
+            (last_id,) = conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()
+            conn.executemany(_INSERT, inserts)
+            conn.execute(_INDEX_NEW, (last_id,))
         conn.executemany(_UPDATE_CONTENT, updates)
         self._feeds.write_success(conn, feed_id, fetch, now)
         return UpdateCounts(new=len(inserts), updated=len(updates))

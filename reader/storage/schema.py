@@ -146,10 +146,17 @@ def _index_unread_and_starred(conn: sqlite3.Connection) -> None:
     )
 
 
+def _index_new_articles_in_bulk(conn: sqlite3.Connection) -> None:
+    """New articles are added to the FTS index by the code that inserts them, one statement per
+    batch (``articles.write_update``): through a per-row trigger, indexing cost 2.5x as much."""
+    _run_script(conn, "DROP TRIGGER articles_fts_insert;")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_feeds_and_articles,  # -> version 1
     _create_companies_and_tags,  # -> version 2
     _index_unread_and_starred,  # -> version 3
+    _index_new_articles_in_bulk,  # -> version 4
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
