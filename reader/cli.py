@@ -71,8 +71,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    if args.verbose < 2:  # trafilatura warns about every page without an article
+        logging.getLogger("trafilatura").setLevel(logging.ERROR)
     if args.command is None:
         return start_app(args)
+    if args.command == "extract":  # works on a file or URL alone, without a database
+        return _guarded(lambda: cmd_extract(args))
     try:
         library = Library.open(load_settings(args.db))
     except ReaderError as err:
@@ -99,6 +103,13 @@ def _search_words(argv: list[str], words: list[str], extras: list[str]) -> list[
             wanted.remove(token)
             ordered.append(token)
     return ordered
+
+
+def _guarded(command: Callable[[], int]) -> int:
+    try:
+        return command()
+    except ReaderError as err:
+        return fail(str(err), EXIT_FAILED)
 
 
 def fail(message: str, code: int) -> int:
@@ -199,6 +210,23 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--since", type=_date, help="published on or after YYYY-MM-DD")
     sub.add_argument("--limit", type=_positive_int, default=50, help="how many (default 50)")
     _json_flag(sub)
+
+    sub = commands.add_parser(
+        "extract",
+        help="print the cleaned article of one web page (a URL, or a local .html/.html.gz)",
+        description="Print the cleaned article of one web page, boilerplate removed. Needs no "
+        "database.",
+    )
+    sub.set_defaults(command="extract")
+    sub.add_argument("page", help="a URL, or a local .html or .html.gz file")
+    sub.add_argument(
+        "--format",
+        choices=("text", "numbered", "markdown"),
+        default="text",
+        help="text: plain paragraphs (default); numbered: links as 'anchor [n]' with the list "
+        "of links at the end; markdown: links as [anchor][n] with references",
+    )
+    sub.add_argument("--url", help="the page's address, for a local file (resolves links)")
 
     sub = command("show", cmd_show, "print an article's text")
     sub.add_argument("id", type=int)
@@ -475,6 +503,49 @@ def cmd_list(library: Library, args: argparse.Namespace) -> int:
     else:
         table(article_rows(articles), ARTICLE_HEADERS)
     return EXIT_OK
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from reader.cleaning import clean_page
+
+    html, url = _read_page(args.page)
+    article = clean_page(html, url=args.url or url)
+    if args.format == "markdown":
+        out = article.markdown()
+    elif args.format == "numbered":
+        out = article.text()
+        if article.links:
+            out += "\n\n" + "\n".join(f"[{n}] {link}" for n, link in enumerate(article.links, 1))
+    else:
+        out = article.text(link_numbers=False)
+    sys.stdout.write(out + "\n" if out else "")
+    return EXIT_OK
+
+
+def _read_page(page: str) -> tuple[bytes, str | None]:
+    """A page's bytes from a local file (gunzipped if need be) or over HTTP, with the size cap
+    and timeouts of any fetch."""
+    if "://" in page and not page.startswith("file://"):
+        import asyncio
+
+        from reader.fetching.http import HTML_ACCEPT, Fetcher, FetchSettings
+
+        async def fetch() -> bytes:
+            async with Fetcher(FetchSettings()) as fetcher:
+                result = await fetcher.fetch(page, accept=HTML_ACCEPT)
+            return result.body or b""
+
+        return asyncio.run(fetch()), page
+    path = Path(page.removeprefix("file://"))
+    data = _read_bytes(path)
+    if data[:2] == b"\x1f\x8b":
+        import gzip
+
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError) as err:
+            raise ReaderError(f"{path} is not a readable gzip file: {err}") from err
+    return data, None
 
 
 def cmd_show(library: Library, args: argparse.Namespace) -> int:

@@ -1,0 +1,129 @@
+"""The cleaned article: reading blocks, numbered link references, and their text/markdown forms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+BLOCK_KINDS = frozenset({"paragraph", "heading", "quote", "list_item", "preformatted"})
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One block of reading text.
+
+    ``text`` is plain text in which a link reads "anchor text [3]" (3 is the 1-based index into
+    ``CleanArticle.links``). ``anchors`` records, for each such link, the span of its anchor text
+    in ``text`` and its number, so renderers can drop the markers (``plain``) or turn them into
+    markdown references without guessing which "[3]" came from the page.
+    """
+
+    kind: str
+    text: str
+    level: int = 0
+    anchors: tuple[tuple[int, int, int], ...] = ()
+
+    def plain(self) -> str:
+        """The text without link-number markers."""
+        if not self.anchors:
+            return self.text
+        parts = []
+        pos = 0
+        for _start, end, number in self.anchors:
+            parts.append(self.text[pos:end])
+            pos = end + len(f" [{number}]")
+        parts.append(self.text[pos:])
+        return "".join(parts)
+
+    def markdown_inline(self) -> str:
+        if not self.anchors:
+            return _md_escape(self.text)
+        parts = []
+        pos = 0
+        for start, end, number in self.anchors:
+            parts.append(_md_escape(self.text[pos:start]))
+            parts.append(f"[{_md_escape(self.text[start:end])}][{number}]")
+            pos = end + len(f" [{number}]")
+        parts.append(_md_escape(self.text[pos:]))
+        return "".join(parts)
+
+
+def _md_escape(text: str) -> str:
+    """Escape only what would change meaning inside a line: brackets (reference syntax),
+    backslashes, emphasis markers and backticks."""
+    if not any(c in text for c in "\\[]*_`<"):
+        return text
+    out = []
+    for char in text:
+        if char in "\\[]*_`<":
+            out.append("\\")
+        out.append(char)
+    return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class CleanArticle:
+    """What the reading view shows: blocks in order, link targets, and the detected headline."""
+
+    blocks: tuple[Block, ...]
+    links: tuple[str, ...]
+    title: str | None
+
+    def text(self, *, link_numbers: bool = True) -> str:
+        """Plain text: blocks separated by blank lines, quotes prefixed "> ", list items "- ".
+
+        With ``link_numbers=False`` the " [n]" markers are left out (for comparing with text
+        that has no references, such as extraction benchmarks)."""
+        out: list[str] = []
+        previous: Block | None = None
+        for block in self.blocks:
+            body = block.text if link_numbers else block.plain()
+            if block.kind == "quote":
+                rendered = "\n".join("> " + line if line else ">" for line in body.split("\n"))
+            elif block.kind == "list_item":
+                indent = "  " * max(block.level - 1, 0)
+                lines = body.split("\n")
+                rendered = "\n".join(
+                    [indent + "- " + lines[0], *(indent + "  " + line for line in lines[1:])]
+                )
+            else:
+                rendered = body
+            # consecutive list items (and quote lines) stay together as one visual block
+            if previous is not None and previous.kind == block.kind == "list_item":
+                out.append("\n")
+            elif out:
+                out.append("\n\n")
+            out.append(rendered)
+            previous = block
+        return "".join(out)
+
+    def markdown(self) -> str:
+        """Markdown with links as ``[text][n]`` and the reference list at the end."""
+        out: list[str] = []
+        previous: Block | None = None
+        for block in self.blocks:
+            body = block.markdown_inline()
+            if block.kind == "heading":
+                rendered = "#" * min(max(block.level, 1), 6) + " " + body.replace("\n", " ")
+            elif block.kind == "quote":
+                rendered = "\n".join("> " + line if line else ">" for line in body.split("\n"))
+            elif block.kind == "list_item":
+                indent = "  " * max(block.level - 1, 0)
+                lines = body.split("\n")
+                rendered = "\n".join(
+                    [indent + "- " + lines[0], *(indent + "  " + line for line in lines[1:])]
+                )
+            elif block.kind == "preformatted":
+                fence = "````" if "```" in block.text else "```"
+                rendered = f"{fence}\n{block.text}\n{fence}"
+            else:
+                rendered = body.replace("\n", "  \n")
+            if previous is not None and previous.kind == block.kind == "list_item":
+                out.append("\n")
+            elif out:
+                out.append("\n\n")
+            out.append(rendered)
+            previous = block
+        if self.links:
+            out.append("\n\n")
+            out.append("\n".join(f"[{n}]: <{url}>" for n, url in enumerate(self.links, 1)))
+        return "".join(out)

@@ -1,0 +1,534 @@
+"""Rules that drop what readers complain about from extracted article blocks.
+
+Each rule looks at one block (or a run of blocks) of an already extracted article and decides
+whether it is story or page furniture: comment-form headings, share/follow rows, related-story
+lists, newsletter and cookie prompts, "Advertisement", author boxes, "The post X appeared first
+on Y", "Continue reading", the headline repeated in the body, table-of-contents blocks and image
+credits. The rules are deliberately anchored (whole-block matches on short blocks), so a story
+paragraph that merely mentions "comments" or "newsletter" is never touched.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from reader.cleaning.blocks import Block
+
+# ----------------------------------------------------------------------------- patterns
+
+_COMMENT_HEADING = re.compile(
+    r"(?:leave|post|add|write|submit|share) (?:a|your|the|us a)? ?(?:reply|comment|response)s?"
+    r"|(?:\d+|no|one|two|three) (?:comments?|responses?|replies|thoughts?(?: on .*)?)"
+    r"|comments?(?: \(\d+\))?|reader comments|join the (?:discussion|conversation)"
+    r"|(?:show|view|load|see|read) (?:all )?(?:\d+ )?comments?|comments are closed\.?"
+    r"|you must be logged in to post a comment\.?|cancel reply|what do you think\??"
+    r"|tell us what you think.{0,40}|have your say.{0,40}"
+    r"|(?:\d+ )?comments? on .{0,120}",
+    re.IGNORECASE,
+)
+"""Headings of the comment section; everything after one, at the end of an article, is comments."""
+
+_SHARE = re.compile(
+    r"(?:share|tweet|pin|email|print|save|copy link|like|follow|whatsapp|facebook|twitter|x"
+    r"|linkedin|reddit|pinterest|telegram|flipboard|messenger|tumblr|mastodon|threads|bluesky"
+    r"|instagram|youtube|rss|sms|pocket|[|:,•·/ ]|on|us|this|article|story|post|page|via"
+    r"|share this|click to|opens in new window|\(opens in new window\)|\d+|shares?)+",
+    re.IGNORECASE,
+)
+"""A block made only of share/follow words and network names ("Share this: Facebook Twitter")."""
+
+_SHARE_PHRASE = re.compile(
+    r"(?:share|follow|like|tweet|email|print)\b|facebook|twitter|linkedin|whatsapp|pinterest",
+    re.IGNORECASE,
+)
+
+_FOLLOW = re.compile(
+    r"(?:follow|like|find|join|connect with) (?:us|me|\w+(?: \w+)?) on (?:facebook|twitter|x|"
+    r"instagram|linkedin|youtube|telegram|tiktok|threads|bluesky|mastodon|google news)"
+    r"(?:(?:,| and| or|/) ?(?:facebook|twitter|x|instagram|linkedin|youtube|telegram|tiktok"
+    r"|threads|bluesky|mastodon|google news))*[.!]?",
+    re.IGNORECASE,
+)
+
+_RELATED_HEADING = re.compile(
+    r"(?:related(?: posts?| articles?| stories| content| coverage| reading| news| links?)?"
+    r"|(?:you )?(?:may|might|will|could) also (?:like|enjoy|be interested in)"
+    r"|(?:read|see) (?:more|also|next)(?: stories| articles| news)?"
+    r"|recommended(?: for you| reading| stories)?"
+    r"|more (?:from|on|in|about|stories|articles|news|coverage)(?: .{0,60})?|more to read"
+    r"|trending(?: now| stories)?|popular(?: now| stories| posts)?"
+    r"|most (?:read|popular|viewed|shared)"
+    r"|latest (?:news|stories|posts|articles)|also read|don'?t miss|editor'?s picks|top stories"
+    r"|further reading|keep reading|what to read next|similar (?:posts|articles|stories))[:.]?",
+    re.IGNORECASE,
+)
+
+_READ_MORE_LINE = re.compile(
+    r"(?:read more|read also|also read|see also|related|more|read next|read|watch|listen"
+    r"|recommended|suggested|must read|related article|related story|related coverage"
+    r"|further reading|click here|more on this|more from)\s*[:>»|-]+\s*.+",
+    re.IGNORECASE,
+)
+"""An inline teaser: "Read more: <other headline>", "RELATED: <other headline>"."""
+
+_CONTINUE = re.compile(
+    r"(?:\[?(?:…|\.\.\.)\]?\s*)?(?:continue reading"
+    r"|read (?:the )?(?:full|rest of the|more|entire)(?: article| story| post)?|read more"
+    r"|keep reading|view (?:the )?(?:full|original) (?:article|post)"
+    r"|(?:this|the) (?:article|post|story) (?:was )?(?:originally |first )?(?:appeared|published)"
+    r" (?:first )?on .{1,80})"
+    r"(?:\s.{0,80})?\s*[→»›>.…]*",
+    re.IGNORECASE,
+)
+
+_APPEARED_FIRST = re.compile(
+    r"(?:the post|the article|this post|this article) .{1,300}? (?:appeared|was published)"
+    r" first on .{1,120}",
+    re.IGNORECASE | re.DOTALL,
+)
+_APPEARED_FIRST_TAIL = re.compile(
+    r"\s*(?:the post|this post) .{1,300}? (?:appeared|was published) first on .{1,120}$",
+    re.IGNORECASE | re.DOTALL,
+)
+_CONTINUE_TAIL = re.compile(
+    r"\s*(?:\[?(?:…|\.\.\.)\]?\s*)?(?:continue reading|read more|keep reading)(?: .{0,100})?"
+    r"\s*[→»›>.…]*$",
+    re.IGNORECASE,
+)
+
+_PROMPT = re.compile(
+    r"(?:sign up|subscribe|register|join|get|enter your email)(?: now| today| here| free)?"
+    r"(?: for| to| and get)? (?:(?:our|the|my|a|free|daily|weekly|\w+'s) )*"
+    r"(?:\w+ )?(?:newsletters?|e-?mails?|briefing|digest|updates|alerts|inbox)\b.{0,200}"
+    r"|(?:we|this (?:web)?site|our (?:web)?site) uses? cookies.{0,300}"
+    r"|by (?:using|continuing to use) (?:this|our) (?:web)?site.{0,300}"
+    r"|(?:accept|manage|reject) (?:all )?cookies.{0,100}"
+    r"|(?:your|the) email address will not be published.{0,200}"
+    r"|required fields are marked.{0,40}"
+    r"|(?:subscribe|sign up|log ?in|register)(?: now| today| here)?"
+    r"(?: to (?:continue|read|unlock|get).{0,120})?"
+    r"|(?:already (?:a subscriber|have an account)|not a subscriber)\??.{0,120}"
+    r"|thank you for (?:signing up|subscribing).{0,120}"
+    r"|.{0,120}\bdelivered (?:to|through|straight to|right to) your"
+    r" (?:inbox|letterbox|door(?:step)?|mailbox)\b.{0,200}"
+    r"|.{0,60}\bnewsletters?",
+    re.IGNORECASE,
+)
+
+_ADVERT = re.compile(
+    r"(?:advertisement|advertising|ad|ads|sponsored(?: content| post)?|paid content"
+    r"|(?:story|article) continues (?:below|after) (?:this )?(?:advertisement|ad)"
+    r"|scroll (?:down )?to continue(?: reading)?|continue reading below|skip (?:the )?ad"
+    r"|reklama|anúncio|publicidade|iklan|реклама|広告)[\s.:-]*",
+    re.IGNORECASE,
+)
+
+_AUTHOR_HEADING = re.compile(
+    r"(?:about (?:the )?authors?|about (?:the )?writer|author bio|the author|written by"
+    r"|by the author"
+    r"|more (?:posts|articles|stories) (?:by|from) .{1,60})[:.]?",
+    re.IGNORECASE,
+)
+
+_CREDIT = re.compile(
+    r"(?:\(?(?:photo|image|picture|illustration|graphic|video|foto|imagem|gambar|фото)s?"
+    r"(?: credit)?s?\s*(?:[:/|©]|by\b).{0,200})"
+    r"|(?:\(?(?:credit|source|courtesy|©|copyright)\s*[:©].{0,120})"
+    r"|.{0,160}(?:/|\|| via )\s*(?:getty images|afp|reuters|ap photo|associated press"
+    r"|shutterstock|epa|istock|alamy|bloomberg)(?: via getty images)?\)?\.?"
+    r"|.{0,120}\b(?:photos?|images?|pictures?|fotos?)\s*(?:©|\(c\)|courtesy(?: of)?|credits?:?)"
+    r"\s.{0,120}",
+    re.IGNORECASE,
+)
+
+_COPYRIGHT = re.compile(
+    r"(?:copyright|©|\(c\)).{0,150}|.{0,150}all rights reserved\.?", re.IGNORECASE
+)
+
+_TRIGGER_WORDS = frozenset(
+    {
+        "share", "shares", "sharing", "tweet", "email", "e", "mail", "print", "follow", "like",
+        "find", "join", "connect", "facebook", "twitter", "linkedin", "whatsapp", "pinterest", "ad",
+        "ads", "paid", "continue", "continues", "scroll", "skip", "sign", "get", "enter", "cookie",
+        "cookies", "using", "accept", "manage", "reject", "required", "login", "log", "already",
+        "thank", "appeared", "published", "read", "view", "photo", "photos", "image", "images",
+        "picture", "pictures", "illustration", "graphic", "video", "foto", "fotos", "imagem",
+        "gambar", "фото", "credit", "credits", "source", "courtesy", "c", "copyright", "rights",
+        "getty", "afp", "reuters", "ap", "press", "shutterstock", "epa", "istock", "alamy",
+        "bloomberg", "see", "related", "more", "watch", "listen", "recommended", "suggested",
+        "must", "further", "click", "delivered",
+    }
+)  # fmt: skip
+_TRIGGER_PREFIXES = ("advert", "sponsor", "subscri", "regist", "newsletter", "reklam", "реклам")
+
+
+def _triggered(text: str) -> bool:
+    """Whether any single-block rule could match: every one needs one of these words, and a
+    set lookup is far cheaper than running the rules on every block."""
+    if "©" in text or "広告" in text or "[" in text:
+        return True
+    tokens = set(_WORD.findall(text.lower()))
+    if not tokens.isdisjoint(_TRIGGER_WORDS):
+        return True
+    return any(token.startswith(_TRIGGER_PREFIXES) for token in tokens)
+
+
+_TOC_TITLE = re.compile(
+    r"(?:table of )?contents|in this (?:article|post|guide|story)|on this page|jump to"
+    r"|quick links|inhalt|inhaltsverzeichnis|índice|conteúdo|daftar isi|содержание|目次[:.]?",
+    re.IGNORECASE,
+)
+
+_SHORTCODE = re.compile(r"\[(\w+)(?:\s[^\]]*)?\].*\[/\1\]|\[\w+(?:\s[^\]]*)?/?\]")
+"""A WordPress shortcode that leaked into the text: "[button link=...]Send us...[/button]"."""
+
+_RELATED_LEAD = re.compile(
+    r"(?:related|read more|see also|more|also read|read also|recommended|further reading)"
+    r"(?: (?:stories|articles|coverage|links|reading))?\s*:.*",
+    re.IGNORECASE,
+)
+"""A line that introduces a list of links to other stories ("Related: ...")."""
+
+_FOLLOW_ANYWHERE = re.compile(
+    r"\bfollow (?:him|her|them|us|me|\w+) (?:on|at) (?:twitter|facebook|instagram|linkedin|x"
+    r"|bluesky|threads|mastodon)\b",
+    re.IGNORECASE,
+)
+
+_SENTENCE_END = re.compile(r"[.!?…:;\"'”’)。！？]\s*$")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def normalise(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive key for comparing short lines."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(_WORD.findall(text))
+
+
+def _words(text: str) -> int:
+    """Rough word count for length limits: whitespace-separated, with long unspaced text (CJK)
+    counted by length so it never passes as a short line."""
+    return max(len(text.split()), len(text) // 12)
+
+
+def _full(pattern: re.Pattern[str], text: str) -> bool:
+    return pattern.fullmatch(text.strip()) is not None
+
+
+def _title_variants(titles: Iterable[str | None]) -> set[str]:
+    """The headline as the body may repeat it: whole, and without a " - Site name" suffix."""
+    keys: set[str] = set()
+    for title in titles:
+        if not title:
+            continue
+        keys.add(normalise(title))
+        for separator in (" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » "):
+            if separator in title:
+                head, _, _tail = title.rpartition(separator)
+                keys.add(normalise(head))
+                first, _, _rest = title.partition(separator)
+                keys.add(normalise(first))
+    keys.discard("")
+    return {key for key in keys if len(key.split()) >= 3}
+
+
+# ----------------------------------------------------------------------------- rules
+
+
+def is_comment_heading(text: str) -> bool:
+    return _words(text) <= 14 and _full(_COMMENT_HEADING, text)
+
+
+def is_share_row(text: str) -> bool:
+    stripped = text.strip()
+    if _words(stripped) > 24:
+        return False
+    if _full(_FOLLOW, stripped):
+        return True
+    return _SHARE_PHRASE.search(stripped) is not None and _full(_SHARE, stripped)
+
+
+def is_related_heading(text: str) -> bool:
+    return _words(text) <= 10 and _full(_RELATED_HEADING, text)
+
+
+def is_read_more_line(block: Block) -> bool:
+    """A teaser line pointing elsewhere: "Read more: <headline>" as a link."""
+    if _words(block.text) > 30 or not _full(_READ_MORE_LINE, block.plain()):
+        return False
+    return bool(block.anchors) or _words(block.text) <= 4
+
+
+def is_continue_reading(text: str) -> bool:
+    """ "Continue reading →", "Read more…", "Continue reading <title>": short, and not a
+    sentence ("Continue reading the report, she said." is story)."""
+    stripped = text.rstrip()
+    if _words(stripped) > 14 or (stripped.endswith(".") and not stripped.endswith("...")):
+        return False
+    return _full(_CONTINUE, stripped)
+
+
+def is_appeared_first(text: str) -> bool:
+    return _words(text) <= 80 and _full(_APPEARED_FIRST, text)
+
+
+def is_prompt(text: str) -> bool:
+    return _words(text) <= 45 and _full(_PROMPT, text)
+
+
+def is_advert(text: str) -> bool:
+    return _words(text) <= 8 and _full(_ADVERT, text)
+
+
+def is_credit(text: str) -> bool:
+    """Image credits are short and rarely sentences ("Photos by the hundreds were posted
+    online." is story)."""
+    words = _words(text)
+    if words > 30 or (words > 12 and text.rstrip().endswith(".")):
+        return False
+    return _full(_CREDIT, text)
+
+
+def _is_link_list_item(block: Block) -> bool:
+    """A list item that is just a link (a related-story or TOC entry)."""
+    if not block.anchors:
+        return False
+    covered = sum(end - start for start, end, _ in block.anchors)
+    return covered >= 0.8 * len(block.plain().strip())
+
+
+def _is_teaser(block: Block) -> bool:
+    """Short, link-dominated block: what a related-stories list is made of."""
+    if block.kind in ("heading", "quote", "preformatted"):
+        return False
+    return _words(block.text) <= 25 and _is_link_list_item(block)
+
+
+# ----------------------------------------------------------------------------- pipeline
+
+
+def strip_boilerplate(
+    blocks: Sequence[Block],
+    *,
+    titles: Iterable[str | None] = (),
+    captions: Iterable[str] = (),
+    toc_entries: Iterable[str] = (),
+    site_lines: frozenset[str] = frozenset(),
+) -> list[Block]:
+    """Drop boilerplate blocks.
+
+    ``titles`` are the headline candidates (feed title, <title>, og:title, h1), ``captions``
+    the page's image alt texts and figure captions, ``toc_entries`` the texts of links that
+    point inside the page: body lines repeating any of them are layout, not story.
+    ``site_lines`` are the feed's own boilerplate, learnt by ``learn_site_lines``.
+    """
+    title_keys = _title_variants(titles)
+    title_keys.update(
+        key for key in (normalise(c) for c in captions if _words(c) <= 25) if len(key) >= 12
+    )
+    toc_keys = {normalise(t) for t in toc_entries if _words(t) <= 15}
+    toc_keys.discard("")
+    kept = list(blocks)
+    if site_lines:
+        kept = [b for b in kept if b.kind == "preformatted" or site_key(b) not in site_lines]
+    kept = _cut_trailing_sections(kept)
+    kept = _drop_single_blocks(kept, title_keys)
+    kept = _drop_trailing_furniture(kept)
+    kept = _drop_toc(kept, toc_keys)
+    kept = _drop_repeated_lines(kept)
+    kept = _trim_tails(kept)
+    return kept
+
+
+def _drop_single_blocks(blocks: Sequence[Block], title_keys: set[str]) -> list[Block]:
+    kept: list[Block] = []
+    for block in blocks:
+        text = block.plain()
+        if block.kind == "preformatted":
+            kept.append(block)
+            continue
+        words = _words(text)
+        if words > 80:
+            kept.append(block)
+            continue
+        if words <= 40 and title_keys and normalise(text) in title_keys:
+            continue
+        if words <= 4 and _full(_TOC_TITLE, text):
+            continue
+        if words > 45 and "appeared first" not in text:
+            kept.append(block)
+            continue
+        if not _triggered(text):
+            kept.append(block)
+            continue
+        if (
+            (words <= 25 and _full(_COPYRIGHT, text))
+            or (words <= 40 and _full(_SHORTCODE, text))
+            or is_share_row(text)
+            or is_advert(text)
+            or is_prompt(text)
+            or is_appeared_first(text)
+            or is_continue_reading(text)
+            or is_credit(text)
+            or (block.kind != "heading" and is_read_more_line(block))
+        ):
+            continue
+        kept.append(block)
+    return kept
+
+
+def _cut_trailing_sections(blocks: list[Block]) -> list[Block]:
+    """Comment, related-posts and author-box sections: a heading (or a heading-like short line)
+    followed by furniture. A comment heading in the last part of the article ends it; a related
+    or author heading drops itself and the link-only / short blocks that follow it."""
+    out: list[Block] = []
+    n = len(blocks)
+    i = 0
+    while i < n:
+        block = blocks[i]
+        text = block.plain()
+        short_line = block.kind == "heading" or (
+            _words(text) <= 10 and not _SENTENCE_END.search(text)
+        )
+        if short_line and is_comment_heading(text):
+            remaining = sum(_words(b.text) for b in blocks[i + 1 :])
+            before = sum(_words(b.text) for b in out)
+            if remaining <= before or i >= n - 3:
+                break
+            i += 1
+            continue
+        related_lead = (
+            block.kind == "paragraph" and _words(text) <= 20 and _full(_RELATED_LEAD, text)
+        )
+        if related_lead or (
+            short_line and (is_related_heading(text) or _full(_AUTHOR_HEADING, text))
+        ):
+            j = i + 1
+            while j < n and (
+                _is_teaser(blocks[j])
+                or (blocks[j].kind == "list_item" and _words(blocks[j].text) <= 20)
+            ):
+                j += 1
+            is_author = _full(_AUTHOR_HEADING, text)
+            if is_author and j < n and blocks[j].kind == "paragraph" and j >= n - 3:
+                j = n  # an author box at the end: heading plus a short bio
+            i = j
+            continue
+        out.append(block)
+        i += 1
+    return out
+
+
+def _drop_trailing_furniture(blocks: list[Block]) -> list[Block]:
+    """Related-story links and "Follow her on Twitter" bios at the very end, with no heading."""
+    out = list(blocks)
+    while len(out) > 1 and (
+        _is_teaser(out[-1])
+        or (_words(out[-1].text) <= 60 and _FOLLOW_ANYWHERE.search(out[-1].text) is not None)
+    ):
+        out.pop()
+    return out
+
+
+def _drop_toc(blocks: list[Block], toc_keys: set[str]) -> list[Block]:
+    """A run of two or more short lines that only repeat headings found later (a table of
+    contents), or that link inside the page."""
+    heading_set = {normalise(b.text) for b in blocks if b.kind == "heading"}
+    if len(heading_set) < 2 and len(toc_keys) < 2:
+        return blocks
+    heading_set |= toc_keys
+    out: list[Block] = []
+    i = 0
+    n = len(blocks)
+    while i < n:
+        j = i
+        while (
+            j < n
+            and blocks[j].kind in ("list_item", "paragraph")
+            and _words(blocks[j].text) <= 15
+            and normalise(blocks[j].plain()) in heading_set
+        ):
+            j += 1
+        if j - i >= 2:
+            i = j
+            continue
+        out.append(blocks[i])
+        i += 1
+    return out
+
+
+def _drop_repeated_lines(blocks: list[Block]) -> list[Block]:
+    """A short non-sentence line that occurs more than once in the body is a caption or a
+    related-story link repeated by the layout (the seed's "Honda And Nissan Are Planning
+    Something Big For America"), never story text."""
+    counts = Counter(
+        normalise(b.plain())
+        for b in blocks
+        if b.kind in ("paragraph", "heading") and _words(b.text) <= 20
+    )
+    repeated = {key for key, count in counts.items() if count >= 2 and key}
+    if not repeated:
+        return blocks
+    return [
+        b
+        for b in blocks
+        if not (
+            b.kind in ("paragraph", "heading")
+            and normalise(b.plain()) in repeated
+            and not _SENTENCE_END.search(b.plain())
+        )
+    ]
+
+
+def _trim_tails(blocks: list[Block]) -> list[Block]:
+    """ "The post X appeared first on Y" and "Continue reading" glued to the last paragraph."""
+    if not blocks:
+        return blocks
+    last = blocks[-1]
+    text = last.plain()
+    for pattern in (_APPEARED_FIRST_TAIL, _CONTINUE_TAIL):
+        match = pattern.search(text)
+        if match and match.start() > 0:
+            text = text[: match.start()].rstrip()
+            # the markers go with the cut: the kept text is the plain form
+            blocks = [*blocks[:-1], Block(last.kind, text, last.level)]
+            last = blocks[-1]
+    return blocks
+
+
+# ----------------------------------------------------------------------------- per-site learning
+
+_SITE_LINE_MAX_WORDS = 80
+
+
+def site_key(block: Block) -> str:
+    """The form in which a block is compared across a feed's articles ("" for long blocks)."""
+    text = block.plain()
+    return normalise(text) if _words(text) <= _SITE_LINE_MAX_WORDS else ""
+
+
+def learn_site_lines(
+    articles: Iterable[Sequence[Block]], *, min_articles: int = 4, min_share: float = 0.5
+) -> frozenset[str]:
+    """Blocks that repeat across the articles of one feed are that feed's boilerplate ("About
+    Ascom ...", "Have a tip? Email ...", a fixed sign-off), whatever their wording.
+
+    Give the blocks of a feed's recent articles (cleaned without ``site_lines``); a block is
+    learnt when it occurs in at least ``min_articles`` articles and in at least ``min_share``
+    of them. The result is what ``clean_page``/``clean_fragment`` take as ``site_lines``.
+    """
+    counts: Counter[str] = Counter()
+    total = 0
+    for blocks in articles:
+        total += 1
+        counts.update({key for key in map(site_key, blocks) if key})
+    if total < min_articles:
+        return frozenset()
+    need = max(min_articles, int(total * min_share + 0.999))
+    return frozenset(key for key, count in counts.items() if count >= need)
