@@ -310,10 +310,41 @@ def prepare_static(shared: Path, root: Path, scenario: Scenario) -> str:
     return folder
 
 
-def feed_urls(server: FeedServer, scenario: Scenario, static_folder: str | None) -> list[str]:
+class FeedServers:
+    """Several feedservers on their own ports, so that feeds sit on several hosts as real
+    subscriptions do (reader allows at most 4 requests at once to one host; newsboat has no
+    per-host limit). The interface is FeedServer's, summed over the group."""
+
+    def __init__(self, shared: Path, root: Path, lifetime: int, count: int):
+        self.servers = [FeedServer(shared, root, lifetime) for _ in range(count)]
+
+    @property
+    def bases(self) -> list[str]:
+        return [server.base for server in self.servers]
+
+    def status_counts(self) -> dict[str, int]:
+        total: dict[str, int] = {}
+        for server in self.servers:
+            for status, count in server.status_counts().items():
+                total[status] = total.get(status, 0) + count
+        return total
+
+    def cpu_seconds(self) -> float:
+        return sum(server.cpu_seconds() for server in self.servers)
+
+    def close(self) -> None:
+        for server in self.servers:
+            server.close()
+
+
+def feed_urls(server: FeedServers, scenario: Scenario, static_folder: str | None) -> list[str]:
+    """Feed i is on server i mod N."""
+    bases = server.bases
     if static_folder:
-        return [f"{server.base}/{static_folder}/{i}.xml.gz" for i in range(scenario.feeds)]
-    return [f"{server.base}/_gen/{i}.xml?{scenario.query}" for i in range(scenario.feeds)]
+        return [
+            f"{bases[i % len(bases)]}/{static_folder}/{i}.xml.gz" for i in range(scenario.feeds)
+        ]
+    return [f"{bases[i % len(bases)]}/_gen/{i}.xml?{scenario.query}" for i in range(scenario.feeds)]
 
 
 def write_opml(urls: Sequence[str], path: Path) -> None:
@@ -346,7 +377,7 @@ def count_rows(db: Path, sql: str) -> int:
         return int(conn.execute(sql).fetchone()[0])
 
 
-def phase_record(server: FeedServer, measured: Measured, cpu_before: float) -> dict[str, Any]:
+def phase_record(server: FeedServers, measured: Measured, cpu_before: float) -> dict[str, Any]:
     return {
         "seconds": measured.seconds,
         "cpu_s": measured.cpu_seconds,
@@ -362,7 +393,7 @@ def phase_record(server: FeedServer, measured: Measured, cpu_before: float) -> d
     }
 
 
-def timed_fetch(server: FeedServer, db: Path, env: dict[str, str], extra: Sequence[str]) -> dict:
+def timed_fetch(server: FeedServers, db: Path, env: dict[str, str], extra: Sequence[str]) -> dict:
     server.status_counts()
     cpu_before = server.cpu_seconds()
     measured = run_measured([READER, "--db", db, "fetch", "-q", *extra], env)
@@ -370,7 +401,11 @@ def timed_fetch(server: FeedServer, db: Path, env: dict[str, str], extra: Sequen
 
 
 def reader_refresh_runs(
-    server: FeedServer, urls: Sequence[str], scenario: Scenario, runs: int, opts: argparse.Namespace
+    server: FeedServers,
+    urls: Sequence[str],
+    scenario: Scenario,
+    runs: int,
+    opts: argparse.Namespace,
 ) -> dict[str, Any]:
     extra = ["--concurrency", str(opts.concurrency)] if opts.concurrency else []
     records: list[dict[str, Any]] = []
@@ -421,7 +456,7 @@ def summarise_phases(
 
 
 def newsboat_runs(
-    server: FeedServer, urls: Sequence[str], threads: int, runs: int
+    server: FeedServers, urls: Sequence[str], threads: int, runs: int
 ) -> dict[str, Any]:
     newsboat = shutil.which("newsboat")
     if not newsboat:
@@ -467,7 +502,7 @@ def big_db_path(scenario: Scenario) -> Path:
 
 
 def build_big_db(
-    server: FeedServer, urls: Sequence[str], db: Path, opts: argparse.Namespace
+    server: FeedServers, urls: Sequence[str], db: Path, opts: argparse.Namespace
 ) -> dict[str, Any]:
     """Fetch every feed once into ``db`` through ``reader fetch`` and time it."""
     for suffix in ("", "-wal", "-shm"):
@@ -629,7 +664,7 @@ def in_process_search(db: Path, queries: dict[str, str], runs: int) -> dict[str,
 
 
 def search_bench(
-    server: FeedServer | None, urls: Sequence[str], scenario: Scenario, opts: argparse.Namespace
+    server: FeedServers | None, urls: Sequence[str], scenario: Scenario, opts: argparse.Namespace
 ) -> dict[str, Any]:
     db = big_db_path(scenario)
     meta = db.with_suffix(".json")
@@ -799,6 +834,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--per-host", type=int, help="set fetch.per_host in a config file (reader's default is 4)"
     )
     parser.add_argument(
+        "--hosts",
+        type=int,
+        default=1,
+        help="feedservers on separate ports, feeds spread over them round-robin (default 1: "
+        "every feed on one host, where reader's 4-per-host limit caps it at 4 requests)",
+    )
+    parser.add_argument(
         "--newsboat-runs", type=int, help="runs of newsboat with 8 threads (default: --runs)"
     )
     parser.add_argument("--output", type=Path, help="JSON file (default bench/results/<time>.json)")
@@ -821,17 +863,17 @@ def guarded(results: dict[str, Any], key: str, part: Callable[[], dict[str, Any]
 
 
 @contextmanager
-def feed_server(opts: argparse.Namespace) -> Iterator[FeedServer]:
+def feed_server(opts: argparse.Namespace) -> Iterator[FeedServers]:
     root = RESULTS / "feeds"  # static feeds are cached here; /_gen needs no files
     root.mkdir(parents=True, exist_ok=True)
-    server = FeedServer(opts.shared, root, lifetime=4 * 3600)
+    server = FeedServers(opts.shared, root, lifetime=4 * 3600, count=opts.hosts)
     try:
         yield server
     finally:
         server.close()
 
 
-def scenario_urls(server: FeedServer, scenario: Scenario, opts: argparse.Namespace) -> list[str]:
+def scenario_urls(server: FeedServers, scenario: Scenario, opts: argparse.Namespace) -> list[str]:
     folder = None
     if opts.source == "static":
         folder = prepare_static(opts.shared, RESULTS / "feeds", scenario)

