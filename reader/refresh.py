@@ -14,19 +14,21 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from reader.errors import FetchError, ParseError, StorageError
 from reader.fetching.http import Fetcher, FetchSettings
-from reader.fetching.parse import PreparedFeed, prepare_feed
 from reader.models import Feed, FeedOutcome, OutcomeKind, RefreshReport
 from reader.storage import FetchSuccess, Storage
 from reader.storage.connection import utc_now
 from reader.writer import BatchWriter
+
+if TYPE_CHECKING:
+    from reader.fetching.parse import PreparedFeed
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -131,6 +133,15 @@ class Refresher:
         return ThreadPoolExecutor(max_workers=1, thread_name_prefix="reader-parse")
 
 
+def _prepare(body: bytes, url: str, headers: Mapping[str, str]) -> PreparedFeed:
+    """The parse worker's job. The parsing stack (lxml, feedparser, selectolax: ~0.1 s to
+    import) loads here, in the workers, so a refresh where every feed answers 304 never pays
+    for it."""
+    from reader.fetching.parse import prepare_feed
+
+    return prepare_feed(body, url, headers)
+
+
 def _exit_with_parent() -> None:
     """Parse workers wait on a queue and would outlive a parent killed with SIGKILL (a user's
     kill -9, an OOM kill). On Linux, ask the kernel to end them with it."""
@@ -174,7 +185,7 @@ class _Job:
             return FeedOutcome(feed.id, feed.url, OutcomeKind.NOT_MODIFIED, http_status=304)
         async with self.unwritten:
             prepared: PreparedFeed = await asyncio.get_running_loop().run_in_executor(
-                self.parse_pool, prepare_feed, result.body, result.final_url, result.headers
+                self.parse_pool, _prepare, result.body, result.final_url, result.headers
             )
             fetch = FetchSuccess(
                 title=prepared.title,
