@@ -14,10 +14,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    import sqlite_utils
 
 from reader.errors import StorageError
 
@@ -96,11 +92,6 @@ class ConnectionPool:
             with self._lock:
                 self._all.append(conn)
         return conn
-
-    def db(self) -> sqlite_utils.Database:
-        import sqlite_utils  # only maintenance uses it; keeps start-up light
-
-        return sqlite_utils.Database(self.get())
 
     def close(self) -> None:
         """Close every thread's connection. Only call when no other thread uses the pool."""
