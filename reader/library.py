@@ -25,7 +25,7 @@ from reader.models import (
     SearchHit,
 )
 from reader.query import SearchQuery, parse_query
-from reader.storage import FetchSuccess, Storage
+from reader.storage import Storage
 from reader.storage.connection import utc_now
 
 if TYPE_CHECKING:
@@ -147,13 +147,9 @@ class Library:
         return AddedFeed(self.storage.feeds.get(feed.id), counts, discovered_from=page)
 
     def _store_first_fetch(self, feed: Feed, result: FetchResult, prepared: PreparedFeed) -> int:
-        fetch = FetchSuccess(
-            title=prepared.title,
-            site_url=prepared.site_url,
-            etag=result.etag,
-            last_modified=result.last_modified,
-            http_status=result.status,
-        )
+        from reader.refresh import fetch_success
+
+        fetch = fetch_success(prepared, result)
         return self.storage.articles.apply_update(feed.id, prepared.drafts, fetch, utc_now()).new
 
     def _refuse_duplicate(self, url: str) -> None:

@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, TypeVar
 
 from reader.errors import FetchError, ParseError, StorageError
-from reader.fetching.http import Fetcher, FetchSettings
+from reader.fetching.http import Fetcher, FetchResult, FetchSettings
 from reader.models import Feed, FeedOutcome, OutcomeKind, RefreshReport
 from reader.storage import FetchSuccess, Storage
 from reader.storage.connection import utc_now
@@ -133,6 +133,17 @@ class Refresher:
         return ThreadPoolExecutor(max_workers=1, thread_name_prefix="reader-parse")
 
 
+def fetch_success(prepared: PreparedFeed, result: FetchResult) -> FetchSuccess:
+    """What a fetched and parsed feed tells us about itself, to store with its articles."""
+    return FetchSuccess(
+        title=prepared.title,
+        site_url=prepared.site_url,
+        etag=result.etag,
+        last_modified=result.last_modified,
+        http_status=result.status,
+    )
+
+
 def _prepare(body: bytes, url: str, headers: Mapping[str, str]) -> PreparedFeed:
     """The parse worker's job. The parsing stack (lxml, feedparser, selectolax: ~0.1 s to
     import) loads here, in the workers, so a refresh where every feed answers 304 never pays
@@ -187,13 +198,7 @@ class _Job:
             prepared: PreparedFeed = await asyncio.get_running_loop().run_in_executor(
                 self.parse_pool, _prepare, result.body, result.final_url, result.headers
             )
-            fetch = FetchSuccess(
-                title=prepared.title,
-                site_url=prepared.site_url,
-                etag=result.etag,
-                last_modified=result.last_modified,
-                http_status=result.status,
-            )
+            fetch = fetch_success(prepared, result)
             counts = await self.writer.write(
                 lambda batch: batch.store(feed.id, prepared.drafts, fetch, self.now)
             )

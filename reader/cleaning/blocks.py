@@ -78,13 +78,9 @@ class CleanArticle:
         for block in self.blocks:
             body = block.text if link_numbers else block.plain()
             if block.kind == "quote":
-                rendered = "\n".join("> " + line if line else ">" for line in body.split("\n"))
+                rendered = _quoted(body)
             elif block.kind == "list_item":
-                indent = "  " * max(block.level - 1, 0)
-                lines = body.split("\n")
-                rendered = "\n".join(
-                    [indent + "- " + lines[0], *(indent + "  " + line for line in lines[1:])]
-                )
+                rendered = _list_item(body, block.level)
             else:
                 rendered = body
             # consecutive list items (and quote lines) stay together as one visual block
@@ -105,13 +101,9 @@ class CleanArticle:
             if block.kind == "heading":
                 rendered = "#" * min(max(block.level, 1), 6) + " " + body.replace("\n", " ")
             elif block.kind == "quote":
-                rendered = "\n".join("> " + line if line else ">" for line in body.split("\n"))
+                rendered = _quoted(body)
             elif block.kind == "list_item":
-                indent = "  " * max(block.level - 1, 0)
-                lines = body.split("\n")
-                rendered = "\n".join(
-                    [indent + "- " + lines[0], *(indent + "  " + line for line in lines[1:])]
-                )
+                rendered = _list_item(body, block.level)
             elif block.kind == "preformatted":
                 fence = "````" if "```" in block.text else "```"
                 rendered = f"{fence}\n{block.text}\n{fence}"
@@ -127,3 +119,14 @@ class CleanArticle:
             out.append("\n\n")
             out.append("\n".join(f"[{n}]: <{url}>" for n, url in enumerate(self.links, 1)))
         return "".join(out)
+
+
+def _quoted(body: str) -> str:
+    return "\n".join("> " + line if line else ">" for line in body.split("\n"))
+
+
+def _list_item(body: str, level: int) -> str:
+    """A bullet, nested two spaces a level, continuation lines aligned under its text."""
+    indent = "  " * max(level - 1, 0)
+    first, *rest = body.split("\n")
+    return "\n".join([indent + "- " + first, *(indent + "  " + line for line in rest)])
