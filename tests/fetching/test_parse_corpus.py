@@ -48,6 +48,14 @@ def _expected_count(row: CorpusFile) -> int:
     return row.fp_entries
 
 
+# The manifest records feedparser without chardet, which turns these undeclared encodings into
+# mojibake; reader depends on chardet, so they decode to the real titles.
+CHARDET_TITLES = {
+    "feedparser--koi8r.xml": "Как пережить новогоднюю ночь",
+    "feedparser--shiftjis.xml": "DrecomRSSに記事投稿が反映されない…",
+}
+
+
 def _decode_manifest_text(text: str) -> str:
     """MANIFEST writes control characters as \\xNN."""
     return re.sub(r"\\x([0-9a-fA-F]{2})", lambda m: chr(int(m.group(1), 16)), text)
@@ -79,7 +87,7 @@ def test_corpus_file(feed_corpus: Path, row: CorpusFile) -> None:
     elif manifest_title in ("<no title element>", "<empty title>", ""):
         assert first.title is None
     else:
-        expected = _decode_manifest_text(manifest_title)
+        expected = CHARDET_TITLES.get(row.file) or _decode_manifest_text(manifest_title)
         # feedparser marks HTML-looking RSS titles as text/html; those are shown as their text.
         candidates = {one_line(expected), one_line(html_to_text(expected))}
         title = one_line(first.title or "")
