@@ -10,7 +10,7 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-import httpx
+from reader.fetching.lean_httpx import httpx
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 

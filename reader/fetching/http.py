@@ -24,11 +24,10 @@ from typing import TypeVar
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-import httpx
-
 import reader
 from reader.errors import FetchError
 from reader.fetching.hosts import HostLimiter
+from reader.fetching.lean_httpx import httpx
 
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, "

@@ -37,15 +37,12 @@ SUMMARY_COLUMNS = """
 """
 
 _INSERT = """
-    INSERT INTO articles (feed_id, dedupe_key, url, title, author, published, updated,
+    INSERT INTO articles (id, feed_id, dedupe_key, url, title, author, published, updated,
         fetched_at, sort_time, summary_html, content_html, clean_text, content_hash)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 
-_INDEX_NEW = """
-    INSERT INTO articles_fts (rowid, title, clean_text)
-    SELECT id, title, clean_text FROM articles WHERE id > ?
-"""
+_INDEX = "INSERT INTO articles_fts (rowid, title, clean_text) VALUES (?, ?, ?)"
 
 _UPDATE_CONTENT = """
     UPDATE articles SET url = ?, title = ?, author = ?, published = coalesce(?, published),
@@ -156,23 +153,27 @@ class ArticleStore:
                 "SELECT dedupe_key, content_hash FROM articles WHERE feed_id = ?", (feed_id,)
             ).fetchall()
         )
-        inserts: list[tuple] = []
+        new: list[ArticleDraft] = []
         updates: list[tuple] = []
         for draft in drafts:
             stored_hash = known.get(draft.dedupe_key)
             if stored_hash is None:
-                inserts.append(_insert_params(feed_id, draft, now, fetched_at))
+                new.append(draft)
             elif stored_hash != draft.content_hash:
                 updates.append(_update_params(feed_id, draft))
             known[draft.dedupe_key] = draft.content_hash
-        if inserts:
-            # We hold the write lock, so the new rows are exactly those above the old maximum.
+        if new:
+            # The ids SQLite would pick (max + 1 onwards; we hold the write lock), given
+            # explicitly so the index is fed from these values instead of reading the rows back.
             (last_id,) = conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()
-            conn.executemany(_INSERT, inserts)
-            conn.execute(_INDEX_NEW, (last_id,))
+            numbered = list(enumerate(new, last_id + 1))
+            conn.executemany(
+                _INSERT, [_insert_params(i, feed_id, d, now, fetched_at) for i, d in numbered]
+            )
+            conn.executemany(_INDEX, [(i, d.title, d.clean_text) for i, d in numbered])
         conn.executemany(_UPDATE_CONTENT, updates)
         self._feeds.write_success(conn, feed_id, fetch, now)
-        return UpdateCounts(new=len(inserts), updated=len(updates))
+        return UpdateCounts(new=len(new), updated=len(updates))
 
     def get(self, article_id: int) -> Article:
         row = (
@@ -278,11 +279,12 @@ class ArticleStore:
 
 
 def _insert_params(
-    feed_id: int, draft: ArticleDraft, now: datetime, fetched_at: str | None
+    article_id: int, feed_id: int, draft: ArticleDraft, now: datetime, fetched_at: str | None
 ) -> tuple:
     published = draft.published or draft.updated
     sort_time = min(published, now) if published else now
     return (
+        article_id,
         feed_id,
         draft.dedupe_key,
         draft.url,
