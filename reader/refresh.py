@@ -153,9 +153,17 @@ def _prepare(body: bytes, url: str, headers: Mapping[str, str]) -> PreparedFeed:
     return prepare_feed(body, url, headers)
 
 
+def _load_parsing_stack() -> None:
+    """Import the parsing stack in this process once a body needs parsing, before the pool
+    forks its workers at the first submit: forked workers then start with it loaded instead of
+    each importing it (~0.25 s of CPU apiece), and share its pages."""
+    import reader.fetching.parse  # noqa: F401
+
+
 def _exit_with_parent() -> None:
     """Parse workers wait on a queue and would outlive a parent killed with SIGKILL (a user's
     kill -9, an OOM kill). On Linux, ask the kernel to end them with it."""
+    os.nice(19)
     if not sys.platform.startswith("linux"):
         return
     try:
@@ -194,6 +202,7 @@ class _Job:
             )
             await self.writer.write(lambda batch: batch.not_modified(feed.id, fetch, self.now))
             return FeedOutcome(feed.id, feed.url, OutcomeKind.NOT_MODIFIED, http_status=304)
+        _load_parsing_stack()
         async with self.unwritten:
             prepared: PreparedFeed = await asyncio.get_running_loop().run_in_executor(
                 self.parse_pool, _prepare, result.body, result.final_url, result.headers

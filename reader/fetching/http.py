@@ -99,6 +99,23 @@ class _Redirect:
     location: httpx.URL
 
 
+def _transports(settings: FetchSettings) -> dict[str, httpx.AsyncBaseTransport]:
+    """Connections are kept alive for HTTPS, where a new one costs a TLS handshake, but not for
+    plain HTTP, where it costs one round trip: a kept-alive connection to a server that writes
+    headers and body in separate packets (Python's http.server, for one) waits out the client's
+    delayed ACK, 40 ms on Linux, on every response. 200 feeds from one such host took 2.4 s
+    that way and 0.65 s with a connection each."""
+    limit = settings.concurrency
+    return {
+        "http://": httpx.AsyncHTTPTransport(
+            limits=httpx.Limits(max_connections=limit, max_keepalive_connections=0)
+        ),
+        "https://": httpx.AsyncHTTPTransport(
+            limits=httpx.Limits(max_connections=limit, max_keepalive_connections=limit)
+        ),
+    }
+
+
 class Fetcher:
     """Owns one httpx.AsyncClient plus the global and per-host semaphores.
 
@@ -122,15 +139,13 @@ class Fetcher:
         s = self.settings
         self._client = httpx.AsyncClient(
             transport=self._transport,
+            mounts=None if self._transport else _transports(s),
             follow_redirects=False,
             timeout=httpx.Timeout(
                 connect=s.connect_timeout,
                 read=s.read_timeout,
                 write=s.read_timeout,
                 pool=s.total_timeout,
-            ),
-            limits=httpx.Limits(
-                max_connections=s.concurrency, max_keepalive_connections=s.concurrency
             ),
             headers={"User-Agent": s.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
         )

@@ -144,9 +144,16 @@ class ArticleStore:
         drafts: Iterable[ArticleDraft],
         fetch: FetchSuccess,
         now: datetime,
+        *,
+        index_later: list[tuple[int, str, str]] | None = None,
     ) -> UpdateCounts:
         """``apply_update`` inside a transaction the caller holds. The articles and the feed's
-        new ETag land together: a crash never leaves an ETag claiming articles we lack."""
+        new ETag land together: a crash never leaves an ETag claiming articles we lack.
+
+        With ``index_later`` the new articles' search-index rows are appended to it instead of
+        indexed now, for the caller to index in the same transaction with ``index_articles``:
+        FTS5 writes its pending terms out as a new segment at every savepoint, so indexing
+        many feeds' articles in one statement after their savepoints costs half as much."""
         fetched_at = to_db_time(now)
         known = dict(
             conn.execute(
@@ -170,7 +177,11 @@ class ArticleStore:
             conn.executemany(
                 _INSERT, [_insert_params(i, feed_id, d, now, fetched_at) for i, d in numbered]
             )
-            conn.executemany(_INDEX, [(i, d.title, d.clean_text) for i, d in numbered])
+            rows = [(i, d.title, d.clean_text) for i, d in numbered]
+            if index_later is None:
+                index_articles(conn, rows)
+            else:
+                index_later.extend(rows)
         conn.executemany(_UPDATE_CONTENT, updates)
         self._feeds.write_success(conn, feed_id, fetch, now)
         return UpdateCounts(new=len(new), updated=len(updates))
@@ -276,6 +287,11 @@ class ArticleStore:
                 f"UPDATE articles SET {column} = ? WHERE id = ?", [(int(value), i) for i in ids]
             )
         return len(ids)
+
+
+def index_articles(conn: sqlite3.Connection, rows: Iterable[tuple[int, str, str]]) -> None:
+    """Add new articles (id, title, clean text) to the search index."""
+    conn.executemany(_INDEX, rows)
 
 
 def _insert_params(

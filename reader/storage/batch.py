@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import datetime
 
 from reader.models import ArticleDraft
-from reader.storage.articles import ArticleStore, UpdateCounts
+from reader.storage.articles import ArticleStore, UpdateCounts, index_articles
 from reader.storage.connection import ConnectionPool, savepoint, write_transaction
 from reader.storage.feeds import FeedStore, FetchSuccess
 
@@ -24,12 +24,23 @@ class WriteBatch:
         self._conn = conn
         self._feeds = feeds
         self._articles = articles
+        self._unindexed: list[tuple[int, str, str]] = []
 
     def store(
         self, feed_id: int, drafts: Iterable[ArticleDraft], fetch: FetchSuccess, now: datetime
     ) -> UpdateCounts:
+        rows: list[tuple[int, str, str]] = []
         with savepoint(self._conn):
-            return self._articles.write_update(self._conn, feed_id, drafts, fetch, now)
+            counts = self._articles.write_update(
+                self._conn, feed_id, drafts, fetch, now, index_later=rows
+            )
+        self._unindexed.extend(rows)  # only once this feed's writes are sure to stay
+        return counts
+
+    def index_new_articles(self) -> None:
+        """The search index rows of every stored feed, in one go before the commit."""
+        index_articles(self._conn, self._unindexed)
+        self._unindexed = []
 
     def not_modified(self, feed_id: int, fetch: FetchSuccess, now: datetime) -> None:
         with savepoint(self._conn):
@@ -65,4 +76,6 @@ def write_batch(
 ) -> Iterator[WriteBatch]:
     conn = pool.get()
     with write_transaction(conn):
-        yield WriteBatch(conn, feeds, articles)
+        batch = WriteBatch(conn, feeds, articles)
+        yield batch
+        batch.index_new_articles()
