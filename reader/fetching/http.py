@@ -118,14 +118,15 @@ class Fetcher:
             total=self.settings.concurrency, per_host=self.settings.per_host
         )
         self._client: httpx.AsyncClient | None = None
+        self._sender: httpx.AsyncBaseTransport | None = None
 
     async def __aenter__(self) -> Fetcher:
         s = self.settings
+        self._sender = self._transport or QuickAckTransport(
+            httpx.Limits(max_connections=s.concurrency, max_keepalive_connections=s.concurrency)
+        )
         self._client = httpx.AsyncClient(
-            transport=self._transport
-            or QuickAckTransport(
-                httpx.Limits(max_connections=s.concurrency, max_keepalive_connections=s.concurrency)
-            ),
+            transport=self._sender,
             follow_redirects=False,
             timeout=httpx.Timeout(
                 connect=s.connect_timeout,
@@ -203,11 +204,14 @@ class Fetcher:
             raise FetchError(f"invalid URL: {exc}") from None
 
     async def _hop(self, url: httpx.URL, headers: dict[str, str]) -> _Reply | _Redirect:
-        if self._client is None:
+        if self._client is None or self._sender is None:
             raise RuntimeError("use Fetcher as `async with Fetcher(settings) as fetcher:`")
         request = self._client.build_request("GET", url, headers=headers)
         try:
-            response = await self._client.send(request, stream=True)
+            # Straight to the transport: the client's send would add cookie handling, auth and
+            # redirect bookkeeping that a feed fetch never uses (a fifth of a warm refresh).
+            response = await self._sender.handle_async_request(request)
+            response.request = request
         except UnicodeError:
             # Even with follow_redirects=False, httpx parses every Location header and lets
             # IDNA errors in its host out as bare exceptions.

@@ -23,9 +23,10 @@ _QUICKACK = getattr(socket, "TCP_QUICKACK", None)
 
 class QuickAckTransport(httpx.AsyncHTTPTransport):
     def __init__(self, limits: httpx.Limits) -> None:
-        super().__init__(limits=limits)
+        ssl_context = httpx.create_ssl_context()  # loading the CA bundle costs 40 ms: once
+        super().__init__(verify=ssl_context, limits=limits)
         self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=httpx.create_ssl_context(),
+            ssl_context=ssl_context,
             max_connections=limits.max_connections,
             max_keepalive_connections=limits.max_keepalive_connections,
             keepalive_expiry=limits.keepalive_expiry,
