@@ -67,11 +67,43 @@ class ArticleDraft:
     content_html: str | None
     clean_text: str
     content_hash: str
+    clean_version: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSource:
+    """Everything an article's cleaned text is made from: the feed item's HTML, the fetched page
+    (when the text was read from the article's web page) and the feed's learnt boilerplate."""
+
+    article_id: int
+    feed_id: int
+    title: str
+    url: str | None
+    summary_html: str | None
+    content_html: str | None
+    page_html: str | None
+    site_lines: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class CleanedText:
+    article_id: int
+    text: str
+    version: int
 
 
 # ---------------------------------------------------------------------------------------------
 # Stored records.
 # ---------------------------------------------------------------------------------------------
+
+
+class FullText(StrEnum):
+    """When a feed's articles are read from their web page instead of the feed item: ``auto``
+    when the item carries only a summary, ``always``, or ``never``."""
+
+    AUTO = "auto"
+    ALWAYS = "always"
+    NEVER = "never"
 
 
 class FetchStatus(StrEnum):
@@ -100,6 +132,8 @@ class Feed:
     user_title: str | None = None
     article_count: int = 0
     unread_count: int = 0
+    full_text: FullText = FullText.AUTO  # when to fetch the article page for the text
+    site_lines: frozenset[str] = frozenset()  # this feed's learnt boilerplate
 
     @property
     def display_title(self) -> str:
@@ -167,6 +201,7 @@ class Article:
     read: bool
     starred: bool
     companies: tuple[str, ...] = ()
+    clean_version: int = 0
 
 
 class TagSource(StrEnum):

@@ -141,6 +141,7 @@ def fetch_success(prepared: PreparedFeed, result: FetchResult) -> FetchSuccess:
         etag=result.etag,
         last_modified=result.last_modified,
         http_status=result.status,
+        site_lines=prepared.site_lines,
     )
 
 

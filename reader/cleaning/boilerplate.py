@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from reader.cleaning.blocks import Block
 
@@ -99,6 +100,11 @@ _CONTINUE_TAIL = re.compile(
     re.IGNORECASE,
 )
 
+_TAILS = (
+    (_APPEARED_FIRST_TAIL, ("first on",)),
+    (_CONTINUE_TAIL, ("continue reading", "read more", "keep reading")),
+)
+
 _PROMPT = re.compile(
     r"(?:sign up|subscribe|register|join|get|enter your email)(?: now| today| here| free)?"
     r"(?: for| to| and get)? (?:(?:our|the|my|a|free|daily|weekly|\w+'s) )*"
@@ -170,9 +176,12 @@ def _triggered(text: str) -> bool:
     set lookup is far cheaper than running the rules on every block."""
     if "©" in text or "広告" in text or "[" in text:
         return True
-    tokens = set(_WORD.findall(text.lower()))
+    lower = text.lower()
+    tokens = set(_WORD.findall(lower))
     if not tokens.isdisjoint(_TRIGGER_WORDS):
         return True
+    if not any(prefix in lower for prefix in _TRIGGER_PREFIXES):
+        return False
     return any(token.startswith(_TRIGGER_PREFIXES) for token in tokens)
 
 
@@ -211,9 +220,11 @@ def normalise(text: str) -> str:
     return " ".join(_WORD.findall(text))
 
 
+@lru_cache(maxsize=4096)
 def _words(text: str) -> int:
     """Rough word count for length limits: whitespace-separated, with long unspaced text (CJK)
-    counted by length so it never passes as a short line."""
+    counted by length so it never passes as a short line. Every rule asks it of the same
+    blocks again, so it is remembered (a string's hash is computed once and kept)."""
     return max(len(text.split()), len(text) // 12)
 
 
@@ -348,6 +359,8 @@ def strip_boilerplate(
 
 def _drop_single_blocks(blocks: Sequence[Block], title_keys: set[str]) -> list[Block]:
     kept: list[Block] = []
+    # a block longer than twice the longest headline key cannot normalise to it: skip the work
+    longest_title = 2 * max(map(len, title_keys), default=-1) + 20
     for block in blocks:
         text = block.plain()
         if block.kind == "preformatted":
@@ -357,7 +370,7 @@ def _drop_single_blocks(blocks: Sequence[Block], title_keys: set[str]) -> list[B
         if words > 80:
             kept.append(block)
             continue
-        if words <= 40 and title_keys and normalise(text) in title_keys:
+        if words <= 40 and len(text) <= longest_title and normalise(text) in title_keys:
             continue
         if words <= 4 and _full(_TOC_TITLE, text):
             continue
@@ -366,6 +379,12 @@ def _drop_single_blocks(blocks: Sequence[Block], title_keys: set[str]) -> list[B
             continue
         if not _triggered(text):
             kept.append(block)
+            continue
+        if words > 30:
+            # too long for every rule but these three (each checks its own limit)
+            shortcode = words <= 40 and "[" in text and _full(_SHORTCODE, text)
+            if not (shortcode or is_prompt(text) or is_appeared_first(text)):
+                kept.append(block)
             continue
         if (
             (words <= 25 and _full(_COPYRIGHT, text))
@@ -492,7 +511,11 @@ def _trim_tails(blocks: list[Block]) -> list[Block]:
         return blocks
     last = blocks[-1]
     text = last.plain()
-    for pattern in (_APPEARED_FIRST_TAIL, _CONTINUE_TAIL):
+    for pattern, needles in _TAILS:
+        lower = text.lower()
+        # the regexes scan the whole paragraph; a phrase each must contain rules most out fast
+        if not any(needle in lower for needle in needles):
+            continue
         match = pattern.search(text)
         if match and match.start() > 0:
             text = text[: match.start()].rstrip()
@@ -523,12 +546,24 @@ def learn_site_lines(
     learnt when it occurs in at least ``min_articles`` articles and in at least ``min_share``
     of them. The result is what ``clean_page``/``clean_fragment`` take as ``site_lines``.
     """
+    # A site's template repeats its lines verbatim (give or take case), so lines are grouped by
+    # their casefolded text first and only the few that repeat enough are normalised: this runs
+    # on every entry of every fetched feed.
     counts: Counter[str] = Counter()
+    plain: dict[str, str] = {}
     total = 0
     for blocks in articles:
         total += 1
-        counts.update({key for key in map(site_key, blocks) if key})
+        seen: set[str] = set()
+        for block in blocks:
+            text = block.plain()
+            if _words(text) <= _SITE_LINE_MAX_WORDS:
+                folded = text.casefold()
+                seen.add(folded)
+                plain.setdefault(folded, text)
+        counts.update(seen)
     if total < min_articles:
         return frozenset()
     need = max(min_articles, int(total * min_share + 0.999))
-    return frozenset(key for key, count in counts.items() if count >= need)
+    repeated = (normalise(plain[folded]) for folded, n in counts.items() if n >= need)
+    return frozenset(key for key in repeated if key)

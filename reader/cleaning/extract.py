@@ -12,6 +12,7 @@ from lxml import etree
 from reader.cleaning.blocks import Block, CleanArticle
 from reader.cleaning.boilerplate import normalise, strip_boilerplate
 from reader.cleaning.sanitize import one_line
+from reader.cleaning.simple_blocks import build_simple
 from reader.cleaning.tree_blocks import BlockBuilder
 
 log = logging.getLogger(__name__)
@@ -318,12 +319,14 @@ def clean_fragment(
     title = one_line(title_hint) if title_hint and title_hint.strip() else None
     if not html or not html.strip():
         return CleanArticle((), (), title)
-    try:
-        root = lxml.html.fragment_fromstring(html, create_parent="div")
-    except (etree.ParserError, ValueError):
-        return CleanArticle((), (), title)
     builder = BlockBuilder(url, tei=False, drop_boilerplate_attrs=True)
-    builder.walk(root, "paragraph", 0, 0)
+    if not build_simple(html, builder):
+        try:
+            root = lxml.html.fragment_fromstring(html, create_parent="div")
+        except (etree.ParserError, ValueError):
+            return CleanArticle((), (), title)
+        builder = BlockBuilder(url, tei=False, drop_boilerplate_attrs=True)
+        builder.walk(root, "paragraph", 0, 0)
     blocks = builder.finish()
     hints = (builder.captions, builder.toc_entries)
     return _finish(

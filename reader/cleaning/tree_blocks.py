@@ -43,6 +43,11 @@ _ANCHOR = re.compile("\ue000([^\ue000\ue001]*)\ue001")
 _TEI_LEVEL = re.compile(r"h([1-6])")
 
 
+def is_boilerplate_names(names: str) -> bool:
+    """Whether an element's class and id words name page furniture."""
+    return _BOILERPLATE_ATTR.search(names) is not None
+
+
 class BlockBuilder:
     """Walks an lxml element tree, collecting blocks and link targets.
 
@@ -73,6 +78,11 @@ class BlockBuilder:
         numbers = self._pending
         self._inline = []
         self._pending = []
+        if not numbers and _BR not in raw:  # the common paragraph: plain text, one line
+            plain = collapse_spaces(raw)
+            if plain:
+                self.blocks.append(Block(kind, plain, level))
+            return
         lines = [collapse_spaces(line) for line in raw.split(_BR)]
         while lines and not lines[0].strip(_START + _END + " "):
             lines.pop(0)
@@ -112,7 +122,6 @@ class BlockBuilder:
             # whitespace next to an anchor may now be doubled or at the ends
             if "  " in text or text != text.strip():
                 text, anchors = _normalise_spaces(text, anchors)
-        text = strip_control(text)
         if text.strip():
             self.blocks.append(Block(kind, text, level, tuple(anchors)))
 
@@ -141,7 +150,8 @@ class BlockBuilder:
 
     def text(self, value: str | None) -> None:
         if value:
-            if _PRIVATE.search(value):  # our marker characters must not come from the page
+            # our marker characters must not come from the page
+            if not value.isascii() and _PRIVATE.search(value):
                 value = _PRIVATE.sub("", value)
             self._inline.append(value)
 
@@ -254,7 +264,7 @@ class BlockBuilder:
 
     def _is_boilerplate_container(self, el: etree._Element) -> bool:
         names = (el.get("class") or "") + " " + (el.get("id") or "")
-        return bool(names.strip()) and _BOILERPLATE_ATTR.search(names) is not None
+        return bool(names.strip()) and is_boilerplate_names(names)
 
     def finish(self) -> list[Block]:
         self.flush(*self._current)

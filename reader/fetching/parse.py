@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import zlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from reader.cleaning.html_text import html_to_text
+from reader.cleaning.blocks import CleanArticle
+from reader.cleaning.boilerplate import learn_site_lines, site_key
+from reader.cleaning.extract import CLEANER_VERSION, clean_fragment
 from reader.cleaning.sanitize import one_line, strip_control
 from reader.errors import ParseError
 from reader.fetching.fastxml import parse_fast
@@ -28,13 +30,17 @@ MAX_INFLATED_BYTES = 20 * 1024 * 1024
 
 @dataclass(frozen=True, slots=True)
 class PreparedFeed:
-    """What a refresh stores for one fetched document: feed metadata and the entries as drafts."""
+    """What a refresh stores for one fetched document: feed metadata and the entries as drafts.
+
+    ``site_lines`` is the boilerplate learnt from this document's entries (None when it has too
+    few entries to tell, and what was learnt before stays)."""
 
     title: str | None
     site_url: str | None
     format: str
     parser: str
     drafts: tuple[ArticleDraft, ...]
+    site_lines: frozenset[str] | None = None
 
 
 def parse_document(
@@ -72,25 +78,39 @@ def _gunzip_mislabelled(body: bytes, limit: int = MAX_INFLATED_BYTES) -> bytes:
 
 
 def prepare_feed(body: bytes, url: str, headers: Mapping[str, str] | None = None) -> PreparedFeed:
-    """Parse and turn every entry into a draft: the unit of work for a parse worker process."""
+    """Parse, clean and turn every entry into a draft: the unit of work for a parse worker."""
     feed = parse_document(body, url=url, headers=dict(headers) if headers else None)
+    entries = [_entry_input(entry) for entry in feed.entries]
+    articles = [_clean(entry) for entry in entries]
+    site_lines = learn_site_lines(a.blocks for a in articles) if len(articles) >= 4 else None
+    if site_lines:
+        articles = [
+            _without_site_lines(entry, article, site_lines)
+            for entry, article in zip(entries, articles, strict=True)
+        ]
     return PreparedFeed(
         title=_clean_line(feed.title),
         site_url=_clean_line(feed.site_url),
         format=feed.format,
         parser=feed.parser,
-        drafts=tuple(to_drafts(feed)),
+        drafts=tuple(_unique(_draft(e, a) for e, a in zip(entries, articles, strict=True))),
+        site_lines=site_lines,
     )
 
 
 def to_drafts(feed: ParsedFeed) -> list[ArticleDraft]:
+    """The drafts of a parsed feed, cleaned without learnt boilerplate."""
+    entries = [_entry_input(entry) for entry in feed.entries]
+    return _unique(_draft(entry, _clean(entry)) for entry in entries)
+
+
+def _unique(all_drafts: Iterable[ArticleDraft]) -> list[ArticleDraft]:
     """One draft per distinct entry. An exact repeat is dropped; but feeds do reuse one guid for
     different items (every duplicate guid in the real-world corpus is such a case), so a repeat
     whose content differs is kept under a key made unique by its own title and link, which stays
     the same on the next fetch."""
     drafts: dict[str, ArticleDraft] = {}
-    for entry in feed.entries:
-        draft = _draft(entry)
+    for draft in all_drafts:
         first = drafts.get(draft.dedupe_key)
         if first is None:
             drafts[draft.dedupe_key] = draft
@@ -127,25 +147,69 @@ def _clean_text(text: str | None) -> str | None:
     return strip_control(text) or None
 
 
-def _draft(entry: ParsedEntry) -> ArticleDraft:
-    url = _clean_line(entry.url)
-    author = _clean_line(entry.author)
-    summary_html = _clean_text(entry.summary_html)
-    content_html = _clean_text(entry.content_html)
-    clean_text = html_to_text(content_html or summary_html or "")
-    title = _clean_line(entry.title) or _title_from_text(clean_text)
-    published_iso = entry.published.isoformat() if entry.published else ""
+@dataclass(frozen=True, slots=True)
+class _EntryInput:
+    """An entry's fields made safe for the terminal, before cleaning."""
+
+    entry: ParsedEntry
+    url: str | None
+    title: str | None
+    author: str | None
+    summary_html: str | None
+    content_html: str | None
+
+
+def _entry_input(entry: ParsedEntry) -> _EntryInput:
+    return _EntryInput(
+        entry=entry,
+        url=_clean_line(entry.url),
+        title=_clean_line(entry.title),
+        author=_clean_line(entry.author),
+        summary_html=_clean_text(entry.summary_html),
+        content_html=_clean_text(entry.content_html),
+    )
+
+
+def _clean(entry: _EntryInput, site_lines: frozenset[str] = frozenset()) -> CleanArticle:
+    return clean_fragment(
+        entry.content_html or entry.summary_html or "",
+        url=entry.url,
+        title_hint=entry.title,
+        site_lines=site_lines,
+    )
+
+
+def _without_site_lines(
+    entry: _EntryInput, article: CleanArticle, site_lines: frozenset[str]
+) -> CleanArticle:
+    """The article cleaned again without the feed's repeated lines, unless that leaves nothing
+    (a feed whose every item is the same teaser keeps its teaser)."""
+    if not any(site_key(block) in site_lines for block in article.blocks):
+        return article
+    cleaned = _clean(entry, site_lines)
+    return cleaned if cleaned.blocks else article
+
+
+def _draft(entry: _EntryInput, article: CleanArticle) -> ArticleDraft:
+    clean_text = article.text(link_numbers=False)
+    title = entry.title or _title_from_text(clean_text)
+    published = entry.entry.published
+    published_iso = published.isoformat() if published else ""
+    summary_html, content_html = entry.summary_html, entry.content_html
     return ArticleDraft(
-        dedupe_key=_dedupe_key(entry, url, title, published_iso),
-        url=url,
+        dedupe_key=_dedupe_key(entry.entry, entry.url, title, published_iso),
+        url=entry.url,
         title=title,
-        author=author,
-        published=entry.published,
-        updated=entry.updated,
+        author=entry.author,
+        published=published,
+        updated=entry.entry.updated,
         summary_html=summary_html,
         content_html=content_html,
         clean_text=clean_text,
-        content_hash=_hash(title, url or "", author or "", summary_html or "", content_html or ""),
+        content_hash=_hash(
+            title, entry.url or "", entry.author or "", summary_html or "", content_html or ""
+        ),
+        clean_version=CLEANER_VERSION,
     )
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from reader.errors import StorageError
 from reader.storage.articles import ArticleStore, UpdateCounts
 from reader.storage.batch import WriteBatch, write_batch
+from reader.storage.cleaning import CleaningStore
 from reader.storage.connection import ConnectionPool
 from reader.storage.feeds import FeedStore, FetchSuccess
 from reader.storage.schema import SCHEMA_VERSION, migrate
@@ -43,6 +44,7 @@ class Storage:
         self.articles = ArticleStore(self.pool, self.feeds)
         self.search = SearchStore(self.pool)
         self.tags = TagStore(self.pool)
+        self.cleaning = CleaningStore(self.pool)
 
     @contextmanager
     def write_batch(self) -> Iterator[WriteBatch]:

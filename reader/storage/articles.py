@@ -38,15 +38,21 @@ SUMMARY_COLUMNS = """
 
 _INSERT = """
     INSERT INTO articles (id, feed_id, dedupe_key, url, title, author, published, updated,
-        fetched_at, sort_time, summary_html, content_html, clean_text, content_hash)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        fetched_at, sort_time, summary_html, content_html, clean_text, content_hash,
+        clean_version)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 
 _INDEX = "INSERT INTO articles_fts (rowid, title, clean_text) VALUES (?, ?, ?)"
 
 _UPDATE_CONTENT = """
     UPDATE articles SET url = ?, title = ?, author = ?, published = coalesce(?, published),
-        updated = ?, summary_html = ?, content_html = ?, clean_text = ?, content_hash = ?
+        updated = ?, summary_html = ?, content_html = ?, content_hash = ?,
+        -- text read from the article's page outlives changes to the feed item's summary
+        clean_text = CASE WHEN id IN (SELECT article_id FROM article_pages WHERE html IS NOT NULL)
+            THEN clean_text ELSE ? END,
+        clean_version = CASE WHEN id IN (SELECT article_id FROM article_pages
+            WHERE html IS NOT NULL) THEN clean_version ELSE ? END
     WHERE feed_id = ? AND dedupe_key = ?
 """
 
@@ -191,7 +197,7 @@ class ArticleStore:
             self._pool.get()
             .execute(
                 f"SELECT {SUMMARY_COLUMNS}, a.dedupe_key, a.updated, a.fetched_at,"
-                " a.summary_html, a.content_html, a.clean_text"
+                " a.summary_html, a.content_html, a.clean_text, a.clean_version"
                 " FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?",
                 (article_id,),
             )
@@ -217,6 +223,7 @@ class ArticleStore:
             read=summary.read,
             starred=summary.starred,
             companies=summary.companies,
+            clean_version=row[17],
         )
 
     def page(
@@ -314,6 +321,7 @@ def _insert_params(
         draft.content_html,
         draft.clean_text,
         draft.content_hash,
+        draft.clean_version,
     )
 
 
@@ -326,8 +334,9 @@ def _update_params(feed_id: int, draft: ArticleDraft) -> tuple:
         to_db_time(draft.updated),
         draft.summary_html,
         draft.content_html,
-        draft.clean_text,
         draft.content_hash,
+        draft.clean_text,
+        draft.clean_version,
         feed_id,
         draft.dedupe_key,
     )

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
 from reader.errors import FeedExistsError, FeedNotFoundError
-from reader.models import Feed, FetchStatus
+from reader.models import Feed, FetchStatus, FullText
 from reader.storage.connection import (
     ConnectionPool,
     from_db_time,
@@ -18,7 +19,8 @@ from reader.storage.connection import (
 
 _FEED_COLUMNS = """
     f.id, f.url, f.title, f.site_url, f.folder, f.etag, f.last_modified, f.last_fetched_at,
-    f.last_status, f.last_error, f.consecutive_failures, f.next_fetch_at, f.user_title
+    f.last_status, f.last_error, f.consecutive_failures, f.next_fetch_at, f.user_title,
+    f.full_text, f.site_lines
 """
 
 _COUNTS = """
@@ -36,10 +38,11 @@ class FetchSuccess:
     etag: str | None = None
     last_modified: str | None = None
     http_status: int = 200
+    site_lines: frozenset[str] | None = None  # None: keep what was learnt before
 
 
 def _row_to_feed(row: sqlite3.Row | tuple) -> Feed:
-    counts = (row[13], row[14]) if len(row) > 13 else (0, 0)
+    counts = (row[15], row[16]) if len(row) > 15 else (0, 0)
     return Feed(
         id=row[0],
         url=row[1],
@@ -56,6 +59,8 @@ def _row_to_feed(row: sqlite3.Row | tuple) -> Feed:
         user_title=row[12],
         article_count=counts[0],
         unread_count=counts[1],
+        full_text=FullText(row[13]),
+        site_lines=frozenset(json.loads(row[14])) if row[14] else frozenset(),
     )
 
 
@@ -149,6 +154,10 @@ class FeedStore:
         self._update(feed_id, "user_title = ?", (title,))
         return self.get(feed_id)
 
+    def set_full_text(self, feed_id: int, mode: FullText) -> Feed:
+        self._update(feed_id, "full_text = ?", (mode.value,))
+        return self.get(feed_id)
+
     def move(self, feed_id: int, folder: str | None) -> Feed:
         self._update(feed_id, "folder = ?", (folder or None,))
         return self.get(feed_id)
@@ -180,6 +189,11 @@ class FeedStore:
     ) -> None:
         """A successful fetch (200 or 304), inside a transaction the caller holds."""
         status = FetchStatus.NOT_MODIFIED if fetch.http_status == 304 else FetchStatus.OK
+        if fetch.site_lines is not None:
+            conn.execute(
+                "UPDATE feeds SET site_lines = ? WHERE id = ?",
+                (json.dumps(sorted(fetch.site_lines)) if fetch.site_lines else None, feed_id),
+            )
         conn.execute(
             "UPDATE feeds SET title = coalesce(?, title), site_url = coalesce(?, site_url),"
             " etag = ?, last_modified = ?, last_fetched_at = ?, last_status = ?,"

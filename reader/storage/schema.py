@@ -158,12 +158,37 @@ def _merge_index_segments_less_often(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 8)")
 
 
+def _store_cleaning_state(conn: sqlite3.Connection) -> None:
+    """What the cleaner needs to redo its work later: the version of the cleaner that made each
+    article's text (``reader reclean`` redoes older ones), each feed's full-text setting and
+    learnt boilerplate lines, and the article pages fetched for full text, compressed (a page is
+    the raw input of its cleaned text, as content_html is for feed items)."""
+    _run_script(
+        conn,
+        """
+        ALTER TABLE articles ADD COLUMN clean_version INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE feeds ADD COLUMN full_text TEXT NOT NULL DEFAULT 'auto'
+            CHECK (full_text IN ('auto', 'always', 'never'));
+        ALTER TABLE feeds ADD COLUMN site_lines TEXT;
+        CREATE TABLE article_pages (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            url TEXT NOT NULL,
+            fetched_at TEXT NOT NULL,
+            html BLOB,
+            error TEXT
+        );
+        CREATE INDEX articles_by_clean_version ON articles (clean_version);
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_feeds_and_articles,  # -> version 1
     _create_companies_and_tags,  # -> version 2
     _index_unread_and_starred,  # -> version 3
     _index_new_articles_in_bulk,  # -> version 4
     _merge_index_segments_less_often,  # -> version 5
+    _store_cleaning_state,  # -> version 6
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
