@@ -177,7 +177,7 @@ def _triggered(text: str) -> bool:
     if "©" in text or "広告" in text or "[" in text:
         return True
     lower = text.lower()
-    tokens = set(_WORD.findall(lower))
+    tokens = set(_word_list(lower))
     if not tokens.isdisjoint(_TRIGGER_WORDS):
         return True
     if not any(prefix in lower for prefix in _TRIGGER_PREFIXES):
@@ -214,10 +214,28 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 # ----------------------------------------------------------------------------- helpers
 
 
+_ASCII_NON_WORD = str.maketrans(
+    {chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")}
+)
+
+
+def _word_list(text: str) -> list[str]:
+    """``_WORD.findall(text)``, several times faster: ASCII punctuation becomes space and the
+    text is split, and only the rare piece that is not one run of word characters (non-ASCII
+    punctuation, an underscore) goes through the regex."""
+    words: list[str] = []
+    for piece in text.translate(_ASCII_NON_WORD).split():
+        if piece.isalnum():
+            words.append(piece)
+        else:
+            words.extend(_WORD.findall(piece))
+    return words
+
+
 def normalise(text: str) -> str:
     """Case-, accent- and punctuation-insensitive key for comparing short lines."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(_WORD.findall(text))
+    return " ".join(_word_list(text))
 
 
 @lru_cache(maxsize=4096)
