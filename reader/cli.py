@@ -24,7 +24,7 @@ from reader.errors import (
     ReaderError,
 )
 from reader.library import Library
-from reader.models import ArticleFilter, Feed, FeedOutcome, OutcomeKind, RefreshReport
+from reader.models import ArticleFilter, Feed, FeedOutcome, FullText, OutcomeKind, RefreshReport
 from reader.output import (
     ARTICLE_HEADERS,
     FEED_HEADERS,
@@ -228,10 +228,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub.add_argument("--url", help="the page's address, for a local file (resolves links)")
 
-    sub = command("show", cmd_show, "print an article's text")
+    sub = command(
+        "show", cmd_show, "print an article's cleaned text, with its links numbered at the end"
+    )
     sub.add_argument("id", type=int)
-    sub.add_argument("--raw", action="store_true", help="the stored HTML instead of the text")
+    sub.add_argument("--raw", action="store_true", help="the feed item's HTML instead")
     _json_flag(sub)
+
+    sub = command(
+        "reclean",
+        cmd_reclean,
+        "re-make stored article texts with this version's cleaner (after an upgrade)",
+    )
+    sub.add_argument(
+        "--all", action="store_true", help="every article, not only those an older cleaner made"
+    )
+
+    sub = command(
+        "full-text",
+        cmd_full_text,
+        "show or set when a feed's articles are read from their web page: auto (when the feed "
+        "gives only a summary; the default), always, or never",
+    )
+    sub.add_argument("feed", help="feed id, URL or title")
+    sub.add_argument("mode", nargs="?", choices=[mode.value for mode in FullText])
 
     sub = command(
         "search",
@@ -549,13 +569,43 @@ def _read_page(page: str) -> tuple[bytes, str | None]:
 
 
 def cmd_show(library: Library, args: argparse.Namespace) -> int:
-    article = library.article(args.id)
-    if args.json:
-        print_json(full_article_json(article))
-    elif args.raw:
+    if args.raw:
+        article = library.article(args.id)
         print(article.content_html or article.summary_html or "")
+        return EXIT_OK
+    reading = library.reading(args.id)
+    if args.json:
+        print_json(full_article_json(reading.article, reading.clean))
     else:
-        sys.stdout.write(article_text(article))
+        sys.stdout.write(article_text(reading.article, reading.clean))
+    return EXIT_OK
+
+
+def cmd_reclean(library: Library, args: argparse.Namespace) -> int:
+    total = library.stale_text_count(everything=args.all)
+    if not total:
+        print("every article's text is already made by the current cleaner")
+        return EXIT_OK
+    show = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if show:
+            sys.stderr.write(f"\rcleaning {done}/{total} articles".ljust(60))
+            sys.stderr.flush()
+
+    done = library.reclean(everything=args.all, on_progress=progress)
+    if show:
+        sys.stderr.write("\r" + " " * 60 + "\r")
+    print(f"re-made the text of {done} article(s)")
+    return EXIT_OK
+
+
+def cmd_full_text(library: Library, args: argparse.Namespace) -> int:
+    if args.mode is None:
+        feed = library.find_feed(args.feed)
+    else:
+        feed = library.set_full_text(args.feed, FullText(args.mode))
+    print(f"{one_line(feed.display_title)}: full text {feed.full_text.value}")
     return EXIT_OK
 
 

@@ -35,6 +35,7 @@ class FetchConfig:
     read_timeout: float = 20.0
     total_timeout: float = 60.0
     max_size_mb: float = 20.0
+    full_text: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,8 @@ CONFIG_KEYS: dict[str, str] = {
     "fetch.read_timeout": "seconds to wait for data once connected (default 20)",
     "fetch.total_timeout": "seconds one whole request may take (default 60)",
     "fetch.max_size_mb": "largest response accepted, after decompression, in MB (default 20)",
+    "fetch.full_text": "read new articles from their web page as each feed's full-text setting "
+    "asks (`reader full-text FEED auto|always|never`; default true; false: never for any feed)",
     "app.auto_refresh_minutes": "refresh all feeds every N minutes while the app runs (0 = off)",
     "app.theme": "Textual theme name (default textual-dark)",
     "app.show_read": "show read articles in lists (default true; `l` toggles)",

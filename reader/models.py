@@ -261,6 +261,8 @@ class FeedOutcome:
     error: str | None = None
     http_status: int | None = None
     seconds: float = 0.0
+    pages: int = 0  # new articles read from their web page (full text)
+    pages_failed: int = 0  # pages that could not be had; those articles keep the feed's text
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,6 +279,14 @@ class RefreshReport:
     @property
     def updated_articles(self) -> int:
         return sum(outcome.updated for outcome in self.outcomes)
+
+    @property
+    def pages(self) -> int:
+        return sum(outcome.pages for outcome in self.outcomes)
+
+    @property
+    def pages_failed(self) -> int:
+        return sum(outcome.pages_failed for outcome in self.outcomes)
 
     @property
     def failed(self) -> tuple[FeedOutcome, ...]:

@@ -6,7 +6,8 @@ JSON shapes (documented in the README; fields are only ever added, never renamed
 - feed: id, url, title, folder, site_url, last_fetched_at, last_status, last_http_status?,
   last_error, consecutive_failures, next_fetch_at, articles, unread
 - article: id, feed_id, feed, title, url, author, published, read, starred, companies
-  (``show`` adds updated, fetched_at, text, summary_html, content_html)
+  (``show`` adds updated, fetched_at, text, numbered_text (links as "anchor [n]"), links,
+  cleaner_version, summary_html, content_html)
 - search hit: article fields plus snippet (plain text), highlights (matched words), rank
 - fetch report: new, updated, not_modified, failed, skipped, feeds: [{id, url, outcome, new,
   updated, error, http_status, seconds}]
@@ -19,7 +20,7 @@ import shutil
 import sys
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from reader.cleaning.sanitize import one_line, strip_control
 from reader.models import (
@@ -32,6 +33,9 @@ from reader.models import (
     SearchHit,
 )
 from reader.storage import HIGHLIGHT_END, HIGHLIGHT_START
+
+if TYPE_CHECKING:
+    from reader.cleaning.blocks import CleanArticle
 
 
 def iso(moment: datetime | None) -> str | None:
@@ -76,12 +80,15 @@ def article_json(article: ArticleSummary | Article) -> dict[str, Any]:
     }
 
 
-def full_article_json(article: Article) -> dict[str, Any]:
+def full_article_json(article: Article, clean: CleanArticle) -> dict[str, Any]:
     return {
         **article_json(article),
         "updated": iso(article.updated),
         "fetched_at": iso(article.fetched_at),
         "text": article.clean_text,
+        "numbered_text": clean.text(),
+        "links": list(clean.links),
+        "cleaner_version": article.clean_version,
         "summary_html": article.summary_html,
         "content_html": article.content_html,
     }
@@ -212,7 +219,9 @@ def outcome_line(outcome: FeedOutcome, title: str) -> str:
     return f"  {outcome.kind.value:<8} {title}"
 
 
-def article_text(article: Article) -> str:
+def article_text(article: Article, clean: CleanArticle | None = None) -> str:
+    """The article for reading on a terminal: a header, the cleaned text with links as
+    "anchor [n]", and the numbered links at the end."""
     header = [
         article.title,
         f"{article.feed_title} · {short_time(article.published)}"
@@ -222,5 +231,9 @@ def article_text(article: Article) -> str:
         header.append(article.url)
     if article.companies:
         header.append("Companies: " + ", ".join(article.companies))
-    body = strip_control(article.clean_text)
+    body = strip_control(clean.text() if clean is not None else article.clean_text)
+    if clean is not None and clean.links:
+        body += "\n\nLinks:\n" + "\n".join(
+            f"[{n}] {strip_control(link)}" for n, link in enumerate(clean.links, 1)
+        )
     return "\n".join(strip_control(line) for line in header) + "\n\n" + body + "\n"

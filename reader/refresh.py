@@ -14,15 +14,24 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, TypeVar
 
 from reader.errors import FetchError, ParseError, StorageError
-from reader.fetching.http import Fetcher, FetchResult, FetchSettings
-from reader.models import Feed, FeedOutcome, OutcomeKind, RefreshReport
+from reader.fetching.http import HTML_ACCEPT, Fetcher, FetchResult, FetchSettings
+from reader.fetching.pages import PAGE_PER_HOST, PageText, pages_to_read, read_page
+from reader.models import (
+    ArticleDraft,
+    CleanedText,
+    Feed,
+    FeedOutcome,
+    FullText,
+    OutcomeKind,
+    RefreshReport,
+)
 from reader.storage import FetchSuccess, Storage
 from reader.storage.connection import utc_now
 from reader.writer import BatchWriter
@@ -48,6 +57,7 @@ MAX_UNWRITTEN_FEEDS = 48
 class RefreshOptions:
     force: bool = False  # ignore back-off and Retry-After
     workers: int | None = None  # parse processes; None = one per core
+    read_pages: bool = True  # full text: read new articles from their page as feeds ask
 
 
 def backoff_delay(consecutive_failures: int, retry_after: float | None) -> timedelta | None:
@@ -74,8 +84,16 @@ class Refresher:
         writer = BatchWriter(self._storage)
         try:
             with self._parse_executor(len(feeds)) as parse_pool:
-                async with Fetcher(self._settings) as fetcher:
-                    job = _Job(fetcher, parse_pool, writer, now)
+                async with (
+                    Fetcher(self._settings) as fetcher,
+                    PageReader(
+                        self._settings,
+                        parse_pool,
+                        _store_with(writer),
+                        enabled=self._options.read_pages,
+                    ) as pages,
+                ):
+                    job = _Job(fetcher, parse_pool, writer, pages, now)
                     tasks = [asyncio.create_task(self._one(job, feed)) for feed in feeds]
                     for task in asyncio.as_completed(tasks):
                         outcome = await task
@@ -114,17 +132,7 @@ class Refresher:
             reason = f"internal error: {type(err).__name__}: {err}"
             await job.record_failure(feed, reason, None, None)
             outcome = FeedOutcome(feed.id, feed.url, OutcomeKind.FAILED, error=reason)
-        seconds = time.perf_counter() - started
-        return FeedOutcome(
-            outcome.feed_id,
-            outcome.url,
-            outcome.kind,
-            outcome.new,
-            outcome.updated,
-            outcome.error,
-            outcome.http_status,
-            round(seconds, 3),
-        )
+        return replace(outcome, seconds=round(time.perf_counter() - started, 3))
 
     def _parse_executor(self, feed_count: int) -> Executor:
         workers = self._options.workers or os.cpu_count() or 1
@@ -154,6 +162,90 @@ def _prepare(body: bytes, url: str, headers: Mapping[str, str]) -> PreparedFeed:
     return prepare_feed(body, url, headers)
 
 
+StorePage = Callable[[int, str, "PageText | None", str | None], Awaitable[None]]
+"""Persist an article page: (article id, final URL, the page and its text or None, error)."""
+
+
+class PageReader:
+    """Reads new articles from their web pages (full text), at most ``PAGE_PER_HOST`` requests
+    at once per host, with the size caps and timeouts of feed fetches. Its HTTP client starts on
+    the first page, so a refresh that needs none pays nothing."""
+
+    def __init__(
+        self, settings: FetchSettings, parse_pool: Executor, store: StorePage, *, enabled: bool
+    ):
+        self._settings = replace(settings, per_host=min(settings.per_host, PAGE_PER_HOST))
+        self._parse_pool = parse_pool
+        self._store = store
+        self._enabled = enabled
+        self._fetcher: Fetcher | None = None
+        self._starting = asyncio.Lock()
+
+    async def __aenter__(self) -> PageReader:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self._fetcher is not None:
+            await self._fetcher.__aexit__(None, None, None)
+            self._fetcher = None
+
+    async def read_new(
+        self, mode: FullText, drafts: Sequence[ArticleDraft], new_ids: Mapping[str, int]
+    ) -> tuple[int, int]:
+        """Read the pages of the new articles the feed's setting asks for; (read, failed)."""
+        if not self._enabled or not new_ids:
+            return 0, 0
+        wanted = pages_to_read(mode, drafts, new_ids)
+        if not wanted:
+            return 0, 0
+        results = await asyncio.gather(*(self._read(i, draft) for i, draft in wanted))
+        read = sum(results)
+        return read, len(results) - read
+
+    async def _read(self, article_id: int, draft: ArticleDraft) -> bool:
+        url = draft.url or ""
+        try:
+            fetcher = await self._client()
+            result = await fetcher.fetch(url, accept=HTML_ACCEPT)
+            if not result.body:
+                raise FetchError("the page was empty")
+            page: PageText = await asyncio.get_running_loop().run_in_executor(
+                self._parse_pool, read_page, result.body, result.final_url, draft.title
+            )
+        except (FetchError, ParseError) as err:
+            await self._store(article_id, url, None, str(err))
+            return False
+        except Exception as err:  # a bug must cost one page, never the feed
+            log.exception("unexpected error reading the page %s", url)
+            await self._store(article_id, url, None, f"internal error: {type(err).__name__}")
+            return False
+        if len(page.text.split()) <= len(draft.clean_text.split()):
+            reason = "the page has no more text than the feed item"
+            await self._store(article_id, result.final_url, None, reason)
+            return False
+        await self._store(article_id, result.final_url, page, None)
+        return True
+
+    async def _client(self) -> Fetcher:
+        async with self._starting:
+            if self._fetcher is None:
+                fetcher = Fetcher(self._settings)
+                self._fetcher = await fetcher.__aenter__()
+        return self._fetcher
+
+
+def _store_with(writer: BatchWriter) -> StorePage:
+    async def store(article_id: int, url: str, page: PageText | None, error: str | None) -> None:
+        now = utc_now()
+        text = CleanedText(article_id, page.text, page.version) if page else None
+        html = page.html if page else None
+        await writer.write(
+            lambda batch: batch.page(article_id, url, now, html=html, text=text, error=error)
+        )
+
+    return store
+
+
 def _load_parsing_stack() -> None:
     """Import the parsing stack in this process once a body needs parsing, before the pool
     forks its workers at the first submit: forked workers then start with it loaded instead of
@@ -179,10 +271,18 @@ def _exit_with_parent() -> None:
 class _Job:
     """The shared resources of one refresh run."""
 
-    def __init__(self, fetcher: Fetcher, parse_pool: Executor, writer: BatchWriter, now: datetime):
+    def __init__(
+        self,
+        fetcher: Fetcher,
+        parse_pool: Executor,
+        writer: BatchWriter,
+        pages: PageReader,
+        now: datetime,
+    ):
         self.fetcher = fetcher
         self.parse_pool = parse_pool
         self.writer = writer
+        self.pages = pages
         self.now = now
         # Fetching and parsing can outrun the single writer; without a bound, parsed feeds
         # pile up in memory (443 MB at 100,000 entries). This keeps a few batches' worth.
@@ -212,6 +312,7 @@ class _Job:
             counts = await self.writer.write(
                 lambda batch: batch.store(feed.id, prepared.drafts, fetch, self.now)
             )
+        read, failed = await self.pages.read_new(feed.full_text, prepared.drafts, counts.new_ids)
         return FeedOutcome(
             feed.id,
             feed.url,
@@ -219,6 +320,8 @@ class _Job:
             new=counts.new,
             updated=counts.updated,
             http_status=result.status,
+            pages=read,
+            pages_failed=failed,
         )
 
     async def record_failure(

@@ -4,15 +4,62 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 FEED_CORPUS = SHARED / "corpus" / "feeds"
 FEEDSERVER = SHARED / "tools" / "feedserver.py"
+
+
+@pytest.fixture(scope="module")
+def _threaded_server() -> Iterator[HTTPServer]:
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def httpserver(_threaded_server: HTTPServer) -> Iterator[HTTPServer]:
+    """A threaded pytest-httpserver on 127.0.0.1 (the plugin's own serves one request at a
+    time, which would make the concurrency tests pass whatever the fetcher does)."""
+    _threaded_server.clear()
+    yield _threaded_server
+    _threaded_server.clear()
+
+
+class Gauge:
+    """Counts requests a server is handling at once."""
+
+    def __init__(self, body: str = "<rss/>", content_type: str = "text/plain") -> None:
+        self.body = body
+        self.content_type = content_type
+        self._lock = threading.Lock()
+        self._now = 0
+        self.peak = 0
+
+    def handler(self, request: Request) -> Response:
+        with self._lock:
+            self._now += 1
+            self.peak = max(self.peak, self._now)
+        time.sleep(0.2)
+        with self._lock:
+            self._now -= 1
+        return Response(self.body, content_type=self.content_type)
+
+
+@pytest.fixture
+def gauge() -> Gauge:
+    """A request handler that counts how many requests the server handles at once."""
+    return Gauge()
 
 
 def _require(path: Path) -> Path:

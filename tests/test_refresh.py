@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
-from reader.config import Settings
+from reader.config import FetchConfig, Settings
 from reader.library import Library
 from reader.models import ArticleFilter, FetchStatus, OutcomeKind, RefreshReport
 from reader.refresh import backoff_delay
@@ -44,7 +44,10 @@ def expected_entries(row: dict[str, str]) -> int:
 
 @pytest.fixture
 def library(tmp_path: Path) -> Library:
-    lib = Library.open(Settings(db_path=tmp_path / "reader.db"))
+    # The corpus items link to real sites and tests reach only 127.0.0.1, so articles are not
+    # read from their pages here (tests/test_full_text.py covers that, on a local server).
+    settings = Settings(db_path=tmp_path / "reader.db", fetch=FetchConfig(full_text=False))
+    lib = Library.open(settings)
     yield lib
     lib.close()
 

@@ -31,7 +31,9 @@ _TAG = re.compile(r"<[^>]+>")
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
 
 
-def _decode(html: str | bytes) -> str:
+def decode_html(html: str | bytes) -> str:
+    """A page's text: UTF-8 (with or without BOM), else the charset its <meta> declares, else
+    Windows-1252, which decodes any byte."""
     if isinstance(html, str):
         return html
     if html.startswith(b"\xef\xbb\xbf"):
@@ -244,7 +246,7 @@ def clean_page(
     Never raises on bad HTML; an empty article means the page has no text. ``site_lines``
     is the feed's learnt boilerplate (``boilerplate.learn_site_lines``).
     """
-    text = _decode(html)
+    text = decode_html(html)
     candidates, h1 = _title_candidates(text)
     title = _pick_title(title_hint, candidates, h1)
     titles: list[str | None] = [title_hint, *candidates]

@@ -14,8 +14,9 @@ from dataclasses import dataclass, replace
 
 from reader.cleaning.blocks import CleanArticle
 from reader.cleaning.boilerplate import learn_site_lines, site_key
-from reader.cleaning.extract import CLEANER_VERSION, clean_fragment
+from reader.cleaning.extract import CLEANER_VERSION
 from reader.cleaning.sanitize import one_line, strip_control
+from reader.cleaning.sources import clean_item
 from reader.errors import ParseError
 from reader.fetching.fastxml import parse_fast
 from reader.fetching.feedparser_path import looks_like_html_page, parse_with_feedparser
@@ -171,10 +172,10 @@ def _entry_input(entry: ParsedEntry) -> _EntryInput:
 
 
 def _clean(entry: _EntryInput, site_lines: frozenset[str] = frozenset()) -> CleanArticle:
-    return clean_fragment(
+    return clean_item(
         entry.content_html or entry.summary_html or "",
         url=entry.url,
-        title_hint=entry.title,
+        title=entry.title,
         site_lines=site_lines,
     )
 
@@ -182,12 +183,11 @@ def _clean(entry: _EntryInput, site_lines: frozenset[str] = frozenset()) -> Clea
 def _without_site_lines(
     entry: _EntryInput, article: CleanArticle, site_lines: frozenset[str]
 ) -> CleanArticle:
-    """The article cleaned again without the feed's repeated lines, unless that leaves nothing
-    (a feed whose every item is the same teaser keeps its teaser)."""
+    """The article cleaned again without the feed's repeated lines (``clean_item``'s rule),
+    skipping the work for articles that have none of them."""
     if not any(site_key(block) in site_lines for block in article.blocks):
         return article
-    cleaned = _clean(entry, site_lines)
-    return cleaned if cleaned.blocks else article
+    return _clean(entry, site_lines)
 
 
 def _draft(entry: _EntryInput, article: CleanArticle) -> ArticleDraft:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from reader.errors import ArticleNotFoundError
@@ -69,6 +69,7 @@ _TAGGED_WITH = """
 class UpdateCounts:
     new: int
     updated: int
+    new_ids: dict[str, int] = field(default_factory=dict)  # dedupe key -> id of new articles
 
 
 def _companies(packed: str | None) -> tuple[str, ...]:
@@ -167,6 +168,7 @@ class ArticleStore:
             ).fetchall()
         )
         new: list[ArticleDraft] = []
+        numbered: list[tuple[int, ArticleDraft]] = []
         updates: list[tuple] = []
         for draft in drafts:
             stored_hash = known.get(draft.dedupe_key)
@@ -190,7 +192,8 @@ class ArticleStore:
                 index_later.extend(rows)
         conn.executemany(_UPDATE_CONTENT, updates)
         self._feeds.write_success(conn, feed_id, fetch, now)
-        return UpdateCounts(new=len(new), updated=len(updates))
+        new_ids = {draft.dedupe_key: article_id for article_id, draft in numbered}
+        return UpdateCounts(new=len(new), updated=len(updates), new_ids=new_ids)
 
     def get(self, article_id: int) -> Article:
         row = (

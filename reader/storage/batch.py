@@ -13,8 +13,9 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
-from reader.models import ArticleDraft
+from reader.models import ArticleDraft, CleanedText
 from reader.storage.articles import ArticleStore, UpdateCounts, index_articles
+from reader.storage.cleaning import write_page, write_texts
 from reader.storage.connection import ConnectionPool, savepoint, write_transaction
 from reader.storage.feeds import FeedStore, FetchSuccess
 
@@ -64,6 +65,22 @@ class WriteBatch:
                 now=now,
                 next_fetch_at=next_fetch_at,
             )
+
+    def page(
+        self,
+        article_id: int,
+        url: str,
+        now: datetime,
+        *,
+        html: str | None,
+        text: CleanedText | None = None,
+        error: str | None = None,
+    ) -> None:
+        """An article page fetched for full text, with the article's new text; or why not."""
+        with savepoint(self._conn):
+            write_page(self._conn, article_id, url, now, html=html, error=error)
+            if text is not None:
+                write_texts(self._conn, [text])
 
     def moved(self, feed_id: int, url: str) -> None:
         with savepoint(self._conn):

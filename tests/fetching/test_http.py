@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from conftest import Gauge
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
@@ -32,23 +33,6 @@ from reader.fetching.http import (
 
 CORPUS_FILE = "feed-rs--rss_2.0_nightvale.xml"
 MB = 1024 * 1024
-
-
-@pytest.fixture(scope="module")
-def _threaded_server() -> Iterator[HTTPServer]:
-    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def httpserver(_threaded_server: HTTPServer) -> Iterator[HTTPServer]:
-    """A threaded pytest-httpserver on 127.0.0.1 (the plugin's own serves one request at a
-    time, which would make the concurrency tests pass whatever the fetcher does)."""
-    _threaded_server.clear()
-    yield _threaded_server
-    _threaded_server.clear()
 
 
 async def fetch(url: str, settings: FetchSettings | None = None, **kwargs: str) -> FetchResult:
@@ -584,26 +568,9 @@ async def test_unchanged_local_file_answers_304(tmp_path: Path) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-class _Gauge:
-    """Counts requests a server is handling at once."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._now = 0
-        self.peak = 0
-
-    def handler(self, request: Request) -> Response:
-        with self._lock:
-            self._now += 1
-            self.peak = max(self.peak, self._now)
-        time.sleep(0.2)
-        with self._lock:
-            self._now -= 1
-        return Response("<rss/>")
-
-
-async def test_per_host_concurrency_never_exceeds_the_limit(httpserver: HTTPServer) -> None:
-    gauge = _Gauge()
+async def test_per_host_concurrency_never_exceeds_the_limit(
+    httpserver: HTTPServer, gauge: Gauge
+) -> None:
     httpserver.expect_request("/slow").respond_with_handler(gauge.handler)
     url = httpserver.url_for("/slow")
     async with Fetcher(FetchSettings(per_host=2, concurrency=16)) as fetcher:
@@ -612,9 +579,10 @@ async def test_per_host_concurrency_never_exceeds_the_limit(httpserver: HTTPServ
     assert gauge.peak == 2
 
 
-async def test_global_concurrency_caps_requests_across_hosts(httpserver: HTTPServer) -> None:
+async def test_global_concurrency_caps_requests_across_hosts(
+    httpserver: HTTPServer, gauge: Gauge
+) -> None:
     # 127.0.0.1 and localhost are two hosts to the limiter but one server to the gauge.
-    gauge = _Gauge()
     httpserver.expect_request("/slow").respond_with_handler(gauge.handler)
     ip_url = httpserver.url_for("/slow")
     urls = [ip_url, ip_url.replace("127.0.0.1", "localhost")] * 4
