@@ -433,6 +433,8 @@ def cmd_fetch(library: Library, args: argparse.Namespace) -> int:
         print_json(report_json(report))
     else:
         _print_report(report, titles, time.perf_counter() - started, quiet=args.quiet)
+        if not args.quiet:
+            _suggest_reclean(library)
     return EXIT_FAILED if report.failed else EXIT_OK
 
 
@@ -450,6 +452,21 @@ def _print_report(
         f"{report.count(OutcomeKind.NOT_MODIFIED)} not modified, "
         f"{report.count(OutcomeKind.FAILED)} failed, {report.count(OutcomeKind.SKIPPED)} skipped"
     )
+    if report.pages or report.pages_failed:
+        print(
+            f"full text: {report.pages} article(s) read from their web page"
+            + (f", {report.pages_failed} page(s) not usable" if report.pages_failed else "")
+        )
+
+
+def _suggest_reclean(library: Library) -> None:
+    """After an upgrade, stored texts made by an older cleaner are re-made on request."""
+    stale = library.stale_text_count()
+    if stale:
+        print(
+            f"{stale} article(s) have text from an older cleaner: `reader reclean` re-makes it",
+            file=sys.stderr,
+        )
 
 
 # -- import / export ----------------------------------------------------------------------------

@@ -9,8 +9,9 @@ JSON shapes (documented in the README; fields are only ever added, never renamed
   (``show`` adds updated, fetched_at, text, numbered_text (links as "anchor [n]"), links,
   cleaner_version, summary_html, content_html)
 - search hit: article fields plus snippet (plain text), highlights (matched words), rank
-- fetch report: new, updated, not_modified, failed, skipped, feeds: [{id, url, outcome, new,
-  updated, error, http_status, seconds}]
+- fetch report: new, updated, not_modified, failed, skipped, pages, pages_failed, feeds: [{id,
+  url, outcome, new, updated, error, http_status, seconds, pages, pages_failed}] (pages: new
+  articles read from their web page; pages_failed: pages that could not be had)
 Times are ISO 8601 in UTC with a trailing Z, or null."""
 
 from __future__ import annotations
@@ -110,6 +111,8 @@ def report_json(report: RefreshReport) -> dict[str, Any]:
         "not_modified": report.count(OutcomeKind.NOT_MODIFIED),
         "failed": report.count(OutcomeKind.FAILED),
         "skipped": report.count(OutcomeKind.SKIPPED),
+        "pages": report.pages,
+        "pages_failed": report.pages_failed,
         "feeds": [
             {
                 "id": o.feed_id,
@@ -120,6 +123,8 @@ def report_json(report: RefreshReport) -> dict[str, Any]:
                 "error": o.error,
                 "http_status": o.http_status,
                 "seconds": o.seconds,
+                "pages": o.pages,
+                "pages_failed": o.pages_failed,
             }
             for o in report.outcomes
         ],

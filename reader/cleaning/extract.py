@@ -17,7 +17,7 @@ from reader.cleaning.tree_blocks import BlockBuilder
 
 log = logging.getLogger(__name__)
 
-CLEANER_VERSION = 1
+CLEANER_VERSION = 2
 """Stored with every cleaned text; bump whenever the output for some input changes, so that
 `reader reclean` knows which articles to redo."""
 
