@@ -22,6 +22,7 @@ from reader.errors import (
     FeedExistsError,
     FeedNotFoundError,
     ReaderError,
+    UsageError,
 )
 from reader.library import Library
 from reader.models import ArticleFilter, Feed, FeedOutcome, FullText, OutcomeKind, RefreshReport
@@ -31,6 +32,8 @@ from reader.output import (
     article_json,
     article_rows,
     article_text,
+    detection_json,
+    detection_line,
     feed_json,
     feed_rows,
     full_article_json,
@@ -48,7 +51,13 @@ if TYPE_CHECKING:
     from reader.fetching.discovery import DiscoveredFeed
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-USAGE_ERRORS = (FeedNotFoundError, ArticleNotFoundError, FeedExistsError, CompanyNotFoundError)
+USAGE_ERRORS = (
+    FeedNotFoundError,
+    ArticleNotFoundError,
+    FeedExistsError,
+    CompanyNotFoundError,
+    UsageError,
+)
 
 Handler = Callable[[Library, argparse.Namespace], int]
 
@@ -77,6 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return start_app(args)
     if args.command == "extract":  # works on a file or URL alone, without a database
         return _guarded(lambda: cmd_extract(args))
+    if args.command == "companies" and args.action == "detect":  # no database either
+        return _guarded(lambda: cmd_detect(args))
     try:
         library = Library.open(load_settings(args.db))
     except ReaderError as err:
@@ -108,6 +119,8 @@ def _search_words(argv: list[str], words: list[str], extras: list[str]) -> list[
 def _guarded(command: Callable[[], int]) -> int:
     try:
         return command()
+    except UsageError as err:
+        return fail(str(err), EXIT_USAGE)
     except ReaderError as err:
         return fail(str(err), EXIT_FAILED)
 
@@ -233,6 +246,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub.add_argument("id", type=int)
     sub.add_argument("--raw", action="store_true", help="the feed item's HTML instead")
+    _json_flag(sub)
+
+    sub = command(
+        "companies",
+        cmd_companies,
+        "companies: `companies detect FILE` finds the companies in an article (title on the first "
+        "line, a blank line, then the text; - for standard input), with salience and evidence",
+    )
+    sub.add_argument("action", nargs="?", choices=["detect"], help="detect: see above")
+    sub.add_argument("file", nargs="?", help="the article file for detect")
     _json_flag(sub)
 
     sub = command(
@@ -595,6 +618,27 @@ def cmd_show(library: Library, args: argparse.Namespace) -> int:
         print_json(full_article_json(reading.article, reading.clean))
     else:
         sys.stdout.write(article_text(reading.article, reading.clean))
+    return EXIT_OK
+
+
+def cmd_companies(library: Library, args: argparse.Namespace) -> int:
+    raise ReaderError("listing companies comes with company tagging; try `companies detect FILE`")
+
+
+def cmd_detect(args: argparse.Namespace) -> int:
+    from reader.companies.detect import Detector
+    from reader.companies.directory import builtin_directory
+
+    if not args.file:
+        raise UsageError("companies detect needs a FILE (or - for standard input)")
+    text = sys.stdin.read() if args.file == "-" else _read_bytes(Path(args.file)).decode("utf-8")
+    title, _, body = text.partition("\n\n") if "\n\n" in text else (text, "", "")
+    detections = Detector(builtin_directory()).detect(one_line(title), body.strip())
+    if args.json:
+        print_json([detection_json(d) for d in detections])
+    else:
+        for detection in detections:
+            print(detection_line(detection))
     return EXIT_OK
 
 

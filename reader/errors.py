@@ -48,3 +48,7 @@ class DiscoveryError(ReaderError):
 
 class ImportFormatError(ReaderError):
     """An OPML or urls file could not be read."""
+
+
+class UsageError(ReaderError):
+    """A command was given arguments that cannot work together (exit code 2)."""

@@ -37,6 +37,7 @@ from reader.storage import HIGHLIGHT_END, HIGHLIGHT_START
 
 if TYPE_CHECKING:
     from reader.cleaning.blocks import CleanArticle
+    from reader.companies.detect import Detection
 
 
 def iso(moment: datetime | None) -> str | None:
@@ -129,6 +130,31 @@ def report_json(report: RefreshReport) -> dict[str, Any]:
             for o in report.outcomes
         ],
     }
+
+
+def detection_json(detection: Detection) -> dict[str, Any]:
+    return {
+        "name": detection.name,
+        "salience": detection.salience,
+        "known": detection.known,
+        "confidence": detection.confidence,
+        "reason": detection.reason,
+        "evidence": [
+            {"text": e.text, "where": e.where, "offset": e.offset} for e in detection.evidence
+        ],
+    }
+
+
+def detection_line(detection: Detection) -> str:
+    """ "Honda  subject  known  title: Honda; lead: Honda Motor; +3" """
+    shown = [f"{e.where}: {one_line(e.text)}" for e in detection.evidence[:3]]
+    more = len(detection.evidence) - len(shown)
+    kind = "known" if detection.known else "suggested"
+    return (
+        f"{one_line(detection.name):<28} {detection.salience:<8} {kind:<9} "
+        + "; ".join(shown)
+        + (f"; +{more}" if more > 0 else "")
+    )
 
 
 def plain_snippet(snippet: str) -> str:

@@ -1,0 +1,143 @@
+"""Company detection against hand labels: precision, recall and speed.
+
+    /work/venv/bin/python bench/company_eval.py               # scores on tests/data/companies
+    /work/venv/bin/python bench/company_eval.py --errors      # every miss and false alarm
+    /work/venv/bin/python bench/company_eval.py --speed 100000  # articles/s over N articles
+
+Labels (``tests/data/companies/labels-*.json``) name every company each article of
+``../shared/corpus/extraction`` names, with the forms it is written in and whether the article is
+about it. A detection is right when its name or any text it matched is one of the label's forms
+(case, possessive and legal form aside); each label is matched at most once. Micro precision and
+recall run over all companies; subject recall over the companies an article is about."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from reader.companies.detect import SUBJECT, Detection, Detector  # noqa: E402
+from reader.companies.directory import Directory, builtin_directory, parse_rows  # noqa: E402
+
+SHARED = REPO.parent / "shared"
+LABELS = REPO / "tests" / "data" / "companies"
+_SUFFIX = re.compile(
+    r"[,\s]+(?:inc|incorporated|corp|corporation|ltd|limited|llc|plc|co|company|group|holdings"
+    r"|ag|sa|se|nv|gmbh)\.?$"
+)
+
+
+def key(text: str) -> str:
+    text = text.casefold().replace("’", "'").strip(" .,'\"#@")
+    text = text.removesuffix("'s").removesuffix("'")
+    text = _SUFFIX.sub("", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def load_labels() -> list[dict]:
+    articles: list[dict] = []
+    for path in sorted(LABELS.glob("labels-*.json")):
+        articles.extend(json.loads(path.read_text(encoding="utf-8")))
+    return articles
+
+
+def article_text(article_id: str, truth: dict) -> str:
+    return truth[article_id]["articleBody"]
+
+
+def detection_keys(detection: Detection) -> set[str]:
+    return {key(detection.name), *(key(e.text) for e in detection.evidence)}
+
+
+def score(articles: list[dict], truth: dict, detector: Detector, show_errors: bool) -> dict:
+    tp = fp = fn = 0
+    subjects = subjects_found = subjects_as_subject = 0
+    for article in articles:
+        detections = detector.detect(article.get("title", ""), article_text(article["id"], truth))
+        labels = article["companies"]
+        label_keys = [{key(c["name"]), *(key(s) for s in c.get("surface", []))} for c in labels]
+        matched: dict[int, Detection] = {}
+        for detection in detections:
+            keys = detection_keys(detection)
+            hit = next(
+                (i for i, forms in enumerate(label_keys) if i not in matched and keys & forms),
+                None,
+            )
+            if hit is None:
+                fp += 1
+                if show_errors:
+                    print(f"  FP {article['id'][:8]} {detection.name!r} ({detection.reason})")
+            else:
+                tp += 1
+                matched[hit] = detection
+        for i, company in enumerate(labels):
+            if i not in matched:
+                fn += 1
+                if show_errors:
+                    subject = " SUBJECT" if company.get("subject") else ""
+                    print(f"  FN {article['id'][:8]} {company['name']!r}{subject}")
+            if company.get("subject"):
+                subjects += 1
+                if i in matched:
+                    subjects_found += 1
+                    subjects_as_subject += matched[i].salience == SUBJECT
+    return {
+        "articles": len(articles),
+        "labelled companies": tp + fn,
+        "detections": tp + fp,
+        "precision": tp / max(tp + fp, 1),
+        "recall": tp / max(tp + fn, 1),
+        "subject recall": subjects_found / max(subjects, 1),
+        "subject recall as subject": subjects_as_subject / max(subjects, 1),
+    }
+
+
+def speed(truth: dict, detector: Detector, count: int, runs: int) -> dict:
+    texts = [(v.get("title", ""), v["articleBody"]) for v in truth.values()]
+    batch = (texts * (count // len(texts) + 1))[:count]
+    rates = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        for title, body in batch:
+            detector.detect(title, body)
+        rates.append(count / (time.perf_counter() - started))
+    return {"articles": count, "median articles/s": statistics.median(rates), "runs": rates}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", action="store_true", help="list misses and false alarms")
+    parser.add_argument("--speed", type=int, default=0, help="time detection over N articles")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--directory", type=Path, help="a companies.tsv instead of the built-in")
+    args = parser.parse_args()
+    with (SHARED / "corpus" / "extraction" / "ground-truth.json").open(encoding="utf-8") as f:
+        truth = json.load(f)
+    started = time.perf_counter()
+    directory = (
+        Directory(tuple(parse_rows(args.directory.read_text(encoding="utf-8").splitlines())))
+        if args.directory
+        else builtin_directory()
+    )
+    detector = Detector(directory)
+    seconds = time.perf_counter() - started
+    print(f"directory: {len(detector.directory)} companies, index built in {seconds:.2f} s")
+    articles = load_labels()
+    if articles:
+        result = score(articles, truth, detector, args.errors)
+        for name, value in result.items():
+            print(f"{name:28s} {value:.3f}" if isinstance(value, float) else f"{name:28s} {value}")
+    if args.speed:
+        result = speed(truth, detector, args.speed, args.runs)
+        print(f"speed: {result['median articles/s']:.0f} articles/s (median of {args.runs})")
+
+
+if __name__ == "__main__":
+    main()

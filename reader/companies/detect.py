@@ -1,0 +1,347 @@
+"""Finding companies in an article: known names from the directory, decided by context when a
+name is also an ordinary word, and unknown companies proposed from strong evidence.
+
+Every detection says why (the text it matched and where) and how central the company is to the
+article: a *subject* (in the headline, the lead, or named again and again) or a *mention*."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from reader.companies.directory import CompanyEntry, Directory
+from reader.companies.evidence import (
+    CITATION_AFTER,
+    CITATION_BEFORE,
+    COMPANY_CONTEXT,
+    LEGAL_SUFFIX_AFTER,
+    propose_unknown,
+    ticker_mentions,
+)
+
+SUBJECT = "subject"
+MENTION = "mention"
+
+_LEAD_WORDS = 60
+"""The lead: the first paragraph, or the first paragraphs up to this many words."""
+_REPEATS_FOR_SUBJECT = 3
+_WINDOW = 160  # characters of context either side of an ambiguous name
+_CANDIDATE = re.compile(r"[A-Z0-9][\w&'’.-]*")
+_JOINED = re.compile(r"[\w&'’.-]")
+_POSSESSIVE = ("'s", "’s", "'", "’")
+_WORD_CHAR = re.compile(r"[\w&]")
+_PERSON_BEFORE = re.compile(r"(?:^|[^\w.!?:;\"“])([A-Z][a-z]+|[A-Z]\.)\s+$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(]\s*|\n)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    text: str  # as written in the article
+    where: str  # "title", "lead" or "body"
+    offset: int  # character offset in the title or the body
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    name: str
+    salience: str  # SUBJECT or MENTION
+    known: bool  # in the directory; False: proposed from evidence in the text
+    confidence: float
+    reason: str
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass
+class _Found:
+    entry: CompanyEntry | None
+    name: str
+    occurrences: list[tuple[str, int, int, str]] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+
+class Detector:
+    """Detects the companies of a directory (and unknown ones) in titles and texts. Build once:
+    the index costs a few milliseconds; detection then takes well under a millisecond."""
+
+    def __init__(self, directory: Directory):
+        self.directory = directory
+        self._by_first: dict[str, list[tuple[str, CompanyEntry]]] = defaultdict(list)
+        self._symbols: dict[str, CompanyEntry] = {}
+        for entry in directory.entries:
+            for name in entry.names:
+                first = name.split()[0] if name.split() else ""
+                if first:
+                    self._by_first[first].append((name, entry))
+            for ticker in entry.tickers:
+                self._symbols.setdefault(ticker.upper(), entry)
+                self._symbols.setdefault(ticker.split(":", 1)[-1].upper(), entry)
+        for names in self._by_first.values():
+            names.sort(key=lambda item: len(item[0]), reverse=True)
+
+    def detect(self, title: str, body: str) -> list[Detection]:
+        parts = {"title": title or "", "body": body or ""}
+        lead_end = _lead_end(parts["body"])
+        found: dict[str, _Found] = {}
+        for part, text in parts.items():
+            for entry, start, end in self._known(text):
+                where = "lead" if part == "body" and start < lead_end else part
+                key = entry.name.casefold()
+                item = found.setdefault(key, _Found(entry, entry.name))
+                item.occurrences.append((part, start, end, where))
+        accepted = self._decide(found, parts)
+        for symbol_entry, part, start, end in self._tickers(parts):
+            key = symbol_entry.name.casefold()
+            item = accepted.setdefault(key, _Found(symbol_entry, symbol_entry.name))
+            where = "lead" if part == "body" and start < lead_end else part
+            item.occurrences.append((part, start, end, where))
+            item.reasons.append("ticker")
+        known_spans = {
+            (part, start) for item in accepted.values() for part, start, _, _ in item.occurrences
+        }
+        for proposal in propose_unknown(parts, self.directory):
+            if (proposal.part, proposal.start) in known_spans:
+                continue
+            key = proposal.name.casefold()
+            if self.directory.find(proposal.name) is not None or key in accepted:
+                continue
+            item = accepted.setdefault(key, _Found(None, proposal.name))
+            where = "lead" if proposal.part == "body" and proposal.start < lead_end else "title"
+            if proposal.part == "body" and proposal.start >= lead_end:
+                where = "body"
+            item.occurrences.append((proposal.part, proposal.start, proposal.end, where))
+            item.reasons.append(proposal.reason)
+        _add_repeats(accepted, parts, lead_end)
+        return sorted(
+            (_detection(item, parts) for item in accepted.values() if item.occurrences),
+            key=lambda d: (d.salience != SUBJECT, -len(d.evidence), d.name.casefold()),
+        )
+
+    # -- known names --------------------------------------------------------------------------
+
+    def _known(self, text: str) -> Iterable[tuple[CompanyEntry, int, int]]:
+        """Directory names in ``text``: case-sensitive (an all-capitals word also matches its
+        capitalised form), whole words, possessives allowed, the longest name first."""
+        position = 0
+        for match in _CANDIDATE.finditer(text):
+            start = match.start()
+            if start < position or (start and _JOINED.match(text, start - 1)):
+                continue  # inside a match already, or inside a word ("eBay", "iPhone")
+            word = match.group()
+            hit = self._match_at(text, start, word)
+            if hit is not None:
+                entry, end = hit
+                position = end
+                yield entry, start, end
+
+    def _match_at(self, text: str, start: int, word: str) -> tuple[CompanyEntry, int] | None:
+        candidates = self._by_first.get(word)
+        first = word
+        if candidates is None:  # most capitalised words: not the start of any name
+            first = word.rstrip(".,")
+            if first.endswith(_POSSESSIVE):
+                first = first.rstrip("'’").removesuffix("'s").removesuffix("’s").rstrip("'’")
+            candidates = self._by_first.get(first, [])
+        shouting = len(first) > 2 and first.isupper()
+        if shouting:
+            candidates = candidates + self._by_first.get(first.capitalize(), [])
+        if not candidates:
+            return None
+        for name, entry in candidates:
+            end = start + len(name)
+            written = text[start:end]
+            if written != name and not (shouting and written.casefold() == name.casefold()):
+                continue
+            if (
+                end < len(text)
+                and _WORD_CHAR.match(text[end])
+                and not text.startswith(_POSSESSIVE, end)
+            ):
+                continue
+            return entry, end
+        return None
+
+    def _tickers(self, parts: dict[str, str]) -> Iterable[tuple[CompanyEntry, str, int, int]]:
+        for part, text in parts.items():
+            for exchange, symbol, start, end in ticker_mentions(text):
+                entry = self._symbols.get(f"{exchange}:{symbol}") or self._symbols.get(symbol)
+                if entry is not None and not entry.ambiguous:
+                    yield entry, part, start, end
+
+    # -- ambiguous names ----------------------------------------------------------------------
+
+    def _decide(self, found: dict[str, _Found], parts: dict[str, str]) -> dict[str, _Found]:
+        """Keep unambiguous companies; keep an ambiguous one when some occurrence has context
+        that means the company and none of them means the ordinary word (one sense per
+        article). Drop a news outlet that is only ever cited as a source."""
+        accepted: dict[str, _Found] = {}
+        for key, item in found.items():
+            entry = item.entry
+            assert entry is not None
+            occurrences = [
+                o
+                for o in item.occurrences
+                if not _person_name(parts[o[0]], o[1]) and not _names_a_place(parts[o[0]], o[2])
+            ]
+            if entry.ambiguous or _only_short_aliases(entry, occurrences, parts):
+                occurrences, reason = _ambiguous_sense(entry, occurrences, parts)
+                if not occurrences:
+                    continue
+                item.reasons.append(reason)
+            if not occurrences or _only_cited(occurrences, parts):
+                continue
+            item.occurrences = occurrences
+            if not item.reasons:
+                item.reasons.append("name")
+            accepted[key] = item
+        return accepted
+
+
+def _ambiguous_sense(
+    entry: CompanyEntry,
+    occurrences: list[tuple[str, int, int, str]],
+    parts: dict[str, str],
+) -> tuple[list[tuple[str, int, int, str]], str]:
+    cues = [cue.casefold() for cue in entry.cues]
+    anti = [cue.casefold() for cue in entry.anti_cues]
+    confirmed = ""
+    kept = []
+    for occurrence in occurrences:
+        part, start, end, _ = occurrence
+        text = parts[part]
+        window = text[max(0, start - _WINDOW) : end + _WINDOW].casefold()
+        if any(_has_phrase(window, cue) for cue in anti):
+            continue
+        kept.append(occurrence)
+        if confirmed:
+            continue
+        after = text[end : end + 40]
+        if LEGAL_SUFFIX_AFTER.match(after):
+            confirmed = "legal suffix"
+        elif cue := next((c for c in cues if _has_phrase(window, c)), None):
+            confirmed = f"context: {cue}"
+        elif len({w for w in COMPANY_CONTEXT if _has_phrase(window, w)}) >= 2:
+            confirmed = "company context"
+    if not confirmed:
+        return [], ""
+    return kept, f"ambiguous name, {confirmed}"
+
+
+def _only_short_aliases(
+    entry: CompanyEntry, occurrences: list[tuple[str, int, int, str]], parts: dict[str, str]
+) -> bool:
+    """Only written as a short alias ("NIU", "GM"): initials stand for many things (a university,
+    a state), so they need company context like a name that is also a word."""
+    for part, start, end, _ in occurrences:
+        written = parts[part][start:end].rstrip("'’s")
+        if len(written) > 3 or written.casefold() == entry.name.casefold():
+            return False
+    return True
+
+
+def _has_phrase(window: str, phrase: str) -> bool:
+    index = window.find(phrase)
+    while index >= 0:
+        before = window[index - 1] if index else " "
+        after_index = index + len(phrase)
+        after = window[after_index] if after_index < len(window) else " "
+        if not before.isalnum() and not after.isalnum():
+            return True
+        index = window.find(phrase, index + 1)
+    return False
+
+
+def _person_name(text: str, start: int) -> bool:
+    """A capitalised word right before the name, mid-sentence ("Harrison Ford", "Tom Ford"):
+    the name is part of a person's name, not the company."""
+    before = text[max(0, start - 40) : start]
+    match = _PERSON_BEFORE.search(before)
+    if match is None:
+        return False
+    preceding = before[: match.start(1)]
+    return not _SENTENCE_START.search(preceding) and match.group(1) not in _NOT_FIRST_NAMES
+
+
+_NOT_FIRST_NAMES = frozenset(
+    {"The", "A", "An", "At", "In", "On", "By", "For", "From", "With", "To", "Of", "And", "Or",
+     "But", "Rival", "Both", "Like", "Unlike", "Than", "As", "Its", "Their", "His", "Her",
+     "Japanese", "American", "Chinese", "German", "French", "Korean", "Indian", "British",
+     "European", "US", "U.S.", "UK", "EU", "New", "Former", "Said", "Says", "Including",
+     "Via", "Versus", "Vs", "Against", "About", "After", "Before", "Over", "Under", "While"}
+)  # fmt: skip
+
+
+_PLACE_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w&'’.-]*){0,2}\s+(?:Arena|Center|Centre|Stadium|Field|Park|Amphitheat(?:er|re)|Pavilion|Theat(?:er|re)"
+    r"|Hall|Bowl|Dome|Gardens?|Speedway|Raceway|Cup|Open|Championships?|Series|Classic"
+    r"|Invitational|Grand Prix|Factory|Live|Ballpark|Coliseum|Forum|Plaza|Tower|Building"
+    r"|Cup Series|Festival|Awards?|Marathon|Bowl Game)\b"
+)
+
+
+def _names_a_place(text: str, end: int) -> bool:
+    """A sponsor's name inside a venue's or an event's ("Bridgestone Arena", "Toyota Center",
+    "Xfinity Series"): the story is about the place, not the company."""
+    return _PLACE_AFTER.match(text, end) is not None
+
+
+def _only_cited(occurrences: Sequence[tuple[str, int, int, str]], parts: dict[str, str]) -> bool:
+    """Every occurrence is a citation ("according to Reuters", "Nikkei Asia reported")."""
+    for part, start, end, _ in occurrences:
+        text = parts[part]
+        before = text[max(0, start - 40) : start]
+        after = text[end : end + 40]
+        if not (CITATION_BEFORE.search(before) or CITATION_AFTER.match(after)):
+            return False
+    return True
+
+
+def _lead_end(body: str) -> int:
+    """Where the lead ends: after the first paragraph, extended while under _LEAD_WORDS words."""
+    end = 0
+    words = 0
+    for paragraph in body.split("\n\n"):
+        end += len(paragraph) + 2
+        words += len(paragraph.split())
+        if words >= _LEAD_WORDS:
+            break
+    return end
+
+
+def _add_repeats(accepted: dict[str, _Found], parts: dict[str, str], lead_end: int) -> None:
+    """Unknown companies found by evidence once are counted wherever else they are named."""
+    for item in accepted.values():
+        if item.entry is not None:
+            continue
+        seen = {(part, start) for part, start, _, _ in item.occurrences}
+        pattern = re.compile(r"(?<![\w&])" + re.escape(item.name) + r"(?![\w&])")
+        for part, text in parts.items():
+            for match in pattern.finditer(text):
+                if (part, match.start()) in seen:
+                    continue
+                where = "lead" if part == "body" and match.start() < lead_end else part
+                item.occurrences.append((part, match.start(), match.end(), where))
+
+
+def _detection(item: _Found, parts: dict[str, str]) -> Detection:
+    evidence = tuple(
+        Evidence(parts[part][start:end], where, start)
+        for part, start, end, where in sorted(
+            item.occurrences, key=lambda o: (o[0] != "title", o[1])
+        )
+    )
+    central = any(e.where in ("title", "lead") for e in evidence)
+    subject = central or len(evidence) >= _REPEATS_FOR_SUBJECT
+    known = item.entry is not None
+    confidence = 0.95 if known else 0.6
+    if known and item.entry is not None and item.entry.ambiguous:
+        confidence = 0.8
+    return Detection(
+        name=item.name,
+        salience=SUBJECT if subject else MENTION,
+        known=known,
+        confidence=confidence,
+        reason=item.reasons[0] if item.reasons else "name",
+        evidence=evidence,
+    )

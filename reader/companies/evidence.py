@@ -1,0 +1,237 @@
+"""Textual evidence that a name is a company, for companies no directory knows ("Acme Robotics
+Inc.", "(NASDAQ: ACME)", "the startup Foo", "Foo's chief executive") and for deciding names
+that are also ordinary words. Proposals from here are suggestions of lower confidence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from reader.companies.directory import Directory
+
+_WORD = r"[\w&'’-]*(?:\.[\w&'’-]+)*"  # dots only inside a word ("Amazon.com", "S.A")
+_NAME = rf"[A-Z]{_WORD}(?:[ -](?:&|of|de|du|la|von|van)?[ ]?[A-Z0-9]{_WORD}){{0,3}}"
+"""Up to four capitalised words (with the odd "of"/"&" between): a proper name."""
+
+EXCHANGES = (
+    "NYSE American|NYSE Arca|NYSE|NASDAQ|Nasdaq|LSE|LON|TSX|TSXV|ASX|HKEX|HKG|HK|TSE|TYO|SIX"
+    "|Euronext|EPA|ETR|XETRA|FRA|OTC|OTCQX|OTCQB|BSE|NSE|KRX|KOSDAQ|SGX|JSE|SZSE|SSE|TWSE|BIT"
+)
+_TICKER = re.compile(rf"\((?P<exchange>{EXCHANGES})\s*:\s*(?P<symbol>[A-Z0-9][A-Z0-9.\-]*)\)")
+LEGAL_SUFFIX_AFTER = re.compile(
+    r",?\s+(?:Inc\b|Incorporated|Corp\b|Corporation|Ltd\b|Limited|LLC|L\.L\.C\.|GmbH|AG\b|SE\b"
+    r"|S\.A\.|SA\b|S\.p\.A\.|N\.V\.|NV\b|B\.V\.|PLC|plc|Co\.|Holdings|Motor Co|Motor Company"
+    r"|Motors?\b|Group\b)"
+)
+_NAME_BEFORE = re.compile(rf"(?P<name>{_NAME})(?:'s|’s)?,?\s*$")
+_NAME_AFTER = re.compile(rf"\s+(?P<name>{_NAME})")
+
+# Each kind of evidence is found by a cheap anchor first; the name is then read next to it.
+_LEGAL_ANCHOR = re.compile(
+    r"(?P<suffix>Inc\.?|Incorporated|Corp\.?|Corporation|Ltd\.?|Limited|LLC|L\.L\.C\.|GmbH|AG"
+    r"|S\.A\.|S\.p\.A\.|N\.V\.|B\.V\.|PLC|plc|Co\., Ltd\.?|Holdings|Technologies|Robotics"
+    r"|Therapeutics|Pharmaceuticals|Biosciences|Airlines)(?![\w&])"
+)
+_NAME_WORD_SUFFIXES = frozenset(
+    {"Holdings", "Technologies", "Robotics", "Therapeutics", "Pharmaceuticals", "Biosciences",
+     "Airlines"}
+)  # fmt: skip
+_ROLE_BEFORE_ANCHOR = re.compile(
+    r"(?:startup|start-up|carmaker|automaker|chipmaker|chip maker|retailer|e-commerce company"
+    r"|tech company|technology company|software company|software maker|lender|insurer|airline"
+    r"|manufacturer|supplier|conglomerate|brokerage|asset manager|hedge fund|private equity firm"
+    r"|venture capital firm|investment bank|drugmaker|pharmaceutical company|biotech"
+    r"|game developer|ride-hailing company|subsidiary|parent company)(?=\s+[A-Z])"
+)
+_ROLE_OF_ANCHOR = re.compile(
+    r"(?:chief executive|CEO|chairman|chairwoman|co-founder|founder|shares|investors) (?:of|in)"
+    r"(?=\s+[A-Z])"
+)
+_ROLE_AFTER_ANCHOR = re.compile(
+    r"['’]s\s+(?:chief executive|CEO|chairman|chairwoman|co-founder|founder|shares|stock"
+    r"|share price|board|shareholders|revenue|profits?|quarterly)\b"
+    r"|(?:CEO|Chief Executive|co-founder|shares (?:rose|fell|jumped|dropped|gained|slid|climbed"
+    r"|tumbled|surged|sank))\b"
+)
+_BEFORE = 80  # characters read before an anchor for the name
+
+CITATION_BEFORE = re.compile(
+    r"(?:according to|told|telling|tells|speaking to|spoke to|speaks to|reported by|interview"
+    r" with|cited by|citing|via|per|wrote in|writes in|wrote for|writes for|first reported by"
+    r"|a report (?:by|in|from)|reports? from|confirmed to|said to|published (?:by|in)|a story"
+    r" (?:by|in)|an article (?:by|in)|an op-ed in|a column in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+CITATION_AFTER = re.compile(
+    r"(?:'s|’s)?\s*(?:reported|reports|said in a report|first reported|has reported|wrote"
+    r"|writes|reporters?|journalists?|columnist|editor|news|newsroom)\b",
+    re.IGNORECASE,
+)
+
+COMPANY_CONTEXT = (
+    "shares", "stock", "investors", "ceo", "chief executive", "company", "revenue", "earnings",
+    "quarter", "quarterly", "profit", "analysts", "billion", "million", "acquisition", "deal",
+    "customers", "sales", "market", "launched", "announced", "automaker", "carmaker", "recall",
+    "brand", "products", "employees", "headquarters", "startup", "firm", "subsidiary",
+    "valuation", "ipo", "listed", "nasdaq", "nyse", "device", "devices", "app", "platform",
+    "smartphone", "software", "service", "stores", "retailer", "bank", "fund",
+)  # fmt: skip
+
+_LEADING_NOISE = frozenset(
+    {"The", "A", "An", "And", "But", "Or", "So", "Yet", "On", "In", "At", "By", "For", "From",
+     "With", "To", "Of", "As", "If", "When", "While", "After", "Before", "Since", "Last", "This",
+     "That", "These", "Those", "Its", "Their", "His", "Her", "Our", "Your", "My", "Meanwhile",
+     "However", "Yesterday", "Today", "Tomorrow", "Monday", "Tuesday", "Wednesday", "Thursday",
+     "Friday", "Saturday", "Sunday", "Then", "Now", "Also", "Both", "Even", "Still", "Why",
+     "How", "What", "Who", "Where", "Under", "Over", "Like", "Unlike", "Including", "Despite",
+     "Though", "Although", "Because", "Other", "Rival", "Japanese", "American", "Chinese",
+     "German", "French", "British", "Korean", "Indian", "European", "Swedish", "Italian",
+     "Dutch", "Swiss", "Spanish", "Canadian", "Australian", "Israeli", "Taiwanese"}
+)  # fmt: skip
+
+_ROLE_WORDS = frozenset(
+    {"Shares", "Stock", "Unit", "Units", "Subsidiary", "Owner", "Parent", "Maker", "Makers",
+     "Head", "Chief", "CEO", "Division", "Investors", "Founder", "Co-founder", "Chairman",
+     "President", "Boss", "Executives", "Employees", "Customers"}
+)  # fmt: skip
+
+_NOT_COMPANIES = re.compile(
+    r"\b(?:University|College|School|Institute|Ministry|Department|Agency|Commission|Council"
+    r"|Committee|Court|Parliament|Congress|Senate|House|Government|Police|Army|Navy|Party"
+    r"|Union|Federation|Association|Foundation|Society|Museum|Hospital|Church|Reserve"
+    r"|Authority|Administration|Bureau|Office|Board|Republic|Kingdom|State|States|City"
+    r"|County|Province|Nations|Organization|Organisation|Fund for|World Bank|Central Bank"
+    r"|Federal|National Guard|Times|News|Post|Journal|Daily|Magazine|Press|Reuters"
+    r"|Bloomberg|Nikkei|Associated)\b"
+)
+"""Words of organisations that are not companies (and of news outlets, which articles cite)."""
+
+_TOO_GENERIC = frozenset(
+    {"New", "Old", "Big", "Next", "First", "Global", "National", "International", "Local",
+     "Inc", "Corp", "Company", "Group", "Holdings", "Technologies", "Airlines", "CEO", "I",
+     "We", "He", "She", "It", "They", "Mr", "Ms", "Mrs", "Dr", "Chief", "Executive"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    name: str
+    part: str
+    start: int
+    end: int
+    reason: str
+
+
+def ticker_mentions(text: str) -> Iterable[tuple[str, str, int, int]]:
+    """(exchange, symbol, start, end) of "(NASDAQ: ACME)"-style mentions."""
+    for match in _TICKER.finditer(text):
+        exchange = match.group("exchange").upper().replace("NASDAQ", "NASDAQ")
+        yield exchange, match.group("symbol"), match.start(), match.end()
+
+
+def propose_unknown(parts: dict[str, str], directory: Directory) -> Iterable[Proposal]:
+    """Names that the text itself shows to be companies. Each kind of evidence is found by an
+    anchor that starts with a literal (so the regex engine skips through the text), and the
+    name is then read right before or after it."""
+    for part, text in parts.items():
+        for match in _TICKER.finditer(text):
+            yield from _name_before(text, match.start(), part, "ticker", directory)
+        for match in _LEGAL_ANCHOR.finditer(text):
+            start = _after_name(text, match.start())
+            if start is None:
+                continue
+            suffix = match.group("suffix").rstrip(".")
+            extra = match.end() if suffix in _NAME_WORD_SUFFIXES else None
+            yield from _name_before(text, start, part, "legal form", directory, extra)
+        for match in _ROLE_AFTER_ANCHOR.finditer(text):
+            start = _before_role(text, match.start())
+            if start is not None:
+                yield from _name_before(text, start, part, "company role", directory)
+        for pattern, reason in (
+            (_ROLE_BEFORE_ANCHOR, "described as a company"),
+            (_ROLE_OF_ANCHOR, "company role"),
+        ):
+            for match in pattern.finditer(text):
+                if match.start() and text[match.start() - 1].isalnum():
+                    continue
+                found = _NAME_AFTER.match(text, match.end())
+                if found is not None:
+                    proposal = _proposal(found, "name", part, reason, directory)
+                    if proposal is not None:
+                        yield proposal
+
+
+def _before_role(text: str, anchor: int) -> int | None:
+    """Where the name before "'s chief executive" or " CEO" ends. "Acme CEO" counts, "Jane
+    Doe, CEO" does not: after a comma the name is a person's."""
+    if text[anchor] in "'’":
+        return (
+            anchor if anchor and (text[anchor - 1].isalnum() or text[anchor - 1] == ".") else None
+        )
+    if anchor < 2 or text[anchor - 1] != " " or not text[anchor - 2].isalnum():
+        return None
+    return anchor - 1
+
+
+def _after_name(text: str, anchor: int) -> int | None:
+    """Where the name before an anchor ends: the anchor must follow a word and a space or a
+    comma ("Acme Inc", "Acme, Inc."), never sit inside a word."""
+    index = anchor
+    while index > 0 and text[index - 1] in " ,":
+        index -= 1
+    if index == anchor or index == 0 or not (text[index - 1].isalnum() or text[index - 1] in ".’'"):
+        return None
+    return index
+
+
+def _name_before(
+    text: str,
+    anchor: int,
+    part: str,
+    reason: str,
+    directory: Directory,
+    extend_to: int | None = None,
+) -> Iterable[Proposal]:
+    window_start = max(0, anchor - _BEFORE)
+    found = _NAME_BEFORE.search(text, window_start, anchor)
+    if found is None:
+        return
+    proposal = _proposal(found, "name", part, reason, directory)
+    if proposal is None:
+        return
+    if extend_to is not None:  # "Acme Robotics": the suffix word is part of the name
+        name = f"{proposal.name} {text[anchor:extend_to].strip(' ,')}"
+        proposal = Proposal(name, part, proposal.start, extend_to, reason)
+    yield proposal
+
+
+def _proposal(
+    match: re.Match[str], group: str, part: str, reason: str, directory: Directory
+) -> Proposal | None:
+    name = match.group(group)
+    start = match.start(group)
+    end = match.end(group)
+    words = name.split()
+    if "of" in words and all(w in _ROLE_WORDS or w == "and" for w in words[: words.index("of")]):
+        cut = words.index("of") + 1  # "Shares of Globex", "CEO and Founder of Acme" -> the name
+        start += len(" ".join(words[:cut])) + 1
+        words = words[cut:]
+    while words and words[0] in _LEADING_NOISE:
+        start += len(words[0]) + 1
+        words = words[1:]
+    name = " ".join(words).rstrip(".,'’")
+    for suffix in ("'s", "’s"):
+        name = name.removesuffix(suffix)
+    if (
+        not name
+        or name in _TOO_GENERIC
+        or name in _LEADING_NOISE
+        or len(name) < 2
+        or _NOT_COMPANIES.search(name)
+    ):
+        return None
+    known = directory.find(name)
+    if known is not None:
+        name = known.name
+    return Proposal(name, part, start, max(end, start + 1), reason)

@@ -1,0 +1,181 @@
+"""Company detection on the built-in directory: names that are also words or people's names are
+decided by context, both ways; unknown companies are proposed from evidence; every detection
+says where it was found and whether the article is about the company."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.companies.detect import MENTION, SUBJECT, Detection, Detector
+from reader.companies.directory import builtin_directory
+
+SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "article.txt"
+SEED_TITLE = "Honda and Nissan are preparing a large-scale project for the American market"
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return Detector(builtin_directory())
+
+
+def names(detections: list[Detection]) -> set[str]:
+    return {d.name for d in detections}
+
+
+def found(detector: Detector, title: str, body: str) -> dict[str, Detection]:
+    return {d.name: d for d in detector.detect(title, body)}
+
+
+def test_the_directory_is_big_and_covers_the_car_industry() -> None:
+    directory = builtin_directory()
+    assert len(directory) >= 2000
+    for name in ("Honda", "Nissan", "Toyota", "BYD", "Rivian", "Lucid", "Nio", "Xpeng", "Geely",
+                 "Denso", "Bosch", "Tesla", "Hyundai", "Kia", "Tata Motors"):  # fmt: skip
+        assert directory.find(name) is not None, name
+
+
+def test_seed_article_has_honda_and_nissan_as_subjects_byd_as_mention_and_no_nikkei(
+    detector: Detector,
+) -> None:
+    if not SEED.is_file():
+        pytest.skip(f"{SEED} is missing")
+    result = found(detector, SEED_TITLE, SEED.read_text(encoding="utf-8"))
+
+    assert result["Honda"].salience == SUBJECT
+    assert result["Nissan"].salience == SUBJECT
+    assert result["BYD"].salience == MENTION
+    assert not any("Nikkei" in name for name in result)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "company"),
+    [
+        (
+            "Apple unveils a thinner iPhone",
+            "Apple said the iPhone would ship in September.",
+            "Apple",
+        ),
+        (
+            "Ford recalls 500,000 F-150 pickups",
+            "Ford Motor said dealers would fix the trucks.",
+            "Ford",
+        ),
+        (
+            "Shell profit jumps",
+            "Shell said quarterly profit rose as oil and gas prices climbed.",
+            "Shell",
+        ),
+        (
+            "Target cuts forecast",
+            "Target, the retailer, said shoppers cut spending at its stores.",
+            "Target",
+        ),
+        ("Amazon expands Prime", "Amazon said Prime members would get faster delivery.", "Amazon"),
+        ("Visa and Mastercard settle", "Visa said card fees would fall for merchants.", "Visa"),
+    ],
+)
+def test_ambiguous_names_with_company_context_are_detected(
+    detector: Detector, title: str, body: str, company: str
+) -> None:
+    assert company in names(detector.detect(title, body))
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "word"),
+    [
+        (
+            "Harrison Ford returns as Indiana Jones",
+            "Harrison Ford, 80, said the film was his last.",
+            "Ford",
+        ),
+        (
+            "The best apple pie",
+            "Apple pie needs tart fruit. Apple season starts in the orchard.",
+            "Apple",
+        ),
+        (
+            "Fires spread in the Amazon",
+            "The Amazon rainforest lost trees as the Amazon basin dried.",
+            "Amazon",
+        ),
+        ("Veterans and shell shock", "Shell shock was the name soldiers gave it in 1915.", "Shell"),
+        ("Hitting the target", "The archer said her target was to win gold in Paris.", "Target"),
+    ],
+)
+def test_ambiguous_names_in_their_ordinary_sense_are_not_companies(
+    detector: Detector, title: str, body: str, word: str
+) -> None:
+    assert not any(word in name for name in names(detector.detect(title, body)))
+
+
+def test_possessives_and_longest_names_match(detector: Detector) -> None:
+    result = found(
+        detector,
+        "Toyota's profit rises",
+        "Toyota Motor Corp. said on Friday that Toyota's hybrids sold well.",
+    )
+    toyota = result["Toyota"]
+    assert [e.text for e in toyota.evidence] == ["Toyota", "Toyota Motor Corp.", "Toyota"]
+    assert toyota.salience == SUBJECT
+
+
+def test_unknown_companies_are_proposed_from_evidence(detector: Detector) -> None:
+    body = (
+        "Zorblax Robotics Inc. raised $20 million on Monday. Shares of Quintera (NASDAQ: QNTR) "
+        "rose 5 percent, and the startup Velmora said it would hire 40 engineers."
+    )
+    result = found(detector, "Funding round", body)
+    for name in ("Zorblax Robotics", "Quintera", "Velmora"):
+        assert name in result
+        assert not result[name].known
+        assert result[name].confidence < 0.9
+
+
+def test_government_bodies_and_places_are_not_proposed(detector: Detector) -> None:
+    body = (
+        "The chief executive of the Federal Reserve Bank of New York spoke. The president of "
+        "France met the Ministry of Finance, and the University of Tokyo Holdings office closed."
+    )
+    assert names(detector.detect("Officials meet", body)) == set()
+
+
+def test_evidence_says_where_each_match_is(detector: Detector) -> None:
+    lead = "Honda said on Tuesday that it would recall cars. " + "The fault is rare. " * 15
+    body = lead + "\n\nLater, Honda added that no one was hurt."
+    (honda,) = detector.detect("Honda recalls cars", body)
+    assert [(e.where, e.offset) for e in honda.evidence] == [
+        ("title", 0),
+        ("lead", 0),
+        ("body", body.index("Honda added")),
+    ]
+    assert honda.salience == SUBJECT
+
+
+def test_cli_detect_reads_a_file_without_a_database(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("Nissan and Honda talk\n\nNissan and Honda said they would share parts.\n")
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "reader",
+            "--db",
+            str(tmp_path / "none" / "x.db"),
+            "companies",
+            "detect",
+            str(article),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    detections = json.loads(out)
+    assert {d["name"] for d in detections} == {"Nissan", "Honda"}
+    assert all({"name", "salience", "evidence"} <= d.keys() for d in detections)
+    assert not (tmp_path / "none").exists()
