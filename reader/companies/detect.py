@@ -28,6 +28,7 @@ _LEAD_WORDS = 60
 """The lead: the first paragraph, or the first paragraphs up to this many words."""
 _REPEATS_FOR_SUBJECT = 3
 _WINDOW = 160  # characters of context either side of an ambiguous name
+_NEAR = 80  # another company this close makes an ambiguous name a company
 _CANDIDATE = re.compile(r"[A-Z0-9][\w&'’.-]*")
 _JOINED = re.compile(r"[\w&'’.-]")
 _POSSESSIVE = ("'s", "’s", "'", "’")
@@ -112,6 +113,7 @@ class Detector:
                 where = "body"
             item.occurrences.append((proposal.part, proposal.start, proposal.end, where))
             item.reasons.append(proposal.reason)
+        _merge_shortened(accepted)
         _add_repeats(accepted, parts, lead_end)
         return sorted(
             (_detection(item, parts) for item in accepted.values() if item.occurrences),
@@ -176,6 +178,12 @@ class Detector:
         that means the company and none of them means the ordinary word (one sense per
         article). Drop a news outlet that is only ever cited as a source."""
         accepted: dict[str, _Found] = {}
+        certain = [
+            (part, start)
+            for item in found.values()
+            if item.entry is not None and not item.entry.ambiguous
+            for part, start, _, _ in item.occurrences
+        ]
         for key, item in found.items():
             entry = item.entry
             assert entry is not None
@@ -185,7 +193,7 @@ class Detector:
                 if not _person_name(parts[o[0]], o[1]) and not _names_a_place(parts[o[0]], o[2])
             ]
             if entry.ambiguous or _only_short_aliases(entry, occurrences, parts):
-                occurrences, reason = _ambiguous_sense(entry, occurrences, parts)
+                occurrences, reason = _ambiguous_sense(entry, occurrences, parts, certain)
                 if not occurrences:
                     continue
                 item.reasons.append(reason)
@@ -202,7 +210,12 @@ def _ambiguous_sense(
     entry: CompanyEntry,
     occurrences: list[tuple[str, int, int, str]],
     parts: dict[str, str],
+    certain: Sequence[tuple[str, int]] = (),
 ) -> tuple[list[tuple[str, int, int, str]], str]:
+    """The occurrences that mean the company, and why; none when nothing in the article
+    says so. Company context: a cue of this company, a legal form after the name, two generic
+    business words nearby, or another (unambiguous) company named close by ("Google, Microsoft
+    and Apple")."""
     cues = [cue.casefold() for cue in entry.cues]
     anti = [cue.casefold() for cue in entry.anti_cues]
     confirmed = ""
@@ -223,6 +236,8 @@ def _ambiguous_sense(
             confirmed = f"context: {cue}"
         elif len({w for w in COMPANY_CONTEXT if _has_phrase(window, w)}) >= 2:
             confirmed = "company context"
+        elif any(p == part and abs(s - start) <= _NEAR for p, s in certain if s != start):
+            confirmed = "named with other companies"
     if not confirmed:
         return [], ""
     return kept, f"ambiguous name, {confirmed}"
@@ -309,10 +324,27 @@ def _lead_end(body: str) -> int:
     return end
 
 
+def _merge_shortened(accepted: dict[str, _Found]) -> None:
+    """An unknown company named in full once and shortened elsewhere ("New Media Investment
+    Group" ... "New Media's chief executive") is one company, under its full name."""
+    unknown = [item for item in accepted.values() if item.entry is None]
+    for short in unknown:
+        words = short.name.split()
+        longer = [
+            item
+            for item in unknown
+            if item is not short and item.name.split()[: len(words)] == words
+        ]
+        if longer:
+            target = max(longer, key=lambda item: len(item.name))
+            target.occurrences.extend(short.occurrences)
+            short.occurrences = []
+
+
 def _add_repeats(accepted: dict[str, _Found], parts: dict[str, str], lead_end: int) -> None:
     """Unknown companies found by evidence once are counted wherever else they are named."""
     for item in accepted.values():
-        if item.entry is not None:
+        if item.entry is not None or not item.occurrences:
             continue
         seen = {(part, start) for part, start, _, _ in item.occurrences}
         pattern = re.compile(r"(?<![\w&])" + re.escape(item.name) + r"(?![\w&])")

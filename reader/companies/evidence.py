@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 from reader.companies.directory import Directory
 
-_WORD = r"[\w&'’-]*(?:\.[\w&'’-]+)*"  # dots only inside a word ("Amazon.com", "S.A")
+_WORD = r"[\w&-]*(?:['’](?!s\b)[\w&-]+|\.[\w&-]+)*"
+"""The rest of a name's word: dots and apostrophes only inside it ("Amazon.com", "L'Oréal"), so
+a name stops before a possessive ("Tequila Works' Gylt") or a full stop."""
 _NAME = rf"[A-Z]{_WORD}(?:[ -](?:&|of|de|du|la|von|van)?[ ]?[A-Z0-9]{_WORD}){{0,3}}"
 """Up to four capitalised words (with the odd "of"/"&" between): a proper name."""
 
@@ -31,18 +33,27 @@ _NAME_AFTER = re.compile(rf"\s+(?P<name>{_NAME})")
 _LEGAL_ANCHOR = re.compile(
     r"(?P<suffix>Inc\.?|Incorporated|Corp\.?|Corporation|Ltd\.?|Limited|LLC|L\.L\.C\.|GmbH|AG"
     r"|S\.A\.|S\.p\.A\.|N\.V\.|B\.V\.|PLC|plc|Co\., Ltd\.?|Holdings|Technologies|Robotics"
-    r"|Therapeutics|Pharmaceuticals|Biosciences|Airlines)(?![\w&])"
+    r"|Therapeutics|Pharmaceuticals|Biosciences|Airlines|Airways|Productions|Securities|Studios?"
+    r"|Records|Entertainment|Games|Media|Motors|Steel|Foods|Brands|Labs|Software|Networks"
+    r"|Logistics|Insurance|Capital|Partners|Ventures|Design|Books|Publishing|Pictures|Group"
+    r"|Industries|Systems|Semiconductor|Electronics|Energy|Resources|Mining|Financial)(?![\w&])"
 )
 _NAME_WORD_SUFFIXES = frozenset(
     {"Holdings", "Technologies", "Robotics", "Therapeutics", "Pharmaceuticals", "Biosciences",
-     "Airlines"}
+     "Airlines", "Airways", "Productions", "Securities", "Studio", "Studios", "Records",
+     "Entertainment", "Games", "Media", "Motors", "Steel", "Foods", "Brands", "Labs",
+     "Software", "Networks", "Logistics", "Insurance", "Capital", "Partners", "Ventures",
+     "Design", "Books", "Publishing", "Pictures", "Group", "Industries", "Systems",
+     "Semiconductor", "Electronics", "Energy", "Resources", "Mining", "Financial"}
 )  # fmt: skip
 _ROLE_BEFORE_ANCHOR = re.compile(
     r"(?:startup|start-up|carmaker|automaker|chipmaker|chip maker|retailer|e-commerce company"
     r"|tech company|technology company|software company|software maker|lender|insurer|airline"
     r"|manufacturer|supplier|conglomerate|brokerage|asset manager|hedge fund|private equity firm"
     r"|venture capital firm|investment bank|drugmaker|pharmaceutical company|biotech"
-    r"|game developer|ride-hailing company|subsidiary|parent company)(?=\s+[A-Z])"
+    r"|game developer|ride-hailing company|subsidiary|parent company|company|firm|maker"
+    r"|brand|label|record label|chain|operator|provider|platform|service|app|developer"
+    r"|publisher|studio|outfit)(?=\s+[A-Z])"
 )
 _ROLE_OF_ANCHOR = re.compile(
     r"(?:chief executive|CEO|chairman|chairwoman|co-founder|founder|shares|investors) (?:of|in)"
