@@ -28,7 +28,9 @@ _LEAD_WORDS = 60
 """The lead: the first paragraph, or the first paragraphs up to this many words."""
 _REPEATS_FOR_SUBJECT = 3
 _WINDOW = 160  # characters of context either side of an ambiguous name
-_NEAR = 80  # another company this close makes an ambiguous name a company
+_LISTED_WITH = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|\s*[&/]\s*)")
+"""What separates companies named in a list: "Google, Microsoft and Apple"."""
+_MODEL_NUMBER = re.compile(r"\s\d")  # "RTX 2060": a product
 _CANDIDATE = re.compile(r"[A-Z0-9][\w&'’.-]*")
 _JOINED = re.compile(r"[\w&'’.-]")
 _POSSESSIVE = ("'s", "’s", "'", "’")
@@ -153,8 +155,10 @@ class Detector:
         for name, entry in candidates:
             end = start + len(name)
             written = text[start:end]
-            if written != name and not (shouting and written.casefold() == name.casefold()):
-                continue
+            if written != name and not (
+                (shouting or " " in name) and written.casefold() == name.casefold()
+            ):
+                continue  # case matters, except in capitals or past a name's first word
             if (
                 end < len(text)
                 and _WORD_CHAR.match(text[end])
@@ -179,10 +183,10 @@ class Detector:
         article). Drop a news outlet that is only ever cited as a source."""
         accepted: dict[str, _Found] = {}
         certain = [
-            (part, start)
+            (part, start, end)
             for item in found.values()
-            if item.entry is not None and not item.entry.ambiguous
-            for part, start, _, _ in item.occurrences
+            if item.entry is not None and not item.entry.ambiguous and len(item.entry.name) > 3
+            for part, start, end, _ in item.occurrences
         ]
         for key, item in found.items():
             entry = item.entry
@@ -192,7 +196,7 @@ class Detector:
                 for o in item.occurrences
                 if not _person_name(parts[o[0]], o[1]) and not _names_a_place(parts[o[0]], o[2])
             ]
-            if entry.ambiguous or _only_short_aliases(entry, occurrences, parts):
+            if entry.ambiguous or _needs_context(entry, occurrences, parts):
                 occurrences, reason = _ambiguous_sense(entry, occurrences, parts, certain)
                 if not occurrences:
                     continue
@@ -210,7 +214,7 @@ def _ambiguous_sense(
     entry: CompanyEntry,
     occurrences: list[tuple[str, int, int, str]],
     parts: dict[str, str],
-    certain: Sequence[tuple[str, int]] = (),
+    certain: Sequence[tuple[str, int, int]] = (),
 ) -> tuple[list[tuple[str, int, int, str]], str]:
     """The occurrences that mean the company, and why; none when nothing in the article
     says so. Company context: a cue of this company, a legal form after the name, two generic
@@ -236,21 +240,42 @@ def _ambiguous_sense(
             confirmed = f"context: {cue}"
         elif len({w for w in COMPANY_CONTEXT if _has_phrase(window, w)}) >= 2:
             confirmed = "company context"
-        elif any(p == part and abs(s - start) <= _NEAR for p, s in certain if s != start):
-            confirmed = "named with other companies"
+        elif _listed_with(text, part, start, end, certain):
+            confirmed = "listed with other companies"
     if not confirmed:
         return [], ""
     return kept, f"ambiguous name, {confirmed}"
 
 
-def _only_short_aliases(
+def _listed_with(
+    text: str, part: str, start: int, end: int, certain: Sequence[tuple[str, int, int]]
+) -> bool:
+    """Named in a list with a company that is not in doubt: "Google, Microsoft and Apple"."""
+    for other_part, other_start, other_end in certain:
+        if other_part != part:
+            continue
+        if other_end <= start and _LISTED_WITH.fullmatch(text, other_end, start):
+            return True
+        if end <= other_start and _LISTED_WITH.fullmatch(text, end, other_start):
+            return True
+    return False
+
+
+def _needs_context(
     entry: CompanyEntry, occurrences: list[tuple[str, int, int, str]], parts: dict[str, str]
 ) -> bool:
-    """Only written as a short alias ("NIU", "GM"): initials stand for many things (a university,
-    a state), so they need company context like a name that is also a word."""
+    """Initials stand for many things ("HP" is also a lung disease, "NIU" a university, "RTX" a
+    graphics card) and a news outlet's name is mostly a citation ("CBS Sports reported"): such
+    names need company context in the article, like a name that is also a word."""
+    if entry.sector == "media":
+        return True
     for part, start, end, _ in occurrences:
-        written = parts[part][start:end].rstrip("'’s")
-        if len(written) > 3 or written.casefold() == entry.name.casefold():
+        text = parts[part]
+        written = text[start:end].rstrip("'’s")
+        is_alias = written.casefold() != entry.name.casefold()
+        short = len(written) <= (3 if is_alias else 2)
+        model = written.isupper() and len(written) <= 4 and _MODEL_NUMBER.match(text, end)
+        if not short and not model:
             return False
     return True
 

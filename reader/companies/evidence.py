@@ -32,7 +32,7 @@ _NAME_AFTER = re.compile(rf"\s+(?P<name>{_NAME})")
 # Each kind of evidence is found by a cheap anchor first; the name is then read next to it.
 _LEGAL_ANCHOR = re.compile(
     r"(?P<suffix>Inc\.?|Incorporated|Corp\.?|Corporation|Ltd\.?|Limited|LLC|L\.L\.C\.|GmbH|AG"
-    r"|S\.A\.|S\.p\.A\.|N\.V\.|B\.V\.|PLC|plc|Co\., Ltd\.?|Holdings|Technologies|Robotics"
+    r"|S\.A\.|S\.p\.A\.|N\.V\.|B\.V\.|PLC|plc|Co\., Ltd\.?|Co\.|Holdings|Technologies|Robotics"
     r"|Therapeutics|Pharmaceuticals|Biosciences|Airlines|Airways|Productions|Securities|Studios?"
     r"|Records|Entertainment|Games|Media|Motors|Steel|Foods|Brands|Labs|Software|Networks"
     r"|Logistics|Insurance|Capital|Partners|Ventures|Design|Books|Publishing|Pictures|Group"
@@ -65,6 +65,12 @@ _ROLE_AFTER_ANCHOR = re.compile(
     r"|(?:CEO|Chief Executive|co-founder|shares (?:rose|fell|jumped|dropped|gained|slid|climbed"
     r"|tumbled|surged|sank))\b"
 )
+_APPOSITIVE_ANCHOR = re.compile(
+    r", (?:a|an|the) (?:[\w-]+ ){0,3}?(?:company|firm|startup|start-up|chain|maker|manufacturer"
+    r"|retailer|publisher|operator|provider|developer|brand|bank|lender|insurer|airline|carmaker"
+    r"|automaker|conglomerate|subsidiary|studio|label|supplier|group that)\b"
+)
+"""A name explained right after it: "McClatchy, a chain of 30 newspapers", "Zorbix, a startup"."""
 _BEFORE = 80  # characters read before an anchor for the name
 
 CITATION_BEFORE = re.compile(
@@ -86,7 +92,8 @@ COMPANY_CONTEXT = (
     "customers", "sales", "market", "launched", "announced", "automaker", "carmaker", "recall",
     "brand", "products", "employees", "headquarters", "startup", "firm", "subsidiary",
     "valuation", "ipo", "listed", "nasdaq", "nyse", "device", "devices", "app", "platform",
-    "smartphone", "software", "service", "stores", "retailer", "bank", "fund",
+    "smartphone", "software", "service", "stores", "retailer", "bank", "fund", "automakers",
+    "carmakers", "companies", "firms", "brands", "rivals", "competitors", "retailers",
 )  # fmt: skip
 
 _LEADING_NOISE = frozenset(
@@ -98,7 +105,9 @@ _LEADING_NOISE = frozenset(
      "How", "What", "Who", "Where", "Under", "Over", "Like", "Unlike", "Including", "Despite",
      "Though", "Although", "Because", "Other", "Rival", "Japanese", "American", "Chinese",
      "German", "French", "British", "Korean", "Indian", "European", "Swedish", "Italian",
-     "Dutch", "Swiss", "Spanish", "Canadian", "Australian", "Israeli", "Taiwanese"}
+     "Dutch", "Swiss", "Spanish", "Canadian", "Australian", "Israeli", "Taiwanese", "January",
+     "February", "March", "April", "May", "June", "July", "August", "September", "October",
+     "November", "December"}
 )  # fmt: skip
 
 _ROLE_WORDS = frozenset(
@@ -155,6 +164,13 @@ def propose_unknown(parts: dict[str, str], directory: Directory) -> Iterable[Pro
             suffix = match.group("suffix").rstrip(".")
             extra = match.end() if suffix in _NAME_WORD_SUFFIXES else None
             yield from _name_before(text, start, part, "legal form", directory, extra)
+        for match in _APPOSITIVE_ANCHOR.finditer(text):
+            if match.start() and (
+                text[match.start() - 1].isalnum() or text[match.start() - 1] in ".’'"
+            ):
+                yield from _name_before(
+                    text, match.start(), part, "described as a company", directory
+                )
         for match in _ROLE_AFTER_ANCHOR.finditer(text):
             start = _before_role(text, match.start())
             if start is not None:
@@ -228,7 +244,7 @@ def _proposal(
         cut = words.index("of") + 1  # "Shares of Globex", "CEO and Founder of Acme" -> the name
         start += len(" ".join(words[:cut])) + 1
         words = words[cut:]
-    while words and words[0] in _LEADING_NOISE:
+    while words and (words[0] in _LEADING_NOISE or words[0].endswith("-based")):
         start += len(words[0]) + 1
         words = words[1:]
     name = " ".join(words).rstrip(".,'’")
