@@ -126,26 +126,42 @@ class Detector:
 
     def _known(self, text: str) -> Iterable[tuple[CompanyEntry, int, int]]:
         """Directory names in ``text``: case-sensitive (an all-capitals word also matches its
-        capitalised form), whole words, possessives allowed, the longest name first."""
+        capitalised form), whole words, possessives allowed, the longest name first.
+
+        Capitalised words are collected in one pass; only the few that can start a name are
+        then looked for, so the cost grows with the names present, not with the text."""
+        starts: list[tuple[int, str]] = []
+        for word in set(_CANDIDATE.findall(text)):
+            if not self._could_start_name(word):
+                continue
+            index = text.find(word)
+            while index >= 0:
+                if not (index and _JOINED.match(text, index - 1)):
+                    starts.append((index, word))
+                index = text.find(word, index + 1)
         position = 0
-        for match in _CANDIDATE.finditer(text):
-            start = match.start()
-            if start < position or (start and _JOINED.match(text, start - 1)):
-                continue  # inside a match already, or inside a word ("eBay", "iPhone")
-            word = match.group()
+        for start, word in sorted(starts):
+            if start < position:
+                continue  # inside a longer name already found
             hit = self._match_at(text, start, word)
             if hit is not None:
                 entry, end = hit
                 position = end
                 yield entry, start, end
 
+    def _could_start_name(self, word: str) -> bool:
+        if word in self._by_first:
+            return True
+        first = _first_word(word)
+        return first in self._by_first or (
+            len(first) > 2 and first.isupper() and first.capitalize() in self._by_first
+        )
+
     def _match_at(self, text: str, start: int, word: str) -> tuple[CompanyEntry, int] | None:
         candidates = self._by_first.get(word)
         first = word
-        if candidates is None:  # most capitalised words: not the start of any name
-            first = word.rstrip(".,")
-            if first.endswith(_POSSESSIVE):
-                first = first.rstrip("'’").removesuffix("'s").removesuffix("’s").rstrip("'’")
+        if candidates is None:
+            first = _first_word(word)
             candidates = self._by_first.get(first, [])
         shouting = len(first) > 2 and first.isupper()
         if shouting:
@@ -210,6 +226,14 @@ class Detector:
         return accepted
 
 
+def _first_word(word: str) -> str:
+    """A capitalised word as a name's first word: without a possessive or trailing full stop."""
+    first = word.rstrip(".,")
+    if first.endswith(_POSSESSIVE):
+        first = first.rstrip("'’").removesuffix("'s").removesuffix("’s").rstrip("'’")
+    return first
+
+
 def _ambiguous_sense(
     entry: CompanyEntry,
     occurrences: list[tuple[str, int, int, str]],
@@ -261,13 +285,27 @@ def _listed_with(
     return False
 
 
+_OUTLET_NAME = re.compile(
+    r"\b(?:News|Times|Post|Journal|Herald|Tribune|Press|Reuters|Bloomberg"
+    r"|Nikkei|Gazette|Chronicle|Telegraph|Guardian|Daily)\b"
+)
+_OUTLET_AFTER = re.compile(r"\s+(?:News|Sports|Radio|Television|TV|Asia|Business|Insider|Online)\b")
+
+
+def _as_outlet(entry: CompanyEntry, text: str, end: int) -> bool:
+    """A media company named as a news outlet ("CBS Sports", "Nikkei Asia", "Fox News")."""
+    return bool(_OUTLET_NAME.search(entry.name)) or _OUTLET_AFTER.match(text, end) is not None
+
+
 def _needs_context(
     entry: CompanyEntry, occurrences: list[tuple[str, int, int, str]], parts: dict[str, str]
 ) -> bool:
     """Initials stand for many things ("HP" is also a lung disease, "NIU" a university, "RTX" a
     graphics card) and a news outlet's name is mostly a citation ("CBS Sports reported"): such
     names need company context in the article, like a name that is also a word."""
-    if entry.sector == "media":
+    if entry.sector == "media" and all(
+        _as_outlet(entry, parts[p], e) for p, _, e, _ in occurrences
+    ):
         return True
     for part, start, end, _ in occurrences:
         text = parts[part]

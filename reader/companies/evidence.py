@@ -46,25 +46,27 @@ _NAME_WORD_SUFFIXES = frozenset(
      "Design", "Books", "Publishing", "Pictures", "Group", "Industries", "Systems",
      "Semiconductor", "Electronics", "Energy", "Resources", "Mining", "Financial"}
 )  # fmt: skip
-_ROLE_BEFORE_ANCHOR = re.compile(
-    r"(?:startup|start-up|carmaker|automaker|chipmaker|chip maker|retailer|e-commerce company"
-    r"|tech company|technology company|software company|software maker|lender|insurer|airline"
-    r"|manufacturer|supplier|conglomerate|brokerage|asset manager|hedge fund|private equity firm"
-    r"|venture capital firm|investment bank|drugmaker|pharmaceutical company|biotech"
-    r"|game developer|ride-hailing company|subsidiary|parent company|company|firm|maker"
-    r"|brand|label|record label|chain|operator|provider|platform|service|app|developer"
-    r"|publisher|studio|outfit)(?=\s+[A-Z])"
+_ROLE_WORDS_BEFORE = frozenset(
+    {"startup", "start-up", "carmaker", "automaker", "chipmaker", "retailer", "lender", "insurer",
+     "airline", "manufacturer", "supplier", "conglomerate", "brokerage", "drugmaker", "biotech",
+     "subsidiary", "company", "firm", "maker", "brand", "label", "chain", "operator", "provider",
+     "platform", "service", "app", "developer", "publisher", "studio", "outfit"}
+)  # fmt: skip
+"""A word that, right before a capitalised name, says what kind of company it is ("the startup
+Zorbix", "ride-hailing company Grab", "record label Big Machine")."""
+_ROLES = ("chief executive", "CEO", "chairman", "chairwoman", "co-founder", "founder")
+_ROLE_OF_PHRASES = tuple(
+    f"{role} {link} " for role in (*_ROLES, "shares", "investors") for link in ("of", "in")
 )
-_ROLE_OF_ANCHOR = re.compile(
-    r"(?:chief executive|CEO|chairman|chairwoman|co-founder|founder|shares|investors) (?:of|in)"
-    r"(?=\s+[A-Z])"
-)
-_ROLE_AFTER_ANCHOR = re.compile(
-    r"['’]s\s+(?:chief executive|CEO|chairman|chairwoman|co-founder|founder|shares|stock"
-    r"|share price|board|shareholders|revenue|profits?|quarterly)\b"
-    r"|(?:CEO|Chief Executive|co-founder|shares (?:rose|fell|jumped|dropped|gained|slid|climbed"
-    r"|tumbled|surged|sank))\b"
-)
+"""Before a name: "chief executive of Acme", "shares in Acme"."""
+_ROLE_AFTER_PHRASES = (
+    *(f"{mark}s {word}" for mark in "'’" for word in (*_ROLES, "shares", "stock", "share price",
+      "board", "shareholders", "revenue", "profit", "quarterly")),
+    " CEO ", " Chief Executive ", " co-founder ",
+    *(f" shares {verb}" for verb in ("rose", "fell", "jumped", "dropped", "gained", "slid",
+      "climbed", "tumbled", "surged", "sank")),
+)  # fmt: skip
+"""After a name: "Acme's chief executive", "Acme CEO Jane Doe", "Acme shares fell"."""
 _APPOSITIVE_ANCHOR = re.compile(
     r", (?:a|an|the) (?:[\w-]+ ){0,3}?(?:company|firm|startup|start-up|chain|maker|manufacturer"
     r"|retailer|publisher|operator|provider|developer|brand|bank|lender|insurer|airline|carmaker"
@@ -171,22 +173,56 @@ def propose_unknown(parts: dict[str, str], directory: Directory) -> Iterable[Pro
                 yield from _name_before(
                     text, match.start(), part, "described as a company", directory
                 )
-        for match in _ROLE_AFTER_ANCHOR.finditer(text):
-            start = _before_role(text, match.start())
+        for index in _find_all(text, _ROLE_AFTER_PHRASES):
+            start = _before_role(text, index)
             if start is not None:
                 yield from _name_before(text, start, part, "company role", directory)
-        for pattern, reason in (
-            (_ROLE_BEFORE_ANCHOR, "described as a company"),
-            (_ROLE_OF_ANCHOR, "company role"),
-        ):
-            for match in pattern.finditer(text):
-                if match.start() and text[match.start() - 1].isalnum():
-                    continue
-                found = _NAME_AFTER.match(text, match.end())
-                if found is not None:
-                    proposal = _proposal(found, "name", part, reason, directory)
-                    if proposal is not None:
-                        yield proposal
+        for role_end in _role_words_before_capitals(text):
+            found = _NAME_AFTER.match(text, role_end)
+            if found is not None:
+                proposal = _proposal(found, "name", part, "described as a company", directory)
+                if proposal is not None:
+                    yield proposal
+        for phrase_end in _phrase_ends(text, _ROLE_OF_PHRASES):
+            found = _NAME_AFTER.match(text, phrase_end - 1)
+            if found is not None:
+                proposal = _proposal(found, "name", part, "company role", directory)
+                if proposal is not None:
+                    yield proposal
+
+
+def _find_all(text: str, phrases: Iterable[str]) -> Iterable[int]:
+    """Where each phrase occurs (plain substring search, fast in C)."""
+    for phrase in phrases:
+        index = text.find(phrase)
+        while index >= 0:
+            yield index
+            index = text.find(phrase, index + 1)
+
+
+def _phrase_ends(text: str, phrases: Iterable[str]) -> Iterable[int]:
+    """Ends of phrases that start a word."""
+    for phrase in phrases:
+        for index in _find_all(text, (phrase,)):
+            if not (index and text[index - 1].isalnum()):
+                yield index + len(phrase)
+
+
+def _role_words_before_capitals(text: str) -> Iterable[int]:
+    """Ends of role words followed by a capitalised word. Plain substring search per word: a
+    regex alternation of them would try every word at every position of the text."""
+    for word in _ROLE_WORDS_BEFORE:
+        index = text.find(word)
+        while index >= 0:
+            end = index + len(word)
+            if (
+                end + 1 < len(text)
+                and text[end] == " "
+                and text[end + 1].isupper()
+                and not (index and (text[index - 1].isalnum() or text[index - 1] == "-"))
+            ):
+                yield end
+            index = text.find(word, end)
 
 
 def _before_role(text: str, anchor: int) -> int | None:
@@ -196,9 +232,9 @@ def _before_role(text: str, anchor: int) -> int | None:
         return (
             anchor if anchor and (text[anchor - 1].isalnum() or text[anchor - 1] == ".") else None
         )
-    if anchor < 2 or text[anchor - 1] != " " or not text[anchor - 2].isalnum():
-        return None
-    return anchor - 1
+    if anchor < 1 or not text[anchor - 1].isalnum():
+        return None  # the phrase starts with its space: a comma before it means a person
+    return anchor
 
 
 def _after_name(text: str, anchor: int) -> int | None:
