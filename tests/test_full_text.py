@@ -79,6 +79,15 @@ def refresh(library: Library) -> RefreshReport:
     return asyncio.run(library.refresh(force=True))
 
 
+def subscribe_to_teasers(library: Library, httpserver: HTTPServer, count: int) -> str:
+    """A feed of ``count`` teasers whose article pages are served; returns the server's base."""
+    base = httpserver.url_for("")[:-1]
+    httpserver.expect_request("/feed.xml").respond_with_data(teaser_feed(base, count))
+    serve_pages(httpserver, count)
+    subscribe(library, f"{base}/feed.xml")
+    return base
+
+
 def texts(library: Library) -> list[str]:
     return [library.article(a.id).clean_text for a in library.articles()]
 
@@ -97,10 +106,7 @@ def serve_pages(httpserver: HTTPServer, count: int, gauge: Gauge | None = None) 
 def test_teaser_items_are_read_from_their_page_without_its_furniture(
     library: Library, httpserver: HTTPServer
 ) -> None:
-    base = httpserver.url_for("")[:-1]
-    httpserver.expect_request("/feed.xml").respond_with_data(teaser_feed(base, 3))
-    serve_pages(httpserver, 3)
-    subscribe(library, f"{base}/feed.xml")
+    subscribe_to_teasers(library, httpserver, 3)
 
     report = refresh(library)
 
@@ -199,10 +205,7 @@ def test_links_that_are_not_web_pages_are_never_opened(
 def test_a_refetch_keeps_the_page_text_and_reads_no_page_again(
     library: Library, httpserver: HTTPServer
 ) -> None:
-    base = httpserver.url_for("")[:-1]
-    httpserver.expect_request("/feed.xml").respond_with_data(teaser_feed(base, 2))
-    serve_pages(httpserver, 2)
-    subscribe(library, f"{base}/feed.xml")
+    base = subscribe_to_teasers(library, httpserver, 2)
     refresh(library)
     page_requests = len([r for r, _ in httpserver.log if r.path.startswith("/article")])
 
