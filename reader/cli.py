@@ -28,10 +28,13 @@ from reader.library import Library
 from reader.models import ArticleFilter, Feed, FeedOutcome, FullText, OutcomeKind, RefreshReport
 from reader.output import (
     ARTICLE_HEADERS,
+    COMPANY_HEADERS,
     FEED_HEADERS,
     article_json,
     article_rows,
     article_text,
+    company_json,
+    company_rows,
     detection_json,
     detection_line,
     feed_json,
@@ -251,12 +254,27 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command(
         "companies",
         cmd_companies,
-        "companies: `companies detect FILE` finds the companies in an article (title on the first "
-        "line, a blank line, then the text; - for standard input), with salience and evidence",
+        "companies with article and unread counts; `companies detect FILE` finds the companies "
+        "in an article (title on the first line, a blank line, then the text; - for standard "
+        "input), with salience and evidence",
     )
     sub.add_argument("action", nargs="?", choices=["detect"], help="detect: see above")
     sub.add_argument("file", nargs="?", help="the article file for detect")
     _json_flag(sub)
+
+    sub = command("watch", cmd_watch, "follow a company: tag its articles, stored and new")
+    sub.add_argument("company", help="a name or alias (the built-in directory's, or your own)")
+    sub = command("unwatch", cmd_unwatch, "stop following a company (its tags stay)")
+    sub.add_argument("company")
+    sub = command("tag", cmd_tag, "tag an article with a company")
+    sub.add_argument("id", type=int)
+    sub.add_argument("company")
+    sub = command(
+        "untag", cmd_untag, "remove a company tag (remembered: detection never adds it back)"
+    )
+    sub.add_argument("id", type=int)
+    sub.add_argument("company")
+    command("retag", cmd_retag, "look for the watched companies in every stored article again")
 
     sub = command(
         "reclean",
@@ -622,7 +640,46 @@ def cmd_show(library: Library, args: argparse.Namespace) -> int:
 
 
 def cmd_companies(library: Library, args: argparse.Namespace) -> int:
-    raise ReaderError("listing companies comes with company tagging; try `companies detect FILE`")
+    overview = library.companies()
+    if args.json:
+        print_json([company_json(company) for company in overview])
+    elif not overview:
+        print("no companies yet: `reader watch NAME` follows one, `reader tag ID NAME` tags")
+    else:
+        table(company_rows(overview), COMPANY_HEADERS)
+    return EXIT_OK
+
+
+def cmd_watch(library: Library, args: argparse.Namespace) -> int:
+    company, tagged = library.watch(args.company)
+    print(f"watching {company.name}; {tagged} stored article(s) tagged")
+    return EXIT_OK
+
+
+def cmd_unwatch(library: Library, args: argparse.Namespace) -> int:
+    company = library.unwatch(args.company)
+    print(f"no longer watching {company.name} (its tags stay)")
+    return EXIT_OK
+
+
+def cmd_tag(library: Library, args: argparse.Namespace) -> int:
+    library.tag(args.id, args.company)
+    print(f"tagged article {args.id} with {args.company}")
+    return EXIT_OK
+
+
+def cmd_untag(library: Library, args: argparse.Namespace) -> int:
+    if not library.untag(args.id, args.company):
+        print(f"article {args.id} has no tag {args.company}")
+        return EXIT_OK
+    print(f"removed {args.company} from article {args.id}; it will not be added back")
+    return EXIT_OK
+
+
+def cmd_retag(library: Library, args: argparse.Namespace) -> int:
+    added = library.retag()
+    print(f"{added} tag(s) added for watched companies")
+    return EXIT_OK
 
 
 def cmd_detect(args: argparse.Namespace) -> int:

@@ -18,6 +18,8 @@ from reader.models import (
     Article,
     ArticleFilter,
     ArticleSummary,
+    Company,
+    CompanyOverview,
     CompanyTag,
     Feed,
     FullText,
@@ -31,6 +33,7 @@ from reader.storage.connection import utc_now
 
 if TYPE_CHECKING:
     from reader.cleaning.blocks import CleanArticle
+    from reader.companies.directory import CompanyEntry
     from reader.fetching.discovery import DiscoveredFeed
     from reader.fetching.http import Fetcher, FetchResult, FetchSettings
     from reader.fetching.parse import PreparedFeed
@@ -184,7 +187,11 @@ class Library:
         refresher = Refresher(
             self.storage,
             fetch_settings(self.settings, concurrency=concurrency),
-            RefreshOptions(force=force, read_pages=self.settings.fetch.full_text),
+            RefreshOptions(
+                force=force,
+                read_pages=self.settings.fetch.full_text,
+                watchlist=self._watchlist(),
+            ),
         )
         return await refresher.run(targets, on_progress)
 
@@ -304,6 +311,49 @@ class Library:
 
     def untag(self, article_id: int, company: str) -> bool:
         return self.storage.tags.untag(article_id, company)
+
+    def companies(self) -> list[CompanyOverview]:
+        return self.storage.tags.overview()
+
+    def watch(self, name: str) -> tuple[Company, int]:
+        """Follow a company: its articles are tagged from now on, and the stored ones at once.
+        A company the directory knows is stored under its own name and aliases. Returns the
+        company and how many stored articles were tagged."""
+        from reader.companies.directory import builtin_directory
+
+        known = builtin_directory().find(name)
+        canonical, aliases = (known.name, known.aliases) if known else (name.strip(), ())
+        company = self.storage.tags.set_watched(canonical, True, aliases)
+        return company, self.retag(only=company.name)
+
+    def unwatch(self, name: str) -> Company:
+        company = self.storage.tags.company(name)
+        return self.storage.tags.set_watched(company.name, False)
+
+    def retag(
+        self, *, only: str | None = None, on_progress: Callable[[int, int], None] | None = None
+    ) -> int:
+        """Look for the watched companies (or only one) in every stored article and tag them.
+        Tags the user removed stay removed. Returns how many tags were added."""
+        from reader.companies.watch import watch_detector
+
+        watchlist = self._watchlist()
+        if only is not None:
+            watchlist = tuple(e for e in watchlist if e.name.casefold() == only.casefold())
+        if not watchlist:
+            return 0
+        detector = watch_detector(watchlist)
+        return self.storage.tags.retag(
+            lambda title, text: [d.name for d in detector.detect(title, text)], on_progress
+        )
+
+    def _watchlist(self) -> tuple[CompanyEntry, ...]:
+        watched = self.storage.tags.watched()
+        if not watched:
+            return ()
+        from reader.companies.watch import watch_entries
+
+        return watch_entries((company.name, company.aliases) for company in watched)
 
     def tags(self, article_id: int) -> list[CompanyTag]:
         self.storage.articles.get(article_id)

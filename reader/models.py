@@ -68,6 +68,7 @@ class ArticleDraft:
     clean_text: str
     content_hash: str
     clean_version: int = 0
+    companies: tuple[str, ...] = ()  # watched companies found in it, tagged when stored
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +221,17 @@ class Company:
     name: str
     aliases: tuple[str, ...] = ()
     watched: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CompanyOverview:
+    """A company as `reader companies` lists it."""
+
+    name: str
+    watched: bool
+    articles: int
+    unread: int
+    last_seen: datetime | None
 
 
 @dataclass(frozen=True, slots=True)

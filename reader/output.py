@@ -27,6 +27,7 @@ from reader.cleaning.sanitize import one_line, strip_control
 from reader.models import (
     Article,
     ArticleSummary,
+    CompanyOverview,
     Feed,
     FeedOutcome,
     OutcomeKind,
@@ -130,6 +131,32 @@ def report_json(report: RefreshReport) -> dict[str, Any]:
             for o in report.outcomes
         ],
     }
+
+
+COMPANY_HEADERS = ("company", "watched", "articles", "unread", "last seen")
+
+
+def company_json(company: CompanyOverview) -> dict[str, Any]:
+    return {
+        "name": company.name,
+        "watched": company.watched,
+        "articles": company.articles,
+        "unread": company.unread,
+        "last_seen": iso(company.last_seen),
+    }
+
+
+def company_rows(companies: Iterable[CompanyOverview]) -> list[tuple[str, ...]]:
+    return [
+        (
+            one_line(c.name),
+            "yes" if c.watched else "",
+            str(c.articles),
+            str(c.unread),
+            short_time(c.last_seen),
+        )
+        for c in companies
+    ]
 
 
 def detection_json(detection: Detection) -> dict[str, Any]:

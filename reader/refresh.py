@@ -37,6 +37,7 @@ from reader.storage.connection import utc_now
 from reader.writer import BatchWriter
 
 if TYPE_CHECKING:
+    from reader.companies.directory import CompanyEntry
     from reader.fetching.parse import PreparedFeed
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,7 @@ class RefreshOptions:
     force: bool = False  # ignore back-off and Retry-After
     workers: int | None = None  # parse processes; None = one per core
     read_pages: bool = True  # full text: read new articles from their page as feeds ask
+    watchlist: tuple[CompanyEntry, ...] = ()  # companies tagged automatically on new articles
 
 
 def backoff_delay(consecutive_failures: int, retry_after: float | None) -> timedelta | None:
@@ -93,7 +95,7 @@ class Refresher:
                         enabled=self._options.read_pages,
                     ) as pages,
                 ):
-                    job = _Job(fetcher, parse_pool, writer, pages, now)
+                    job = _Job(fetcher, parse_pool, writer, pages, now, self._options.watchlist)
                     tasks = [asyncio.create_task(self._one(job, feed)) for feed in feeds]
                     for task in asyncio.as_completed(tasks):
                         outcome = await task
@@ -153,13 +155,15 @@ def fetch_success(prepared: PreparedFeed, result: FetchResult) -> FetchSuccess:
     )
 
 
-def _prepare(body: bytes, url: str, headers: Mapping[str, str]) -> PreparedFeed:
+def _prepare(
+    body: bytes, url: str, headers: Mapping[str, str], watchlist: tuple[CompanyEntry, ...]
+) -> PreparedFeed:
     """The parse worker's job. The parsing stack (lxml, feedparser, selectolax: ~0.1 s to
     import) loads here, in the workers, so a refresh where every feed answers 304 never pays
     for it."""
     from reader.fetching.parse import prepare_feed
 
-    return prepare_feed(body, url, headers)
+    return prepare_feed(body, url, headers, watchlist)
 
 
 StorePage = Callable[[int, str, "PageText | None", str | None], Awaitable[None]]
@@ -278,7 +282,9 @@ class _Job:
         writer: BatchWriter,
         pages: PageReader,
         now: datetime,
+        watchlist: tuple[CompanyEntry, ...],
     ):
+        self.watchlist = watchlist
         self.fetcher = fetcher
         self.parse_pool = parse_pool
         self.writer = writer
@@ -306,7 +312,12 @@ class _Job:
         _load_parsing_stack()
         async with self.unwritten:
             prepared: PreparedFeed = await asyncio.get_running_loop().run_in_executor(
-                self.parse_pool, _prepare, result.body, result.final_url, result.headers
+                self.parse_pool,
+                _prepare,
+                result.body,
+                result.final_url,
+                result.headers,
+                self.watchlist,
             )
             fetch = fetch_success(prepared, result)
             counts = await self.writer.write(

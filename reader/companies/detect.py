@@ -27,6 +27,7 @@ MENTION = "mention"
 _LEAD_WORDS = 60
 """The lead: the first paragraph, or the first paragraphs up to this many words."""
 _REPEATS_FOR_SUBJECT = 3
+_FEW_NAMES = 64
 _WINDOW = 160  # characters of context either side of an ambiguous name
 _LISTED_WITH = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|\s*[&/]\s*)")
 """What separates companies named in a list: "Google, Microsoft and Apple"."""
@@ -68,8 +69,11 @@ class Detector:
     """Detects the companies of a directory (and unknown ones) in titles and texts. Build once:
     the index costs a few milliseconds; detection then takes well under a millisecond."""
 
-    def __init__(self, directory: Directory):
+    def __init__(self, directory: Directory, *, propose: bool = True):
+        """``propose=False`` finds only the directory's companies: with a small directory (a
+        watch list) that is fast enough to run on every fetched article."""
         self.directory = directory
+        self._propose = propose
         self._by_first: dict[str, list[tuple[str, CompanyEntry]]] = defaultdict(list)
         self._symbols: dict[str, CompanyEntry] = {}
         for entry in directory.entries:
@@ -103,7 +107,7 @@ class Detector:
         known_spans = {
             (part, start) for item in accepted.values() for part, start, _, _ in item.occurrences
         }
-        for proposal in propose_unknown(parts, self.directory):
+        for proposal in propose_unknown(parts, self.directory) if self._propose else ():
             if (proposal.part, proposal.start) in known_spans:
                 continue
             key = proposal.name.casefold()
@@ -131,9 +135,7 @@ class Detector:
         Capitalised words are collected in one pass; only the few that can start a name are
         then looked for, so the cost grows with the names present, not with the text."""
         starts: list[tuple[int, str]] = []
-        for word in set(_CANDIDATE.findall(text)):
-            if not self._could_start_name(word):
-                continue
+        for word in self._words_to_look_for(text):
             index = text.find(word)
             while index >= 0:
                 if not (index and _JOINED.match(text, index - 1)):
@@ -148,6 +150,13 @@ class Detector:
                 entry, end = hit
                 position = end
                 yield entry, start, end
+
+    def _words_to_look_for(self, text: str) -> Iterable[str]:
+        """The capitalised words of the text that can start a name. A short list of names (a
+        watch list) is looked for directly instead of collecting every capitalised word."""
+        if len(self._by_first) <= _FEW_NAMES:
+            return [word for word in self._by_first if word in text]
+        return [word for word in set(_CANDIDATE.findall(text)) if self._could_start_name(word)]
 
     def _could_start_name(self, word: str) -> bool:
         if word in self._by_first:

@@ -17,6 +17,8 @@ from reader.cleaning.boilerplate import learn_site_lines, site_key
 from reader.cleaning.extract import CLEANER_VERSION
 from reader.cleaning.sanitize import one_line, strip_control
 from reader.cleaning.sources import clean_item
+from reader.companies.directory import CompanyEntry
+from reader.companies.watch import watch_detector
 from reader.errors import ParseError
 from reader.fetching.fastxml import parse_fast
 from reader.fetching.feedparser_path import looks_like_html_page, parse_with_feedparser
@@ -78,8 +80,14 @@ def _gunzip_mislabelled(body: bytes, limit: int = MAX_INFLATED_BYTES) -> bytes:
     return inflated
 
 
-def prepare_feed(body: bytes, url: str, headers: Mapping[str, str] | None = None) -> PreparedFeed:
-    """Parse, clean and turn every entry into a draft: the unit of work for a parse worker."""
+def prepare_feed(
+    body: bytes,
+    url: str,
+    headers: Mapping[str, str] | None = None,
+    watchlist: tuple[CompanyEntry, ...] = (),
+) -> PreparedFeed:
+    """Parse, clean and turn every entry into a draft: the unit of work for a parse worker.
+    Each draft names the watched companies found in it, to be tagged as it is stored."""
     feed = parse_document(body, url=url, headers=dict(headers) if headers else None)
     entries = [_entry_input(entry) for entry in feed.entries]
     articles = [_clean(entry) for entry in entries]
@@ -94,9 +102,27 @@ def prepare_feed(body: bytes, url: str, headers: Mapping[str, str] | None = None
         site_url=_clean_line(feed.site_url),
         format=feed.format,
         parser=feed.parser,
-        drafts=tuple(_unique(_draft(e, a) for e, a in zip(entries, articles, strict=True))),
+        drafts=tuple(
+            _with_companies(
+                _unique(_draft(e, a) for e, a in zip(entries, articles, strict=True)), watchlist
+            )
+        ),
         site_lines=site_lines,
     )
+
+
+def _with_companies(
+    drafts: list[ArticleDraft], watchlist: tuple[CompanyEntry, ...]
+) -> list[ArticleDraft]:
+    if not watchlist:
+        return drafts
+    detector = watch_detector(watchlist)
+    return [
+        replace(
+            draft, companies=tuple(d.name for d in detector.detect(draft.title, draft.clean_text))
+        )
+        for draft in drafts
+    ]
 
 
 def to_drafts(feed: ParsedFeed) -> list[ArticleDraft]:

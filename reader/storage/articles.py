@@ -27,6 +27,7 @@ from reader.storage.connection import (
     write_transaction,
 )
 from reader.storage.feeds import FeedStore, FetchSuccess
+from reader.storage.tags import write_auto_tags
 
 SUMMARY_COLUMNS = """
     a.id, a.feed_id, coalesce(f.user_title, nullif(f.title, ''), f.url), a.title, a.url,
@@ -192,6 +193,7 @@ class ArticleStore:
                 index_later.extend(rows)
         conn.executemany(_UPDATE_CONTENT, updates)
         self._feeds.write_success(conn, feed_id, fetch, now)
+        write_auto_tags(conn, ((i, name) for i, d in numbered for name in d.companies), now)
         new_ids = {draft.dedupe_key: article_id for article_id, draft in numbered}
         return UpdateCounts(new=len(new), updated=len(updates), new_ids=new_ids)
 

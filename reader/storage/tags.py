@@ -6,11 +6,18 @@ A tag is manual or automatic, active or rejected. Removing a tag does not delete
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import datetime
 
 from reader.errors import ArticleNotFoundError, ReaderError
-from reader.models import Company, CompanyTag, TagSource, TagState
-from reader.storage.connection import ConnectionPool, to_db_time, utc_now, write_transaction
+from reader.models import Company, CompanyOverview, CompanyTag, TagSource, TagState
+from reader.storage.connection import (
+    ConnectionPool,
+    from_db_time,
+    to_db_time,
+    utc_now,
+    write_transaction,
+)
 
 
 class CompanyNotFoundError(ReaderError):
@@ -88,6 +95,63 @@ class TagStore:
             )
         return cursor.rowcount > 0
 
+    def set_watched(self, name: str, watched: bool, aliases: Iterable[str] = ()) -> Company:
+        company = self.ensure_company(name, aliases)
+        conn = self._pool.get()
+        with write_transaction(conn):
+            conn.execute(
+                "UPDATE companies SET watched = ? WHERE id = ?", (int(watched), company.id)
+            )
+        return self.company(company.name)
+
+    def watched(self) -> list[Company]:
+        rows = self._pool.get().execute("SELECT name FROM companies WHERE watched = 1")
+        return [self.company(name) for (name,) in rows]
+
+    def overview(self) -> list[CompanyOverview]:
+        """Every company with tags or on the watch list: watched first, then by articles."""
+        rows = self._pool.get().execute(
+            "SELECT c.name, c.watched, count(a.id), coalesce(sum(a.read = 0), 0),"
+            " max(a.sort_time) FROM companies c"
+            " LEFT JOIN article_companies ac ON ac.company_id = c.id AND ac.state = 'active'"
+            " LEFT JOIN articles a ON a.id = ac.article_id"
+            " GROUP BY c.id HAVING c.watched = 1 OR count(a.id) > 0"
+            " ORDER BY c.watched DESC, count(a.id) DESC, c.name COLLATE NOCASE"
+        )
+        return [
+            CompanyOverview(name, bool(watched), articles, unread, from_db_time(last))
+            for name, watched, articles, unread, last in rows
+        ]
+
+    def retag(
+        self,
+        find: Callable[[str, str], list[str]],
+        on_progress: Callable[[int, int], None] | None = None,
+        batch_size: int = 2000,
+    ) -> int:
+        """Run ``find`` (title, text) -> company names over every stored article and add the
+        automatic tags it finds, a batch per transaction."""
+        conn = self._pool.get()
+        total = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+        added = done = 0
+        after = 0
+        while True:
+            rows = conn.execute(
+                "SELECT id, title, clean_text FROM articles WHERE id > ? ORDER BY id LIMIT ?",
+                (after, batch_size),
+            ).fetchall()
+            if not rows:
+                return added
+            found = [
+                (article_id, name) for article_id, title, text in rows for name in find(title, text)
+            ]
+            with write_transaction(conn):
+                added += write_auto_tags(conn, found, utc_now())
+            after = rows[-1][0]
+            done += len(rows)
+            if on_progress is not None:
+                on_progress(done, total)
+
     def tags_for(self, article_id: int) -> list[CompanyTag]:
         rows = self._pool.get().execute(
             "SELECT ac.article_id, c.name, ac.source, ac.state FROM article_companies ac"
@@ -115,3 +179,18 @@ class TagStore:
     def _require_article(conn: sqlite3.Connection, article_id: int) -> None:
         if not conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
             raise ArticleNotFoundError(f"no article with id {article_id}")
+
+
+def write_auto_tags(
+    conn: sqlite3.Connection, tags: Iterable[tuple[int, str]], now: datetime
+) -> int:
+    """Automatic tags (article id, company name) for companies already stored. A tag that exists
+    in any state, a rejected one above all, is left as it is: what the user removed stays
+    removed. Returns how many were added."""
+    before = conn.total_changes
+    conn.executemany(
+        "INSERT OR IGNORE INTO article_companies"
+        " SELECT ?, id, 'auto', 'active', ? FROM companies WHERE name = ? COLLATE NOCASE",
+        [(article_id, to_db_time(now), name) for article_id, name in tags],
+    )
+    return conn.total_changes - before
