@@ -29,8 +29,11 @@ _LEAD_WORDS = 60
 _REPEATS_FOR_SUBJECT = 3
 _FEW_NAMES = 64
 _WINDOW = 160  # characters of context either side of an ambiguous name
-_LISTED_WITH = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|\s*[&/]\s*)")
-"""What separates companies named in a list: "Google, Microsoft and Apple"."""
+_LISTED_WITH = re.compile(
+    r"(?:\s+[\w.+-]+){0,2}?(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|\s*[&/]\s*|:\s*)"
+)
+"""What separates companies named in a list, each perhaps with a product: "Google, Microsoft
+and Apple", "Google Stadia, Microsoft xCloud, Apple Arcade"."""
 _MODEL_NUMBER = re.compile(r"\s\d")  # "RTX 2060": a product
 _CANDIDATE = re.compile(r"[A-Z0-9][\w&'’.-]*")
 _JOINED = re.compile(r"[\w&'’.-]")

@@ -73,6 +73,13 @@ _APPOSITIVE_ANCHOR = re.compile(
     r"|automaker|conglomerate|subsidiary|studio|label|supplier|group that)\b"
 )
 """A name explained right after it: "McClatchy, a chain of 30 newspapers", "Zorbix, a startup"."""
+_TITLE_ACTOR = re.compile(
+    rf"(?P<name>{_NAME}) (?:announces|launches|unveils|acquires|to acquire|buys|partners with"
+    r"|raises|completes|introduces|expands|signs|opens|recalls|invests|reports (?:record|first"
+    r"|second|third|fourth|quarterly|annual))\b"
+)
+"""A headline that opens with a company doing what companies do: "Ascom announces ...",
+"Zorbix raises $20 million"."""
 _BEFORE = 80  # characters read before an anchor for the name
 
 CITATION_BEFORE = re.compile(
@@ -156,6 +163,12 @@ def propose_unknown(parts: dict[str, str], directory: Directory) -> Iterable[Pro
     """Names that the text itself shows to be companies. Each kind of evidence is found by an
     anchor that starts with a literal (so the regex engine skips through the text), and the
     name is then read right before or after it."""
+    title = parts.get("title", "")
+    actor = _TITLE_ACTOR.match(title)
+    if actor is not None:
+        proposal = _proposal(actor, "name", "title", "headline actor", directory)
+        if proposal is not None:
+            yield proposal
     for part, text in parts.items():
         for match in _TICKER.finditer(text):
             yield from _name_before(text, match.start(), part, "ticker", directory)
