@@ -256,14 +256,17 @@ def _ambiguous_sense(
     says so. Company context: a cue of this company, a legal form after the name, two generic
     business words nearby, or another (unambiguous) company named close by ("Google, Microsoft
     and Apple")."""
-    cues = [cue.casefold() for cue in entry.cues]
+    # a cue with capitals is a name ("Coach", "Tim Cook") and must be written so; others may
+    # come in any case
+    cues = [cue if cue != cue.lower() else cue.casefold() for cue in entry.cues]
     anti = [cue.casefold() for cue in entry.anti_cues]
     confirmed = ""
     kept = []
     for occurrence in occurrences:
         part, start, end, _ = occurrence
         text = parts[part]
-        window = text[max(0, start - _WINDOW) : end + _WINDOW].casefold()
+        raw_window = text[max(0, start - _WINDOW) : end + _WINDOW]
+        window = raw_window.casefold()
         if any(_has_phrase(window, cue) for cue in anti):
             continue
         kept.append(occurrence)
@@ -272,7 +275,9 @@ def _ambiguous_sense(
         after = text[end : end + 40]
         if LEGAL_SUFFIX_AFTER.match(after):
             confirmed = "legal suffix"
-        elif cue := next((c for c in cues if _has_phrase(window, c)), None):
+        elif cue := next(
+            (c for c in cues if _has_phrase(raw_window if c != c.lower() else window, c)), None
+        ):
             confirmed = f"context: {cue}"
         elif len({w for w in COMPANY_CONTEXT if _has_phrase(window, w)}) >= 2:
             confirmed = "company context"
@@ -305,8 +310,13 @@ _OUTLET_AFTER = re.compile(r"\s+(?:News|Sports|Radio|Television|TV|Asia|Business
 
 
 def _as_outlet(entry: CompanyEntry, text: str, end: int) -> bool:
-    """A media company named as a news outlet ("CBS Sports", "Nikkei Asia", "Fox News")."""
-    return bool(_OUTLET_NAME.search(entry.name)) or _OUTLET_AFTER.match(text, end) is not None
+    """A media company named as a news outlet ("CBS Sports", "Nikkei Asia", "Fox News", "the
+    BBC": a broadcaster's initials)."""
+    return (
+        bool(_OUTLET_NAME.search(entry.name))
+        or (entry.name.isupper() and len(entry.name) <= 4)
+        or _OUTLET_AFTER.match(text, end) is not None
+    )
 
 
 def _needs_context(

@@ -278,6 +278,9 @@ def _name_before(
         return
     if extend_to is not None:  # "Acme Robotics": the suffix word is part of the name
         name = f"{proposal.name} {text[anchor:extend_to].strip(' ,')}"
+        # a name word alone ("Communication Systems") is weak evidence: the name must come back
+        if text.count(proposal.name) < 2:
+            return
         proposal = Proposal(name, part, proposal.start, extend_to, reason)
     yield proposal
 
