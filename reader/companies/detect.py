@@ -89,6 +89,15 @@ class Detector:
                 self._symbols.setdefault(ticker.split(":", 1)[-1].upper(), entry)
         for names in self._by_first.values():
             names.sort(key=lambda item: len(item[0]), reverse=True)
+        # every written form of a name's first word: possessive, full stop, comma, capitals
+        forms: set[str] = set()
+        for first in self._by_first:
+            variants = [first]
+            if len(first) > 2 and not first.isupper():
+                variants.append(first.upper())
+            for variant in variants:
+                forms.update(variant + suffix for suffix in ("", *_POSSESSIVE, ".", ","))
+        self._form_set = frozenset(forms)
 
     def detect(self, title: str, body: str) -> list[Detection]:
         parts = {"title": title or "", "body": body or ""}
@@ -159,15 +168,7 @@ class Detector:
         watch list) is looked for directly instead of collecting every capitalised word."""
         if len(self._by_first) <= _FEW_NAMES:
             return [word for word in self._by_first if word in text]
-        return [word for word in set(_CANDIDATE.findall(text)) if self._could_start_name(word)]
-
-    def _could_start_name(self, word: str) -> bool:
-        if word in self._by_first:
-            return True
-        first = _first_word(word)
-        return first in self._by_first or (
-            len(first) > 2 and first.isupper() and first.capitalize() in self._by_first
-        )
+        return set(_CANDIDATE.findall(text)) & self._form_set  # iterates the smaller set
 
     def _match_at(self, text: str, start: int, word: str) -> tuple[CompanyEntry, int] | None:
         candidates = self._by_first.get(word)

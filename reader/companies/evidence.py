@@ -59,14 +59,6 @@ _ROLE_OF_PHRASES = tuple(
     f"{role} {link} " for role in (*_ROLES, "shares", "investors") for link in ("of", "in")
 )
 """Before a name: "chief executive of Acme", "shares in Acme"."""
-_ROLE_AFTER_PHRASES = (
-    *(f"{mark}s {word}" for mark in "'’" for word in (*_ROLES, "shares", "stock", "share price",
-      "board", "shareholders", "revenue", "profit", "quarterly")),
-    " CEO ", " Chief Executive ", " co-founder ",
-    *(f" shares {verb}" for verb in ("rose", "fell", "jumped", "dropped", "gained", "slid",
-      "climbed", "tumbled", "surged", "sank")),
-)  # fmt: skip
-"""After a name: "Acme's chief executive", "Acme CEO Jane Doe", "Acme shares fell"."""
 _APPOSITIVE_ANCHOR = re.compile(
     r", (?:a|an|the) (?:[\w-]+ ){0,3}?(?:company|firm|startup|start-up|chain|maker|manufacturer"
     r"|retailer|publisher|operator|provider|developer|brand|bank|lender|insurer|airline|carmaker"
@@ -186,7 +178,7 @@ def propose_unknown(parts: dict[str, str], directory: Directory) -> Iterable[Pro
                 yield from _name_before(
                     text, match.start(), part, "described as a company", directory
                 )
-        for index in _find_all(text, _ROLE_AFTER_PHRASES):
+        for index in _role_after_names(text):
             start = _before_role(text, index)
             if start is not None:
                 yield from _name_before(text, start, part, "company role", directory)
@@ -202,6 +194,31 @@ def propose_unknown(parts: dict[str, str], directory: Directory) -> Iterable[Pro
                 proposal = _proposal(found, "name", part, "company role", directory)
                 if proposal is not None:
                     yield proposal
+
+
+_POSSESSIVE_ROLES = (
+    *_ROLES, "shares", "stock", "share price", "board", "shareholders", "revenue", "profit",
+    "quarterly",
+)  # fmt: skip
+_TITLES_AFTER = (" CEO ", " Chief Executive ", " co-founder ")
+_SHARE_MOVES = tuple(
+    f" shares {verb}"
+    for verb in ("rose", "fell", "jumped", "dropped", "gained", "slid", "climbed", "tumbled",
+                 "surged", "sank")
+)  # fmt: skip
+
+
+def _role_after_names(text: str) -> Iterable[int]:
+    """Where "'s chief executive", " CEO ", " shares fell" ... follow a name: the few
+    possessives and titles are found first, then checked for what follows."""
+    for mark in ("'s ", "’s "):
+        for index in _find_all(text, (mark,)):
+            if text.startswith(_POSSESSIVE_ROLES, index + 3):
+                yield index
+    yield from _find_all(text, _TITLES_AFTER)
+    for index in _find_all(text, (" shares ",)):
+        if text.startswith(_SHARE_MOVES, index):
+            yield index
 
 
 def _find_all(text: str, phrases: Iterable[str]) -> Iterable[int]:
