@@ -632,10 +632,15 @@ def cmd_show(library: Library, args: argparse.Namespace) -> int:
         print(article.content_html or article.summary_html or "")
         return EXIT_OK
     reading = library.reading(args.id)
+    suggested = library.suggestions(args.id)
     if args.json:
-        print_json(full_article_json(reading.article, reading.clean))
+        shown = full_article_json(reading.article, reading.clean)
+        print_json({**shown, "suggested_companies": [detection_json(d) for d in suggested]})
     else:
         sys.stdout.write(article_text(reading.article, reading.clean))
+        if suggested:
+            names = ", ".join(f"{d.name} ({d.salience})" for d in suggested)
+            print(f"\nSuggested companies (reader tag {args.id} NAME): {one_line(names)}")
     return EXIT_OK
 
 

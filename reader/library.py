@@ -33,6 +33,7 @@ from reader.storage.connection import utc_now
 
 if TYPE_CHECKING:
     from reader.cleaning.blocks import CleanArticle
+    from reader.companies.detect import Detection
     from reader.companies.directory import CompanyEntry
     from reader.fetching.discovery import DiscoveredFeed
     from reader.fetching.http import Fetcher, FetchResult, FetchSettings
@@ -220,6 +221,17 @@ class Library:
 
         article = self.storage.articles.get(article_id)
         return ArticleReading(article, clean_source(self.storage.cleaning.source(article_id)))
+
+    def suggestions(self, article_id: int) -> list[Detection]:
+        """Companies the article names that it is not tagged with (nor had a tag removed):
+        the full directory and evidence for unknown ones, for the user to accept or ignore."""
+        from reader.companies.detect import Detector
+        from reader.companies.directory import builtin_directory
+
+        article = self.storage.articles.get(article_id)
+        decided = {tag.company.casefold() for tag in self.storage.tags.tags_for(article_id)}
+        detections = Detector(builtin_directory()).detect(article.title, article.clean_text)
+        return [d for d in detections if d.name.casefold() not in decided]
 
     def stale_text_count(self, *, everything: bool = False) -> int:
         from reader.cleaning import CLEANER_VERSION

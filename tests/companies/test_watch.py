@@ -117,3 +117,23 @@ def test_companies_lists_counts_and_the_cli_speaks_json(
     assert (rows["Honda"]["articles"], rows["Honda"]["unread"]) == (1, 1)
     assert (rows["Acme Weather Co"]["articles"], rows["Acme Weather Co"]["unread"]) == (1, 0)
     assert next(iter(rows)) == "Honda"  # watched first
+
+
+def test_show_suggests_companies_the_article_is_not_tagged_with(
+    library: Library, httpserver: HTTPServer
+) -> None:
+    library.watch("Honda")
+    fetch(
+        library,
+        httpserver,
+        [("Honda and Toyota talk", "Honda and Toyota said they would share batteries.")],
+    )
+    (article,) = library.articles()
+
+    suggested = {d.name: d for d in library.suggestions(article.id)}
+
+    assert "Toyota" in suggested
+    assert "Honda" not in suggested  # already a tag
+    assert suggested["Toyota"].salience == "subject"
+    library.untag(article.id, "Honda")
+    assert "Honda" not in {d.name for d in library.suggestions(article.id)}  # removed stays out
