@@ -111,11 +111,34 @@ def speed(truth: dict, detector: Detector, count: int, runs: int) -> dict:
     return {"articles": count, "median articles/s": statistics.median(rates), "runs": rates}
 
 
+def stored_speed(db: Path, detector: Detector, runs: int, limit: int) -> dict:
+    """Detection over the articles of a reader database (title and stored clean text), as
+    `reader retag` and the suggestions see them."""
+    import sqlite3
+
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        rows = conn.execute(
+            "SELECT title, clean_text FROM articles ORDER BY id LIMIT ?", (limit,)
+        ).fetchall()
+    rates = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        for title, text in rows:
+            detector.detect(title, text)
+        rates.append(len(rows) / (time.perf_counter() - started))
+    words = sum(len(text.split()) for _, text in rows) / max(len(rows), 1)
+    return {"articles": len(rows), "words": words, "median articles/s": statistics.median(rates)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list misses and false alarms")
     parser.add_argument("--speed", type=int, default=0, help="time detection over N articles")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--stored", type=Path, help="also time detection over the articles of this database"
+    )
+    parser.add_argument("--limit", type=int, default=100_000, help="articles read from --stored")
     parser.add_argument("--directory", type=Path, help="a companies.tsv instead of the built-in")
     args = parser.parse_args()
     with (SHARED / "corpus" / "extraction" / "ground-truth.json").open(encoding="utf-8") as f:
@@ -137,6 +160,12 @@ def main() -> None:
     if args.speed:
         result = speed(truth, detector, args.speed, args.runs)
         print(f"speed: {result['median articles/s']:.0f} articles/s (median of {args.runs})")
+    if args.stored:
+        result = stored_speed(args.stored, detector, args.runs, args.limit)
+        print(
+            f"stored: {result['articles']} articles of {result['words']:.0f} words on average, "
+            f"{result['median articles/s']:.0f} articles/s (median of {args.runs})"
+        )
 
 
 if __name__ == "__main__":

@@ -37,6 +37,7 @@ and Apple", "Google Stadia, Microsoft xCloud, Apple Arcade"."""
 _MODEL_NUMBER = re.compile(r"\s\d")  # "RTX 2060": a product
 _CANDIDATE = re.compile(r"[A-Z0-9][\w&'’.-]*")
 _JOINED = re.compile(r"[\w&'’.-]")
+_NEXT_WORD = re.compile(r"\s+([^\s]+?)(?:['’]s)?[.,;:!?)]*(?=\s|$)")
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _WORD_CHAR = re.compile(r"[\w&]")
 _PERSON_BEFORE = re.compile(r"(?:^|[^\w.!?:;\"“])([A-Z][a-z]+|[A-Z]\.)\s+$")
@@ -77,18 +78,27 @@ class Detector:
         watch list) that is fast enough to run on every fetched article."""
         self.directory = directory
         self._propose = propose
-        self._by_first: dict[str, list[tuple[str, CompanyEntry]]] = defaultdict(list)
+        self._by_first: dict[str, list[tuple[str, str, CompanyEntry]]] = defaultdict(list)
+        # names of several words, by first word and then by second word (lower-cased): a common
+        # first word ("The", "China", "General") leads to few candidates once the next is read
+        self._by_second: dict[str, dict[str, list[tuple[str, str, CompanyEntry]]]] = {}
         self._symbols: dict[str, CompanyEntry] = {}
         for entry in directory.entries:
             for name in entry.names:
                 first = name.split()[0] if name.split() else ""
                 if first:
-                    self._by_first[first].append((name, entry))
+                    self._by_first[first].append((name, name.lower(), entry))
             for ticker in entry.tickers:
                 self._symbols.setdefault(ticker.upper(), entry)
                 self._symbols.setdefault(ticker.split(":", 1)[-1].upper(), entry)
-        for names in self._by_first.values():
+        for first, names in self._by_first.items():
             names.sort(key=lambda item: len(item[0]), reverse=True)
+            if len(names) > 3:
+                by_second: dict[str, list[tuple[str, str, CompanyEntry]]] = defaultdict(list)
+                for item in names:
+                    words = item[0].split(maxsplit=2)
+                    by_second[words[1].lower() if len(words) > 1 else ""].append(item)
+                self._by_second[first] = dict(by_second)
         # every written form of a name's first word: possessive, full stop, comma, capitals
         forms: set[str] = set()
         for first in self._by_first:
@@ -179,15 +189,26 @@ class Detector:
         shouting = len(first) > 2 and first.isupper()
         if shouting:
             candidates = candidates + self._by_first.get(first.capitalize(), [])
+        elif first in self._by_second:
+            candidates = self._narrowed(first, text, start)
         if not candidates:
             return None
-        for name, entry in candidates:
+        # case matters, except in capitals or past a name's first word: compare lower-cased
+        # text once per position rather than once per candidate name
+        longest = len(candidates[0][0]) if not shouting else max(len(c[0]) for c in candidates)
+        written = text[start : start + longest]
+        lowered = written.lower()
+        same_length = len(lowered) == len(written)
+        for name, lowered_name, entry in candidates:
             end = start + len(name)
-            written = text[start:end]
-            if written != name and not (
-                (shouting or " " in name) and written.casefold() == name.casefold()
-            ):
-                continue  # case matters, except in capitals or past a name's first word
+            if not text.startswith(name, start):
+                if not (shouting or " " in name):
+                    continue
+                if same_length:
+                    if not lowered.startswith(lowered_name):
+                        continue
+                elif text[start:end].casefold() != name.casefold():
+                    continue
             if (
                 end < len(text)
                 and _WORD_CHAR.match(text[end])
@@ -196,6 +217,14 @@ class Detector:
                 continue
             return entry, end
         return None
+
+    def _narrowed(self, first: str, text: str, start: int) -> list[tuple[str, str, CompanyEntry]]:
+        """The names starting with ``first`` whose second word is the text's next word, and
+        the one-word name, longest first."""
+        by_second = self._by_second[first]
+        following = _NEXT_WORD.match(text, start + len(first))
+        narrowed = list(by_second.get(following.group(1).lower(), ())) if following else []
+        return narrowed + list(by_second.get("", ()))
 
     def _tickers(self, parts: dict[str, str]) -> Iterable[tuple[CompanyEntry, str, int, int]]:
         for part, text in parts.items():
