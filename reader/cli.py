@@ -262,6 +262,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("file", nargs="?", help="the article file for detect")
     _json_flag(sub)
 
+    sub = command(
+        "company",
+        cmd_company,
+        "`company add NAME [--alias A ...]`: a company of your own, or more aliases for one",
+    )
+    sub.add_argument("action", choices=["add"])
+    sub.add_argument("name")
+    sub.add_argument("--alias", action="append", default=[], help="another name (repeatable)")
+
     sub = command("watch", cmd_watch, "follow a company: tag its articles, stored and new")
     sub.add_argument("company", help="a name or alias (the built-in directory's, or your own)")
     sub = command("unwatch", cmd_unwatch, "stop following a company (its tags stay)")
@@ -652,6 +661,13 @@ def cmd_companies(library: Library, args: argparse.Namespace) -> int:
         print("no companies yet: `reader watch NAME` follows one, `reader tag ID NAME` tags")
     else:
         table(company_rows(overview), COMPANY_HEADERS)
+    return EXIT_OK
+
+
+def cmd_company(library: Library, args: argparse.Namespace) -> int:
+    company = library.add_company(args.name, args.alias)
+    aliases = f" (aliases: {', '.join(company.aliases)})" if company.aliases else ""
+    print(f"company {company.name}{aliases}: `reader watch` follows it")
     return EXIT_OK
 
 

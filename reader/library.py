@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.config import Settings
-from reader.errors import DiscoveryError, FeedExistsError, FetchError, ParseError
+from reader.errors import DiscoveryError, FeedExistsError, FetchError, ParseError, UsageError
 from reader.models import (
     Article,
     ArticleFilter,
@@ -34,7 +34,7 @@ from reader.storage.connection import utc_now
 if TYPE_CHECKING:
     from reader.cleaning.blocks import CleanArticle
     from reader.companies.detect import Detection
-    from reader.companies.directory import CompanyEntry
+    from reader.companies.directory import CompanyEntry, Directory
     from reader.fetching.discovery import DiscoveredFeed
     from reader.fetching.http import Fetcher, FetchResult, FetchSettings
     from reader.fetching.parse import PreparedFeed
@@ -222,15 +222,32 @@ class Library:
         article = self.storage.articles.get(article_id)
         return ArticleReading(article, clean_source(self.storage.cleaning.source(article_id)))
 
+    def add_company(self, name: str, aliases: Sequence[str] = ()) -> Company:
+        """A company of your own (or more aliases for a known one): detection and the watch
+        list treat it like the built-in ones."""
+        name = name.strip()
+        if not name:
+            raise UsageError("a company needs a name")
+        return self.storage.tags.ensure_company(name, [a.strip() for a in aliases if a.strip()])
+
+    def _directory(self) -> Directory:
+        """The built-in directory plus the companies and aliases stored by the user."""
+        from reader.companies.directory import builtin_directory
+        from reader.companies.watch import watch_entries
+
+        stored = self.storage.tags.all_companies()
+        return builtin_directory().with_entries(
+            watch_entries((company.name, company.aliases) for company in stored)
+        )
+
     def suggestions(self, article_id: int) -> list[Detection]:
         """Companies the article names that it is not tagged with (nor had a tag removed):
         the full directory and evidence for unknown ones, for the user to accept or ignore."""
         from reader.companies.detect import Detector
-        from reader.companies.directory import builtin_directory
 
         article = self.storage.articles.get(article_id)
         decided = {tag.company.casefold() for tag in self.storage.tags.tags_for(article_id)}
-        detections = Detector(builtin_directory()).detect(article.title, article.clean_text)
+        detections = Detector(self._directory()).detect(article.title, article.clean_text)
         return [d for d in detections if d.name.casefold() not in decided]
 
     def stale_text_count(self, *, everything: bool = False) -> int:

@@ -104,6 +104,10 @@ class TagStore:
             )
         return self.company(company.name)
 
+    def all_companies(self) -> list[Company]:
+        rows = self._pool.get().execute("SELECT name FROM companies ORDER BY name")
+        return [self.company(name) for (name,) in rows]
+
     def watched(self) -> list[Company]:
         rows = self._pool.get().execute("SELECT name FROM companies WHERE watched = 1")
         return [self.company(name) for (name,) in rows]

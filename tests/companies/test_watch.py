@@ -137,3 +137,17 @@ def test_show_suggests_companies_the_article_is_not_tagged_with(
     assert suggested["Toyota"].salience == "subject"
     library.untag(article.id, "Honda")
     assert "Honda" not in {d.name for d in library.suggestions(article.id)}  # removed stays out
+
+
+def test_a_company_of_your_own_is_detected_and_watched_like_a_built_in_one(
+    library: Library, httpserver: HTTPServer
+) -> None:
+    library.add_company("Zorblax", aliases=["Zorblax Mobility"])
+    fetch(library, httpserver, [("Zorblax Mobility expands", "The scooter firm hired 40 people.")])
+    (article,) = library.articles()
+    assert "Zorblax" in {d.name for d in library.suggestions(article.id)}
+
+    _, tagged_now = library.watch("zorblax mobility")
+
+    assert tagged_now == 1
+    assert tagged(library, "Zorblax") == {"Zorblax Mobility expands"}
