@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from reader import __version__
 from reader.cleaning.sanitize import one_line
@@ -63,6 +63,7 @@ USAGE_ERRORS = (
 )
 
 Handler = Callable[[Library, argparse.Namespace], int]
+T = TypeVar("T")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -415,15 +416,33 @@ def cmd_move(library: Library, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_feeds(library: Library, args: argparse.Namespace) -> int:
-    feeds = library.feeds()
+def _print_listing(
+    items: Sequence[T],
+    args: argparse.Namespace,
+    to_json: Callable[[T], dict],
+    rows: Callable[[Sequence[T]], list],
+    headers: Sequence[str],
+    empty: str,
+) -> int:
+    """A listing as JSON, as a table, or as a hint of what to do when there is nothing."""
     if args.json:
-        print_json([feed_json(feed) for feed in feeds])
-    elif not feeds:
-        print("no feeds yet: `reader add URL` subscribes to one, `reader import-opml FILE` to many")
+        print_json([to_json(item) for item in items])
+    elif not items:
+        print(empty)
     else:
-        table(feed_rows(feeds), FEED_HEADERS)
+        table(rows(items), headers)
     return EXIT_OK
+
+
+def cmd_feeds(library: Library, args: argparse.Namespace) -> int:
+    return _print_listing(
+        library.feeds(),
+        args,
+        feed_json,
+        feed_rows,
+        FEED_HEADERS,
+        "no feeds yet: `reader add URL` subscribes to one, `reader import-opml FILE` to many",
+    )
 
 
 # -- fetch --------------------------------------------------------------------------------------
@@ -654,14 +673,14 @@ def cmd_show(library: Library, args: argparse.Namespace) -> int:
 
 
 def cmd_companies(library: Library, args: argparse.Namespace) -> int:
-    overview = library.companies()
-    if args.json:
-        print_json([company_json(company) for company in overview])
-    elif not overview:
-        print("no companies yet: `reader watch NAME` follows one, `reader tag ID NAME` tags")
-    else:
-        table(company_rows(overview), COMPANY_HEADERS)
-    return EXIT_OK
+    return _print_listing(
+        library.companies(),
+        args,
+        company_json,
+        company_rows,
+        COMPANY_HEADERS,
+        "no companies yet: `reader watch NAME` follows one, `reader tag ID NAME` tags",
+    )
 
 
 def cmd_company(library: Library, args: argparse.Namespace) -> int:
