@@ -16,7 +16,9 @@ from reader.companies.evidence import (
     CITATION_AFTER,
     CITATION_BEFORE,
     COMPANY_CONTEXT,
+    GENERIC_WORDS,
     LEGAL_SUFFIX_AFTER,
+    NOT_COMPANY_WORDS,
     propose_unknown,
     ticker_mentions,
 )
@@ -141,6 +143,8 @@ class Detector:
                 where = "body"
             item.occurrences.append((proposal.part, proposal.start, proposal.end, where))
             item.reasons.append(proposal.reason)
+        if self._propose:
+            _add_listed_neighbours(accepted, parts, lead_end, self.directory)
         _merge_shortened(accepted)
         _add_repeats(accepted, parts, lead_end)
         return sorted(
@@ -316,6 +320,43 @@ def _ambiguous_sense(
     if not confirmed:
         return [], ""
     return kept, f"ambiguous name, {confirmed}"
+
+
+_LIST_NEIGHBOUR_AFTER = re.compile(
+    r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?P<name>[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,2})"
+    r"(?=[,.;:]|\s+(?:and|or|are|were|have|had|all|both)\b|\s*$)"
+)
+
+
+def _add_listed_neighbours(
+    accepted: dict[str, _Found], parts: dict[str, str], lead_end: int, directory: Directory
+) -> None:
+    """A name listed right after known companies ("Netflix, Hulu and Amazon", "Spotify and
+    Pandora") is most likely a company too: offered as a suggestion of lower confidence."""
+    known_spans = [
+        (part, end)
+        for item in list(accepted.values())
+        if item.entry is not None
+        for part, _, end, _ in item.occurrences
+    ]
+    for part, end in known_spans:
+        text = parts[part]
+        match = _LIST_NEIGHBOUR_AFTER.match(text, end)
+        if match is None:
+            continue
+        name = match.group("name")
+        if (
+            directory.find(name) is not None
+            or name.casefold() in accepted
+            or name in GENERIC_WORDS
+            or NOT_COMPANY_WORDS.search(name)
+        ):
+            continue
+        item = accepted.setdefault(name.casefold(), _Found(None, name))
+        start = match.start("name")
+        where = "lead" if part == "body" and start < lead_end else part
+        item.occurrences.append((part, start, match.end("name"), where))
+        item.reasons.append("listed with companies")
 
 
 def _listed_with(

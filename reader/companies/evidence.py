@@ -117,7 +117,7 @@ _ROLE_WORDS = frozenset(
      "President", "Boss", "Executives", "Employees", "Customers"}
 )  # fmt: skip
 
-_NOT_COMPANIES = re.compile(
+NOT_COMPANY_WORDS = re.compile(
     r"\b(?:University|College|School|Institute|Ministry|Department|Agency|Commission|Council"
     r"|Committee|Court|Parliament|Congress|Senate|House|Government|Police|Army|Navy|Party"
     r"|Union|Federation|Association|Foundation|Society|Museum|Hospital|Church|Reserve"
@@ -128,7 +128,7 @@ _NOT_COMPANIES = re.compile(
 )
 """Words of organisations that are not companies (and of news outlets, which articles cite)."""
 
-_TOO_GENERIC = frozenset(
+GENERIC_WORDS = frozenset(
     {"New", "Old", "Big", "Next", "First", "Global", "National", "International", "Local",
      "Inc", "Corp", "Company", "Group", "Holdings", "Technologies", "Airlines", "CEO", "I",
      "We", "He", "She", "It", "They", "Mr", "Ms", "Mrs", "Dr", "Chief", "Executive"}
@@ -321,10 +321,10 @@ def _proposal(
         name = name.removesuffix(suffix)
     if (
         not name
-        or name in _TOO_GENERIC
+        or name in GENERIC_WORDS
         or name in _LEADING_NOISE
         or len(name) < 2
-        or _NOT_COMPANIES.search(name)
+        or NOT_COMPANY_WORDS.search(name)
     ):
         return None
     known = directory.find(name)

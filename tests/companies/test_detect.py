@@ -179,3 +179,14 @@ def test_cli_detect_reads_a_file_without_a_database(tmp_path: Path) -> None:
     assert {d["name"] for d in detections} == {"Nissan", "Honda"}
     assert all({"name", "salience", "evidence"} <= d.keys() for d in detections)
     assert not (tmp_path / "none").exists()
+
+
+def test_a_name_listed_after_known_companies_is_suggested(detector: Detector) -> None:
+    result = found(
+        detector,
+        "Streaming prices rise",
+        "Netflix, Spotify and Quibblo all raised prices this year, analysts said.",
+    )
+    assert {"Netflix", "Spotify", "Quibblo"} <= set(result)
+    assert not result["Quibblo"].known
+    assert result["Quibblo"].reason == "listed with companies"
