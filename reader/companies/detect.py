@@ -117,7 +117,7 @@ class Detector:
         found: dict[str, _Found] = {}
         for part, text in parts.items():
             for entry, start, end in self._known(text):
-                where = "lead" if part == "body" and start < lead_end else part
+                where = _where(part, start, lead_end)
                 key = entry.name.casefold()
                 item = found.setdefault(key, _Found(entry, entry.name))
                 item.occurrences.append((part, start, end, where))
@@ -125,8 +125,7 @@ class Detector:
         for symbol_entry, part, start, end in self._tickers(parts):
             key = symbol_entry.name.casefold()
             item = accepted.setdefault(key, _Found(symbol_entry, symbol_entry.name))
-            where = "lead" if part == "body" and start < lead_end else part
-            item.occurrences.append((part, start, end, where))
+            item.occurrences.append((part, start, end, _where(part, start, lead_end)))
             item.reasons.append("ticker")
         known_spans = {
             (part, start) for item in accepted.values() for part, start, _, _ in item.occurrences
@@ -138,9 +137,7 @@ class Detector:
             if self.directory.find(proposal.name) is not None or key in accepted:
                 continue
             item = accepted.setdefault(key, _Found(None, proposal.name))
-            where = "lead" if proposal.part == "body" and proposal.start < lead_end else "title"
-            if proposal.part == "body" and proposal.start >= lead_end:
-                where = "body"
+            where = _where(proposal.part, proposal.start, lead_end)
             item.occurrences.append((proposal.part, proposal.start, proposal.end, where))
             item.reasons.append(proposal.reason)
         if self._propose:
@@ -354,8 +351,7 @@ def _add_listed_neighbours(
             continue
         item = accepted.setdefault(name.casefold(), _Found(None, name))
         start = match.start("name")
-        where = "lead" if part == "body" and start < lead_end else part
-        item.occurrences.append((part, start, match.end("name"), where))
+        item.occurrences.append((part, start, match.end("name"), _where(part, start, lead_end)))
         item.reasons.append("listed with companies")
 
 
@@ -468,6 +464,13 @@ def _only_cited(occurrences: Sequence[tuple[str, int, int, str]], parts: dict[st
     return True
 
 
+def _where(part: str, start: int, lead_end: int) -> str:
+    """Where an occurrence is: the title, the lead, or the rest of the body."""
+    if part != "body":
+        return part
+    return "lead" if start < lead_end else "body"
+
+
 def _lead_end(body: str) -> int:
     """Where the lead ends: after the first paragraph, extended while under _LEAD_WORDS words."""
     end = 0
@@ -508,7 +511,7 @@ def _add_repeats(accepted: dict[str, _Found], parts: dict[str, str], lead_end: i
             for match in pattern.finditer(text):
                 if (part, match.start()) in seen:
                     continue
-                where = "lead" if part == "body" and match.start() < lead_end else part
+                where = _where(part, match.start(), lead_end)
                 item.occurrences.append((part, match.start(), match.end(), where))
 
 
