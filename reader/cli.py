@@ -86,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     if args.verbose < 2:  # trafilatura warns about every page without an article
         logging.getLogger("trafilatura").setLevel(logging.ERROR)
-    if args.command is None:
+    if args.command in (None, "demo"):
         return start_app(args)
     if args.command == "extract":  # works on a file or URL alone, without a database
         return _guarded(lambda: cmd_extract(args))
@@ -135,11 +135,22 @@ def fail(message: str, code: int) -> int:
 
 
 def start_app(args: argparse.Namespace) -> int:
-    print(
-        "reader: the interactive app is not built yet; run `reader --help` for the commands "
-        "(add, fetch, list, show, search ...)",
-        file=sys.stderr,
-    )
+    """Open the Textual app (imported here: the other commands never pay for it)."""
+    from reader.app import ReaderApp
+    from reader.demo import demo_settings, open_demo
+
+    try:
+        settings = load_settings(args.db)
+        if getattr(args, "demo", False):
+            library = open_demo(demo_settings(settings))
+        else:
+            library = Library.open(settings)
+    except ReaderError as err:
+        return fail(str(err), EXIT_FAILED)
+    try:
+        ReaderApp(library, open_demo=lambda: open_demo(demo_settings(settings))).run()
+    finally:
+        library.close()
     return EXIT_OK
 
 
@@ -160,6 +171,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-v", "--verbose", action="count", default=0, help="log more (-vv for debug)"
     )
+    parser.add_argument(
+        "--demo", action="store_true", help="open the app on the demo database (as `reader demo`)"
+    )
     parser.set_defaults(command=None)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -168,6 +182,10 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(command=name, handler=handler)
         return sub
 
+    sub = command(
+        "demo", cmd_demo, "open the app on a demo database of bundled feeds (no network needed)"
+    )
+    sub.set_defaults(demo=True)
     sub = command("add", cmd_add, "subscribe to a feed (a web page's feed is found for you)")
     sub.add_argument("url", help="feed URL, web page URL, or a local file path")
     sub.add_argument("--title", help="your own title for the feed")
@@ -652,6 +670,11 @@ def _read_page(page: str) -> tuple[bytes, str | None]:
         except (OSError, EOFError) as err:
             raise ReaderError(f"{path} is not a readable gzip file: {err}") from err
     return data, None
+
+
+def cmd_demo(library: Library, args: argparse.Namespace) -> int:
+    """Never reached: `reader demo` opens the app before a library is opened (see ``main``)."""
+    return start_app(args)
 
 
 def cmd_show(library: Library, args: argparse.Namespace) -> int:

@@ -117,6 +117,9 @@ class Library:
     def feeds(self) -> list[Feed]:
         return self.storage.feeds.list()
 
+    def has_feeds(self) -> bool:
+        return bool(self.storage.feeds.list(with_counts=False))
+
     def find_feed(self, ident: str) -> Feed:
         return self.storage.feeds.find(ident)
 
@@ -204,8 +207,15 @@ class Library:
         *,
         after: PageCursor | None = None,
         limit: int = 200,
+        offset: int = 0,
+        oldest_first: bool = False,
     ) -> list[ArticleSummary]:
-        return self.storage.articles.page(article_filter, after=after, limit=limit)
+        return self.storage.articles.page(
+            article_filter, after=after, limit=limit, offset=offset, oldest_first=oldest_first
+        )
+
+    def position(self, article_filter: ArticleFilter, article_id: int) -> int | None:
+        return self.storage.articles.position(article_filter, article_id)
 
     def count(self, article_filter: ArticleFilter = ArticleFilter()) -> int:
         return self.storage.articles.count(article_filter)
@@ -239,6 +249,10 @@ class Library:
         return builtin_directory().with_entries(
             watch_entries((company.name, company.aliases) for company in stored)
         )
+
+    def company_names(self) -> list[str]:
+        """Every company the reader knows (built-in and the user's), for completion."""
+        return sorted({entry.name for entry in self._directory().entries}, key=str.casefold)
 
     def suggestions(self, article_id: int) -> list[Detection]:
         """Companies the article names that it is not tagged with (nor had a tag removed):
@@ -343,6 +357,23 @@ class Library:
 
     def companies(self) -> list[CompanyOverview]:
         return self.storage.tags.overview()
+
+    def watched_news(self, since: datetime) -> list[tuple[str, int]]:
+        """Watched companies with how many articles stored since ``since`` were tagged with
+        them: what to announce after a refresh."""
+        return self.storage.tags.watched_news(since)
+
+    def folder_feed_ids(self, folder: str) -> tuple[int, ...]:
+        feeds = self.storage.feeds.list(with_counts=False)
+        return tuple(feed.id for feed in feeds if feed.folder == folder)
+
+    # -- what the app remembers between runs ---------------------------------------------------
+
+    def remembered(self, key: str) -> str | None:
+        return self.storage.app_state.get(key)
+
+    def remember(self, key: str, value: str) -> None:
+        self.storage.app_state.set(key, value)
 
     def watch(self, name: str) -> tuple[Company, int]:
         """Follow a company: its articles are tagged from now on, and the stored ones at once.

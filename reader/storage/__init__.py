@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from reader.errors import StorageError
+from reader.storage.app_state import AppStateStore
 from reader.storage.articles import ArticleStore, UpdateCounts
 from reader.storage.batch import WriteBatch, write_batch
 from reader.storage.cleaning import CleaningStore
@@ -45,6 +46,7 @@ class Storage:
         self.search = SearchStore(self.pool)
         self.tags = TagStore(self.pool)
         self.cleaning = CleaningStore(self.pool)
+        self.app_state = AppStateStore(self.pool)
 
     @contextmanager
     def write_batch(self) -> Iterator[WriteBatch]:

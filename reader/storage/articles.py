@@ -238,9 +238,11 @@ class ArticleStore:
         after: PageCursor | None = None,
         limit: int = 200,
         oldest_first: bool = False,
+        offset: int = 0,
     ) -> list[ArticleSummary]:
         """One page of a newest-first listing. Keyset paging on (sort_time, id) costs the same
-        for the first page and the thousandth, which OFFSET does not."""
+        for the first page and the thousandth, which OFFSET does not: ``offset`` is for a jump
+        to an arbitrary row (a scrollbar drag), ``after`` for everything else."""
         where, params = filter_clause(article_filter)
         if after is not None:
             op = ">" if oldest_first else "<"
@@ -250,10 +252,28 @@ class ArticleStore:
         sql = (
             f"SELECT {SUMMARY_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id"
             f" {'WHERE ' + ' AND '.join(where) if where else ''}"
-            f" ORDER BY a.sort_time {order}, a.id {order} LIMIT ?"
+            f" ORDER BY a.sort_time {order}, a.id {order} LIMIT ? OFFSET ?"
         )
-        rows = self._pool.get().execute(sql, (*params, limit))
+        rows = self._pool.get().execute(sql, (*params, limit, offset))
         return [row_to_summary(row) for row in rows]
+
+    def position(self, article_filter: ArticleFilter, article_id: int) -> int | None:
+        """Where an article stands in the newest-first listing (0 is the newest), or None when
+        the listing does not hold it."""
+        where, params = filter_clause(article_filter)
+        found = (
+            self._pool.get()
+            .execute(
+                f"SELECT sort_time FROM articles a WHERE {' AND '.join([*where, 'a.id = ?'])}",
+                (*params, article_id),
+            )
+            .fetchone()
+        )
+        if found is None:
+            return None
+        where.append("(a.sort_time, a.id) > (?, ?)")
+        sql = "SELECT count(*) FROM articles a WHERE " + " AND ".join(where)
+        return int(self._pool.get().execute(sql, (*params, found[0], article_id)).fetchone()[0])
 
     def count(self, article_filter: ArticleFilter = ArticleFilter()) -> int:
         where, params = filter_clause(article_filter)

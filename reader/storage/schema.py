@@ -182,6 +182,21 @@ def _store_cleaning_state(conn: sqlite3.Connection) -> None:
     )
 
 
+def _remember_app_state(conn: sqlite3.Connection) -> None:
+    """What the app restores at start (the last view and article): kept with the data it points
+    into, so a demo database and the user's own each remember their own place."""
+    _run_script(
+        conn,
+        """
+        CREATE TABLE app_state (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX article_companies_by_time ON article_companies (created_at);
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_feeds_and_articles,  # -> version 1
     _create_companies_and_tags,  # -> version 2
@@ -189,6 +204,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _index_new_articles_in_bulk,  # -> version 4
     _merge_index_segments_less_often,  # -> version 5
     _store_cleaning_state,  # -> version 6
+    _remember_app_state,  # -> version 7
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

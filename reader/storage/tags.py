@@ -156,6 +156,18 @@ class TagStore:
             if on_progress is not None:
                 on_progress(done, total)
 
+    def watched_news(self, since: datetime) -> list[tuple[str, int]]:
+        """Watched companies tagged on articles stored since ``since``, with how many: what a
+        refresh brought about the companies the user follows."""
+        rows = self._pool.get().execute(
+            "SELECT c.name, count(*) FROM article_companies ac"
+            " JOIN companies c ON c.id = ac.company_id"
+            " WHERE ac.created_at >= ? AND ac.source = 'auto' AND ac.state = 'active'"
+            " AND c.watched = 1 GROUP BY c.id ORDER BY count(*) DESC, c.name",
+            (to_db_time(since),),
+        )
+        return [(name, int(count)) for name, count in rows]
+
     def tags_for(self, article_id: int) -> list[CompanyTag]:
         rows = self._pool.get().execute(
             "SELECT ac.article_id, c.name, ac.source, ac.state FROM article_companies ac"

@@ -1,0 +1,236 @@
+"""The Textual app: opens the library, shows the welcome or main screen, and runs the work
+several screens share (refresh, adding feeds, the demo) in background workers."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from reader.errors import ReaderError
+from reader.library import Library
+from reader.messages import LibraryChanged, RefreshFinished, RefreshProgressed
+from reader.models import Feed, FeedOutcome, OutcomeKind, RefreshReport
+from reader.screens.main import MainScreen
+from reader.screens.welcome import WelcomeScreen
+
+LINK_SCHEMES = ("http://", "https://")
+
+
+def styles_dir() -> Path:
+    """``reader/styles`` in an installed wheel; the repository's ``styles/`` in an editable
+    install, where hatch's force-include does not apply."""
+    packaged = Path(__file__).parent / "styles"
+    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "styles"
+
+
+def refresh_summary(report: RefreshReport) -> str:
+    failed = report.count(OutcomeKind.FAILED)
+    text = f"Refreshed {len(report.outcomes)} feeds: {report.new_articles} new articles"
+    if failed:
+        text += f"; {failed} failed (f shows why)"
+    return text
+
+
+class ReaderApp(App[None]):
+    TITLE = "reader"
+    CSS_PATH = [styles_dir() / "app.tcss"]
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
+
+    def __init__(
+        self,
+        library: Library,
+        *,
+        open_link: Callable[[str], None] | None = None,
+        open_demo: Callable[[], Library] | None = None,
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self._open_link = open_link
+        self._open_demo = open_demo
+        self._refreshing = False
+        self._company_names: list[str] | None = None
+        self.main: MainScreen | None = None
+
+    def on_mount(self) -> None:
+        theme = self.library.settings.app.theme
+        if theme in self.available_themes:
+            self.theme = theme
+        if self.library.has_feeds():
+            self.show_main()
+        else:
+            self.push_screen(WelcomeScreen())
+        minutes = self.library.settings.app.auto_refresh_minutes
+        if minutes > 0:
+            self.set_interval(minutes * 60, lambda: self.start_refresh(None, quiet=True))
+
+    def show_main(self) -> None:
+        self.main = MainScreen(self.library)
+        if isinstance(self.screen, WelcomeScreen):
+            self.switch_screen(self.main)
+        else:
+            self.push_screen(self.main)
+
+    def exit(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def, override]
+        """Remember where the user was, so the next start opens on the same article."""
+        if self.main is not None:
+            current = self.main.articles.current if self.main.is_mounted else None
+            if current is not None:
+                self.library.remember("article", str(current.id))
+        super().exit(*args, **kwargs)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The command palette offers every action the screen has a key for."""
+        yield from super().get_system_commands(screen)
+        for binding in screen.BINDINGS:
+            if isinstance(binding, Binding) and binding.description:
+                action = binding.action
+
+                def run(action: str = action) -> None:
+                    self.call_later(screen.run_action, action)
+
+                yield SystemCommand(binding.description, f"key: {binding.key}", run)
+
+    # -- shared work ---------------------------------------------------------------------------
+
+    def company_names(self) -> list[str]:
+        """Every known company, for tag completion (read once, in a worker thread)."""
+        if self._company_names is None:
+            self._company_names = self.library.company_names()
+        return self._company_names
+
+    def open_url_safely(self, url: str | None) -> bool:
+        """Open an article link in the browser (Python's webbrowser module, no shell); only
+        http(s) links, whatever a feed puts in its items."""
+        if not url or not url.lower().startswith(LINK_SCHEMES):
+            self.notify("Only http and https links are opened", severity="warning", timeout=3)
+            return False
+        (self._open_link or self.open_url)(url)
+        return True
+
+    def start_refresh(
+        self,
+        feeds: Sequence[Feed] | None,
+        *,
+        on_done: Callable[[], None] | None = None,
+        quiet: bool = False,
+    ) -> None:
+        if self._refreshing:
+            if not quiet:
+                self.notify("A refresh is already running", timeout=3)
+            return
+        self._refreshing = True
+        self._refresh(feeds, on_done)
+
+    @work(group="refresh", exit_on_error=False)
+    async def _refresh(
+        self, feeds: Sequence[Feed] | None, on_done: Callable[[], None] | None
+    ) -> None:
+        started = datetime.now(UTC)
+        failed = 0
+
+        def progress(outcome: FeedOutcome, done: int, total: int) -> None:
+            nonlocal failed
+            failed += outcome.kind is OutcomeKind.FAILED
+            self._tell_main(RefreshProgressed(outcome, done, total, failed))
+
+        try:
+            report = await self.library.refresh(feeds, on_progress=progress)
+            news = await asyncio.to_thread(self.library.watched_news, started)
+        except ReaderError as err:
+            self.notify(str(err), title="Refresh failed", severity="error", markup=False)
+            return
+        finally:
+            self._refreshing = False
+        failures = report.count(OutcomeKind.FAILED)
+        self.notify(
+            refresh_summary(report),
+            severity="warning" if failures else "information",
+            markup=False,
+            timeout=5,
+        )
+        if news:
+            about = ", ".join(f"{name} ({count})" for name, count in news)
+            self.notify(f"New about {about}", title="Watched companies", markup=False, timeout=8)
+        self._tell_main(RefreshFinished(report, news))
+        if on_done is not None:
+            on_done()
+
+    def _tell_main(self, message: RefreshProgressed | RefreshFinished | LibraryChanged) -> None:
+        if self.main is not None:
+            self.main.post_message(message)
+
+    def add_feed(self, url: str, *, on_done: Callable[[], None] | None = None) -> None:
+        self.notify(f"Adding {url} …", markup=False, timeout=3)
+        self._add_feed(url, on_done)
+
+    @work(group="add-feed", exit_on_error=False)
+    async def _add_feed(self, url: str, on_done: Callable[[], None] | None) -> None:
+        try:
+            added = await self.library.add_feed(url)
+        except ReaderError as err:
+            self.notify(f"{err}", title="Could not add the feed", severity="error", markup=False)
+            return
+        found = f" (found on {added.discovered_from})" if added.discovered_from else ""
+        self.notify(
+            f"Added {added.feed.display_title}{found}: {added.new_articles} articles",
+            markup=False,
+        )
+        self._library_changed()
+        if on_done is not None:
+            on_done()
+
+    def import_opml(self, path: str) -> None:
+        self._import_opml(path)
+
+    @work(thread=True, group="import", exit_on_error=False)
+    def _import_opml(self, path: str) -> None:
+        try:
+            data = Path(path).expanduser().read_bytes()
+            report = self.library.import_opml(data)
+        except (OSError, ReaderError) as err:
+            self.call_from_thread(
+                self.notify, f"Cannot import {path}: {err}", severity="error", markup=False
+            )
+            return
+        self.call_from_thread(self._imported, len(report.added))
+
+    def _imported(self, added: int) -> None:
+        self.notify(f"Imported {added} feeds; fetching them now", timeout=5)
+        self._library_changed()
+        self.start_refresh(None)
+
+    def _library_changed(self) -> None:
+        if self.main is None:
+            self.show_main()
+        else:
+            self._tell_main(LibraryChanged())
+
+    def open_demo(self) -> None:
+        if self._open_demo is None:
+            self.notify("Run `reader demo` to open the demo", markup=False)
+            return
+        self.notify("Opening the demo …", timeout=3)
+        self._load_demo()
+
+    @work(thread=True, group="demo", exit_on_error=False)
+    def _load_demo(self) -> None:
+        assert self._open_demo is not None
+        try:
+            library = self._open_demo()
+        except ReaderError as err:
+            self.call_from_thread(self.notify, str(err), severity="error", markup=False)
+            return
+        self.call_from_thread(self._switch_library, library)
+
+    def _switch_library(self, library: Library) -> None:
+        self.library.close()
+        self.library = library
+        self._company_names = None
+        self.show_main()

@@ -1,0 +1,538 @@
+"""The main screen: sidebar of views, the article list and the reading pane.
+
+Wide terminals show list and article side by side; narrow ones (under ``WIDE`` columns) show one
+at a time and hide the sidebar until ``v``. All library calls run in thread workers; their
+results come back through ``call_from_thread``."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, Input
+
+from reader.library import Library
+from reader.messages import LibraryChanged, RefreshFinished, RefreshProgressed
+from reader.models import ArticleFilter, ArticleSummary, TagState
+from reader.screens.company_picker import CompanyPickerModal
+from reader.screens.dialogs import PromptModal
+from reader.screens.help import HelpModal
+from reader.screens.tagging import TagModal, UntagModal
+from reader.views import Listing, SearchListing, View, ViewKind, view_filter
+from reader.widgets.article_list import ArticleList
+from reader.widgets.article_view import ArticleView, Reading
+from reader.widgets.sidebar import Sidebar, SidebarData
+from reader.widgets.status_bar import StatusBar
+
+WIDE = 110
+RELOAD_EVERY = 1.0  # seconds between list reloads while a refresh brings articles
+
+
+class MainScreen(Screen[None]):
+    BINDINGS = [
+        Binding("q", "back_or_quit", "Quit"),
+        Binding("escape", "back", "Back", show=False),
+        Binding("n", "next_unread", "Next unread"),
+        Binding("p", "previous_unread", "Previous unread", show=False),
+        Binding("m", "toggle_read", "Toggle read", show=False),
+        Binding("A", "mark_all_read", "Mark all in view read", show=False),
+        Binding("s", "toggle_star", "Star", show=False),
+        Binding("o", "open_in_browser", "Open in browser", show=False),
+        Binding("y", "copy_link", "Copy link", show=False),
+        Binding("t", "tag", "Tag"),
+        Binding("T", "untag", "Remove a tag", show=False),
+        Binding("slash", "search", "Search"),
+        Binding("c", "choose_company", "Company"),
+        Binding("f", "feeds", "Feeds"),
+        Binding("r", "refresh_feed", "Refresh feed", show=False),
+        Binding("R", "refresh_all", "Refresh all"),
+        Binding("a", "add_feed", "Add feed", show=False),
+        Binding("l", "toggle_show_read", "Show/hide read", show=False),
+        Binding("v", "toggle_sidebar", "Show/hide sidebar", show=False),
+        Binding("question_mark", "help", "Help"),
+    ]
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        self.view = View.from_json(library.remembered("view"))
+        self.show_read = library.settings.app.show_read
+        self._before_search: View | None = None
+        self._restore_article = _int_or_none(library.remembered("article"))
+        self._reload_pending = False
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            yield Sidebar(id="sidebar")
+            with Vertical(id="list-pane"):
+                yield Input(
+                    placeholder='search: words, "phrase", -word, company:, feed:, is:unread',
+                    id="search-input",
+                )
+                yield ArticleList(id="article-list")
+            yield ArticleView(id="article-view")
+        yield StatusBar(id="status")
+        yield Footer()
+
+    @property
+    def articles(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def sidebar(self) -> Sidebar:
+        return self.query_one(Sidebar)
+
+    @property
+    def search_box(self) -> Input:
+        return self.query_one("#search-input", Input)
+
+    def on_mount(self) -> None:
+        self._apply_width(self.app.size.width)
+        self.articles.focus()
+        self.load_view(self.view, keep=self._restore_article)
+        self.load_sidebar()
+        self.set_interval(RELOAD_EVERY, self._reload_if_pending)
+
+    def on_resize(self, event: Resize) -> None:
+        self._apply_width(event.size.width)
+
+    def _apply_width(self, width: int) -> None:
+        self.set_class(width >= WIDE, "-wide")
+        self.set_class(width < WIDE, "-narrow")
+
+    @property
+    def wide(self) -> bool:
+        return self.has_class("-wide")
+
+    # -- loading views -------------------------------------------------------------------------
+
+    def load_view(self, view: View, *, keep: int | None = None) -> None:
+        """Show ``view``, the cursor on article ``keep`` when the view holds it."""
+        self.view = view
+        self._fill_list(view, self.show_read, keep)
+
+    @work(thread=True, exclusive=True, group="listing")
+    def _fill_list(self, view: View, show_read: bool, keep: int | None) -> None:
+        base = view_filter(self.library, view, show_read=show_read)
+        if view.kind is ViewKind.SEARCH:
+            listing: Listing = SearchListing.run(self.library, view.value, base)
+        else:
+            listing = Listing.open(self.library, base)
+        index = listing.index_of(keep) if keep is not None else None
+        self.app.call_from_thread(self._show_listing, view, listing, index or 0)
+
+    def _show_listing(self, view: View, listing: Listing, index: int) -> None:
+        if view != self.view:
+            return
+        self.articles.show(listing, index)
+        if not listing.count:
+            empty = (
+                "No articles here" if self.show_read else "No unread articles here (l shows all)"
+            )
+            self.article_view.clear(empty)
+        self._update_status()
+
+    def reload(self) -> None:
+        """Fetch the current view again, keeping the cursor on the same article."""
+        current = self.articles.current
+        self.load_view(self.view, keep=current.id if current else None)
+        self.load_sidebar()
+
+    def _reload_if_pending(self) -> None:
+        if self._reload_pending:
+            self._reload_pending = False
+            self.reload()
+
+    @work(thread=True, exclusive=True, group="sidebar")
+    def load_sidebar(self) -> None:
+        library = self.library
+        data = SidebarData(
+            unread=library.count(ArticleFilter(read=False)),
+            starred=library.count(ArticleFilter(starred=True)),
+            total=library.count(),
+            companies=tuple(library.companies()),
+            feeds=tuple(library.feeds()),
+        )
+        self.app.call_from_thread(self.sidebar.fill, data, self.view)
+
+    def _update_status(self) -> None:
+        listing = self.articles.listing
+        count = listing.count if listing else 0
+        self.query_one(StatusBar).show_place(
+            self.view.title, self.articles.cursor, count, self.show_read
+        )
+
+    def on_sidebar_chosen(self, event: Sidebar.Chosen) -> None:
+        self._remember_view(event.view)
+        self.load_view(event.view)
+        self.articles.focus()
+
+    def _remember_view(self, view: View) -> None:
+        if view.kind is not ViewKind.SEARCH or view.value:
+            self._remember("view", view.to_json())
+
+    @work(thread=True, group="remember")
+    def _remember(self, key: str, value: str) -> None:
+        self.library.remember(key, value)
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def on_article_list_highlighted(self, event: ArticleList.Highlighted) -> None:
+        self._update_status()
+        if self.wide:
+            self._read(event.summary, mark_read=False)
+
+    def on_article_list_opened(self, event: ArticleList.Opened) -> None:
+        self.open_article(event.summary)
+
+    def open_article(self, summary: ArticleSummary) -> None:
+        self._read(summary, mark_read=True)
+        self.add_class("-reading")
+        self.article_view.focus()
+        self._remember("article", str(summary.id))
+
+    @work(thread=True, exclusive=True, group="reading")
+    def _read(self, summary: ArticleSummary, mark_read: bool) -> None:
+        library = self.library
+        if mark_read and not summary.read:
+            library.mark_read([summary.id])
+            summary = replace(summary, read=True)
+        reading = Reading(
+            library.reading(summary.id),
+            tuple(library.tags(summary.id)),
+            tuple(library.suggestions(summary.id)),
+        )
+        self.app.call_from_thread(self._show_reading, reading, summary, mark_read)
+
+    def _show_reading(self, reading: Reading, summary: ArticleSummary, marked: bool) -> None:
+        current = self.articles.current
+        if current is None or current.id != reading.article_id:
+            return
+        self.article_view.show(reading)
+        if marked:
+            self.articles.update_row(summary)
+            self.load_sidebar()
+
+    def on_article_view_end_reached(self) -> None:
+        self.action_next_unread()
+
+    # -- moving between panes ------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        if self.search_box.has_focus:
+            self._cancel_search()
+        elif self.has_class("-reading") or self.article_view.has_focus:
+            self.remove_class("-reading")
+            self.articles.focus()
+        elif self.sidebar.has_focus:
+            self.articles.focus()
+
+    def action_back_or_quit(self) -> None:
+        if self.has_class("-reading") or self.article_view.has_focus:
+            self.action_back()
+        else:
+            self.app.exit()
+
+    def action_toggle_sidebar(self) -> None:
+        self.toggle_class("-sidebar-toggled")
+        if self.sidebar.display and self.sidebar.region.width:
+            self.sidebar.focus()
+        else:
+            self.articles.focus()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpModal(help_sections()))
+
+    # -- article actions -----------------------------------------------------------------------
+
+    def action_next_unread(self) -> None:
+        self._find_unread(forward=True)
+
+    def action_previous_unread(self) -> None:
+        self._find_unread(forward=False)
+
+    @work(thread=True, exclusive=True, group="find-unread")
+    def _find_unread(self, forward: bool) -> None:
+        listing = self.articles.listing
+        if listing is None or not listing.count:
+            return
+        cursor = self.articles.cursor
+        index = _next_unread_index(self.library, listing, cursor, forward)
+        self.app.call_from_thread(self._go_to_unread, listing, index)
+
+    def _go_to_unread(self, listing: Listing, index: int | None) -> None:
+        if listing is not self.articles.listing:
+            return
+        if index is None:
+            self.notify("No more unread articles in this view", timeout=3)
+            return
+        self.articles.move_to(index)
+        summary = listing.row(index)
+        if summary is not None:
+            self.open_article(summary)
+
+    def action_toggle_read(self) -> None:
+        summary = self.articles.current
+        if summary is not None:
+            self._set_flags(summary, read=not summary.read)
+
+    def action_toggle_star(self) -> None:
+        summary = self.articles.current
+        if summary is not None:
+            self._set_flags(summary, starred=not summary.starred)
+
+    @work(thread=True, group="flags")
+    def _set_flags(
+        self, summary: ArticleSummary, *, read: bool | None = None, starred: bool | None = None
+    ) -> None:
+        if read is not None:
+            self.library.mark_read([summary.id], read)
+            summary = replace(summary, read=read)
+        if starred is not None:
+            self.library.star([summary.id], starred)
+            summary = replace(summary, starred=starred)
+        self.app.call_from_thread(self._row_changed, summary)
+
+    def _row_changed(self, summary: ArticleSummary) -> None:
+        self.articles.update_row(summary)
+        self.load_sidebar()
+
+    @work(thread=True, group="flags")
+    def action_mark_all_read(self) -> None:
+        listing = self.articles.listing
+        if listing is None:
+            return
+        if isinstance(listing, SearchListing):
+            marked = self.library.mark_read([row.id for row in listing.loaded() if not row.read])
+        else:
+            marked = self.library.mark_all_read(listing.filter)
+        self.app.call_from_thread(self._marked_all, marked)
+
+    def _marked_all(self, marked: int) -> None:
+        self.notify(f"Marked {marked} articles read", timeout=3)
+        self.reload()
+
+    def action_open_in_browser(self) -> None:
+        summary = self.articles.current
+        if summary is None:
+            return
+        opened = self.app.open_url_safely(summary.url)  # type: ignore[attr-defined]
+        if opened and not summary.read:
+            self._set_flags(summary, read=True)
+
+    def action_copy_link(self) -> None:
+        summary = self.articles.current
+        if summary is None or not summary.url:
+            self.notify("This article has no link", severity="warning", timeout=3)
+            return
+        self.app.copy_to_clipboard(summary.url)
+        self.notify(Content("Copied ") + Content(summary.url), timeout=3)
+
+    # -- tags ----------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="tag")
+    def action_tag(self) -> None:
+        summary = self.articles.current
+        if summary is None:
+            return
+        detected = self.library.suggestions(summary.id)
+        known = self.app.company_names()  # type: ignore[attr-defined]
+        self.app.call_from_thread(self._ask_tag, summary, detected, known)
+
+    def _ask_tag(self, summary: ArticleSummary, detected: list, known: list[str]) -> None:
+        def tag(name: str | None) -> None:
+            if name:
+                self._change_tag(summary, name, add=True)
+
+        self.app.push_screen(TagModal(summary.title, detected, known), tag)
+
+    @work(thread=True, exclusive=True, group="tag")
+    def action_untag(self) -> None:
+        summary = self.articles.current
+        if summary is None:
+            return
+        tags = [t.company for t in self.library.tags(summary.id) if t.state is TagState.ACTIVE]
+        self.app.call_from_thread(self._ask_untag, summary, tags)
+
+    def _ask_untag(self, summary: ArticleSummary, tags: list[str]) -> None:
+        if not tags:
+            self.notify("This article has no tags", timeout=3)
+            return
+
+        def untag(name: str | None) -> None:
+            if name:
+                self._change_tag(summary, name, add=False)
+
+        self.app.push_screen(UntagModal(summary.title, tags), untag)
+
+    @work(thread=True, group="tag-change")
+    def _change_tag(self, summary: ArticleSummary, company: str, *, add: bool) -> None:
+        if add:
+            self.library.tag(summary.id, company)
+        else:
+            self.library.untag(summary.id, company)
+        companies = tuple(
+            sorted(t.company for t in self.library.tags(summary.id) if t.state is TagState.ACTIVE)
+        )
+        self.app.call_from_thread(self._tags_changed, replace(summary, companies=companies))
+        self._read(summary, mark_read=False)
+
+    def _tags_changed(self, summary: ArticleSummary) -> None:
+        self._row_changed(summary)
+
+    # -- views ---------------------------------------------------------------------------------
+
+    def action_toggle_show_read(self) -> None:
+        self.show_read = not self.show_read
+        self.notify("Showing all articles" if self.show_read else "Hiding read articles", timeout=2)
+        self.reload()
+
+    @work(thread=True, exclusive=True, group="companies")
+    def action_choose_company(self) -> None:
+        companies = self.library.companies()
+        self.app.call_from_thread(self._ask_company, companies)
+
+    def _ask_company(self, companies: list) -> None:
+        def chosen(name: str | None) -> None:
+            if name:
+                view = View(ViewKind.COMPANY, name)
+                self._remember_view(view)
+                self.load_view(view)
+                self.load_sidebar()
+                self.articles.focus()
+
+        self.app.push_screen(CompanyPickerModal(companies), chosen)
+
+    def action_feeds(self) -> None:
+        from reader.screens.feeds import FeedsScreen
+
+        self.app.push_screen(FeedsScreen(self.library))
+
+    def on_library_changed(self, _: LibraryChanged) -> None:
+        self.reload()
+
+    # -- search --------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        if self._before_search is None:
+            self._before_search = self.view
+        self.add_class("-searching")
+        self.remove_class("-reading")
+        self.search_box.focus()
+
+    @on(Input.Changed, "#search-input")
+    def _search_as_you_type(self, event: Input.Changed) -> None:
+        query = event.value.strip()
+        if query:
+            self.load_view(View(ViewKind.SEARCH, query))
+        elif self._before_search is not None:
+            self.load_view(self._before_search)
+
+    @on(Input.Submitted, "#search-input")
+    def _keep_search(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._before_search = None
+        self.remove_class("-searching")
+        self._remember_view(self.view)
+        self.articles.focus()
+
+    def _cancel_search(self) -> None:
+        previous = self._before_search or View()
+        self._before_search = None
+        self.search_box.value = ""
+        self.remove_class("-searching")
+        self.load_view(previous)
+        self.articles.focus()
+
+    # -- feeds and refresh ---------------------------------------------------------------------
+
+    def action_refresh_all(self) -> None:
+        self.app.start_refresh(None)  # type: ignore[attr-defined]
+
+    @work(thread=True, group="refresh-feed")
+    def action_refresh_feed(self) -> None:
+        summary = self.articles.current
+        highlighted = self.sidebar.highlighted_view() if self.sidebar.has_focus else None
+        if highlighted is not None and highlighted.kind is ViewKind.FEED:
+            feed_id = int(highlighted.value)
+        elif summary is not None:
+            feed_id = summary.feed_id
+        else:
+            self.app.call_from_thread(self.notify, "Choose an article or a feed first", timeout=3)
+            return
+        feed = self.library.find_feed(str(feed_id))
+        self.app.call_from_thread(self.app.start_refresh, [feed])  # type: ignore[attr-defined]
+
+    def action_add_feed(self) -> None:
+        def add(url: str | None) -> None:
+            if url:
+                self.app.add_feed(url)  # type: ignore[attr-defined]
+
+        self.app.push_screen(
+            PromptModal(
+                "Add a feed: its URL, or a web page that links to one", placeholder="https://"
+            ),
+            add,
+        )
+
+    def on_refresh_progressed(self, event: RefreshProgressed) -> None:
+        self.query_one(StatusBar).show_progress(event.done, event.total, event.failed)
+        if event.outcome.new:
+            self._reload_pending = True
+
+    def on_refresh_finished(self, event: RefreshFinished) -> None:
+        self.query_one(StatusBar).show_activity("")
+        self._reload_pending = False
+        self.reload()
+
+
+def _int_or_none(text: str | None) -> int | None:
+    try:
+        return int(text) if text else None
+    except ValueError:
+        return None
+
+
+def _next_unread_index(
+    library: Library, listing: Listing, cursor: int, forward: bool
+) -> int | None:
+    """The row of the next unread article after (or before) the cursor. Loaded rows are looked
+    at first; past them the store is asked, by keyset from the cursor's row."""
+    if isinstance(listing, SearchListing):
+        rows = listing.loaded()
+        order = range(cursor + 1, len(rows)) if forward else range(cursor - 1, -1, -1)
+        return next((i for i in order if not rows[i].read), None)
+    here = listing.row(cursor)
+    if here is None:
+        return None
+    unread = replace(listing.filter, read=False)
+    found = library.articles(unread, after=here.cursor, limit=1, oldest_first=not forward)
+    if not found:
+        return None
+    return listing.index_of(found[0].id)
+
+
+def help_sections() -> list[tuple[str, list[Binding]]]:
+    return [
+        ("Article list", list(ArticleList.BINDINGS)),
+        ("Reading", list(ArticleView.BINDINGS)),
+        ("Everywhere on the main screen", list(MainScreen.BINDINGS)),
+        (
+            "App",
+            [
+                Binding("ctrl+p", "command_palette", "Command palette: every action by name"),
+                Binding("tab", "focus_next", "Next pane (sidebar, list, article)"),
+                Binding("ctrl+q", "quit", "Quit from anywhere"),
+            ],
+        ),
+    ]

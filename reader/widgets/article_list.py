@@ -1,0 +1,254 @@
+"""The article list: a line-API widget that draws only the rows on screen.
+
+A DataTable or OptionList holding 100,000 rows freezes the app for 5-8 s while it fills; this
+widget holds a ``Listing`` (rows fetched from SQLite a block at a time) and renders the visible
+lines from it, so it opens at once whatever the size of the archive."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events, work
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.models import ArticleSummary
+from reader.views import Listing
+from reader.widgets.safe_text import rich_line
+
+FEED_WIDTH = 16
+DATE_WIDTH = 6
+CHIP_LIMIT = 3
+FEED_COLUMN_FROM = 60  # narrower lists leave the feed name to the reading pane
+
+
+def list_date(moment: datetime | None) -> str:
+    """ "Nov 24": short and the same whatever day it is now (a list is read by its order)."""
+    if moment is None:
+        return ""
+    return moment.astimezone().strftime("%b %d")
+
+
+class ArticleList(ScrollView, can_focus=True):
+    """Rows of the current view; posts ``Highlighted`` as the cursor moves and ``Opened`` on
+    enter or a click on the row under the cursor."""
+
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Down", show=False),
+        Binding("k,up", "cursor_up", "Up", show=False),
+        Binding("g,home", "first", "Top", show=False),
+        Binding("G,end", "last", "Bottom", show=False),
+        Binding("pagedown,ctrl+f", "page_down", "Page down", show=False),
+        Binding("pageup,ctrl+b", "page_up", "Page up", show=False),
+        Binding("enter", "open", "Open", show=False),
+    ]
+
+    COMPONENT_CLASSES = {
+        "article-list--cursor",
+        "article-list--unread",
+        "article-list--read",
+        "article-list--mark",
+        "article-list--star",
+        "article-list--date",
+        "article-list--feed",
+        "article-list--chip",
+        "article-list--pending",
+    }
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+
+    @dataclass
+    class Highlighted(Message):
+        summary: ArticleSummary
+
+    @dataclass
+    class Opened(Message):
+        summary: ArticleSummary
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.listing: Listing | None = None
+        self._wanted: set[tuple[int, int]] = set()  # (listing id, block) being fetched
+        self._line_cache: LRUCache[tuple[int, int, int, bool], Strip] = LRUCache(1024)
+
+    # -- contents ----------------------------------------------------------------------------
+
+    def show(self, listing: Listing, cursor: int = 0) -> None:
+        """Show a listing, the cursor on row ``cursor`` (clamped)."""
+        self.listing = listing
+        self._wanted.clear()
+        self.virtual_size = Size(self.size.width, listing.count)
+        self._line_cache.clear()
+        self.cursor = max(0, min(cursor, listing.count - 1))
+        self.refresh()
+
+    def update_row(self, summary: ArticleSummary) -> None:
+        if self.listing is not None:
+            self.listing.replace_row(summary)
+            self._line_cache.clear()
+            self.refresh()
+
+    @property
+    def current(self) -> ArticleSummary | None:
+        if self.listing is None or not self.listing.count:
+            return None
+        return self.listing.row(self.cursor)
+
+    # -- cursor ------------------------------------------------------------------------------
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._line_cache.clear()
+        self._scroll_cursor_into_view()
+        self.refresh()
+        summary = self.current
+        if summary is not None:
+            self.post_message(self.Highlighted(summary))
+        elif self.listing is not None and self.listing.count:
+            self._request(self.listing.block_of(new))
+
+    def _scroll_cursor_into_view(self) -> None:
+        height = max(self.scrollable_content_region.height, 1)
+        top = round(self.scroll_y)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+
+    def move_to(self, index: int) -> None:
+        if self.listing is not None and self.listing.count:
+            self.cursor = max(0, min(index, self.listing.count - 1))
+
+    def action_cursor_down(self) -> None:
+        self.move_to(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_to(self.cursor - 1)
+
+    def action_first(self) -> None:
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        if self.listing is not None:
+            self.move_to(self.listing.count - 1)
+
+    def action_page_down(self) -> None:
+        self.move_to(self.cursor + max(self.scrollable_content_region.height - 1, 1))
+
+    def action_page_up(self) -> None:
+        self.move_to(self.cursor - max(self.scrollable_content_region.height - 1, 1))
+
+    def action_open(self) -> None:
+        summary = self.current
+        if summary is not None:
+            self.post_message(self.Opened(summary))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or self.listing is None:
+            return
+        index = round(self.scroll_y) + offset.y
+        if index >= self.listing.count:
+            return
+        if index == self.cursor or event.chain > 1:
+            self.cursor = index
+            self.action_open()
+        else:
+            self.cursor = index
+
+    # -- loading -----------------------------------------------------------------------------
+
+    def _request(self, block: int) -> None:
+        listing = self.listing
+        if listing is None or (id(listing), block) in self._wanted:
+            return
+        self._wanted.add((id(listing), block))
+        self._load(listing, block)
+
+    @work(thread=True, group="article-list-blocks")
+    def _load(self, listing: Listing, block: int) -> None:
+        listing.load(block)
+        self.app.call_from_thread(self._arrived, listing)
+
+    def _arrived(self, listing: Listing) -> None:
+        if listing is not self.listing:
+            return
+        self._line_cache.clear()
+        self.refresh()
+        summary = self.current
+        if summary is not None:
+            self.post_message(self.Highlighted(summary))
+
+    # -- drawing -----------------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        if self.listing is not None:
+            self.virtual_size = Size(self.size.width, self.listing.count)
+        self._line_cache.clear()
+        self._scroll_cursor_into_view()
+
+    def render_line(self, y: int) -> Strip:
+        index = round(self.scroll_y) + y
+        width = self.scrollable_content_region.width
+        listing = self.listing
+        if listing is None or index >= listing.count:
+            return Strip.blank(width, self.rich_style)
+        key = (id(listing), index, width, index == self.cursor)
+        cached = self._line_cache.get(key)
+        if cached is not None:
+            return cached
+        summary = listing.row(index)
+        if summary is None:
+            self._request(listing.block_of(index))
+            style = self.get_component_rich_style("article-list--pending")
+            return Strip([Segment("  …".ljust(width), style)], width)
+        strip = self._render_row(summary, width, index == self.cursor)
+        self._line_cache[key] = strip
+        return strip
+
+    def _render_row(self, summary: ArticleSummary, width: int, under_cursor: bool) -> Strip:
+        part = self.get_component_rich_style
+        base = part("article-list--read" if summary.read else "article-list--unread")
+        row = Text(no_wrap=True, end="", style=base)
+        row.append("● " if not summary.read else "  ", part("article-list--mark"))
+        row.append("★ " if summary.starred else "  ", part("article-list--star"))
+        row.append(
+            list_date(summary.sort_time).ljust(DATE_WIDTH) + "  ", part("article-list--date")
+        )
+        if width >= FEED_COLUMN_FROM:
+            feed = rich_line(summary.feed_title, "")
+            feed.truncate(FEED_WIDTH, overflow="ellipsis", pad=True)
+            feed.stylize(part("article-list--feed"))
+            row.append_text(feed)
+            row.append("  ")
+        chips = self._chips(summary, part("article-list--chip"))
+        title_width = max(width - row.cell_len - chips.cell_len, 8)
+        title = rich_line(summary.title or "(untitled)")
+        title.truncate(title_width, overflow="ellipsis", pad=True)
+        row.append_text(title)
+        row.append_text(chips)
+        row.truncate(width, overflow="ellipsis", pad=True)
+        if under_cursor:
+            row.stylize(part("article-list--cursor"))
+        segments = list(row.render(self.app.console))
+        return Strip(segments, width).crop_extend(0, width, base)
+
+    @staticmethod
+    def _chips(summary: ArticleSummary, style: Style) -> Text:
+        chips = Text(no_wrap=True, end="")
+        for name in summary.companies[:CHIP_LIMIT]:
+            chips.append(" ")
+            chips.append_text(rich_line(f" {name} ", ""))
+            chips.stylize(style, len(chips) - len(name) - 2)
+        extra = len(summary.companies) - CHIP_LIMIT
+        if extra > 0:
+            chips.append(f" +{extra}", style)
+        return chips
