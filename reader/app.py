@@ -18,7 +18,6 @@ from reader.library import Library
 from reader.messages import LibraryChanged, RefreshFinished, RefreshProgressed
 from reader.models import Feed, FeedOutcome, OutcomeKind, RefreshReport
 from reader.screens.main import MainScreen
-from reader.screens.welcome import WelcomeScreen
 
 LINK_SCHEMES = ("http://", "https://")
 
@@ -65,6 +64,8 @@ class ReaderApp(App[None]):
         if self.library.has_feeds():
             self.show_main()
         else:
+            from reader.screens.welcome import WelcomeScreen
+
             self.push_screen(WelcomeScreen())
         minutes = self.library.settings.app.auto_refresh_minutes
         if minutes > 0:
@@ -72,7 +73,7 @@ class ReaderApp(App[None]):
 
     def show_main(self) -> None:
         self.main = MainScreen(self.library)
-        if isinstance(self.screen, WelcomeScreen):
+        if self.screen.id == "welcome-screen":
             self.switch_screen(self.main)
         else:
             self.push_screen(self.main)
@@ -128,10 +129,10 @@ class ReaderApp(App[None]):
         self._refreshing = True
         self._refresh(feeds, on_done)
 
-    @work(group="refresh", exit_on_error=False)
-    async def _refresh(
-        self, feeds: Sequence[Feed] | None, on_done: Callable[[], None] | None
-    ) -> None:
+    @work(thread=True, group="refresh", exit_on_error=False)
+    def _refresh(self, feeds: Sequence[Feed] | None, on_done: Callable[[], None] | None) -> None:
+        """The refresh runs its own event loop in a worker thread: parsing 30 MB of feeds and
+        streaming them through httpx on the app's loop made key presses wait behind it."""
         started = datetime.now(UTC)
         failed = 0
 
@@ -141,13 +142,23 @@ class ReaderApp(App[None]):
             self._tell_main(RefreshProgressed(outcome, done, total, failed))
 
         try:
-            report = await self.library.refresh(feeds, on_progress=progress)
-            news = await asyncio.to_thread(self.library.watched_news, started)
+            report = asyncio.run(self.library.refresh(feeds, on_progress=progress))
+            news = self.library.watched_news(started)
         except ReaderError as err:
-            self.notify(str(err), title="Refresh failed", severity="error", markup=False)
+            self.call_from_thread(
+                self.notify, str(err), title="Refresh failed", severity="error", markup=False
+            )
             return
         finally:
             self._refreshing = False
+        self.call_from_thread(self._refreshed, report, news, on_done)
+
+    def _refreshed(
+        self,
+        report: RefreshReport,
+        news: list[tuple[str, int]],
+        on_done: Callable[[], None] | None,
+    ) -> None:
         failures = report.count(OutcomeKind.FAILED)
         self.notify(
             refresh_summary(report),

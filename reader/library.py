@@ -118,7 +118,7 @@ class Library:
         return self.storage.feeds.list()
 
     def has_feeds(self) -> bool:
-        return bool(self.storage.feeds.list(with_counts=False))
+        return self.storage.feeds.any()
 
     def find_feed(self, ident: str) -> Feed:
         return self.storage.feeds.find(ident)
@@ -240,15 +240,17 @@ class Library:
             raise UsageError("a company needs a name")
         return self.storage.tags.ensure_company(name, [a.strip() for a in aliases if a.strip()])
 
-    def _directory(self) -> Directory:
-        """The built-in directory plus the companies and aliases stored by the user."""
-        from reader.companies.directory import builtin_directory
+    def _stored_entries(self) -> tuple[CompanyEntry, ...]:
         from reader.companies.watch import watch_entries
 
         stored = self.storage.tags.all_companies()
-        return builtin_directory().with_entries(
-            watch_entries((company.name, company.aliases) for company in stored)
-        )
+        return watch_entries((company.name, company.aliases) for company in stored)
+
+    def _directory(self) -> Directory:
+        """The built-in directory plus the companies and aliases stored by the user."""
+        from reader.companies.directory import builtin_directory
+
+        return builtin_directory().with_entries(self._stored_entries())
 
     def company_names(self) -> list[str]:
         """Every company the reader knows (built-in and the user's), for completion."""
@@ -257,11 +259,12 @@ class Library:
     def suggestions(self, article_id: int) -> list[Detection]:
         """Companies the article names that it is not tagged with (nor had a tag removed):
         the full directory and evidence for unknown ones, for the user to accept or ignore."""
-        from reader.companies.detect import Detector
+        from reader.companies.watch import full_detector
 
         article = self.storage.articles.get(article_id)
         decided = {tag.company.casefold() for tag in self.storage.tags.tags_for(article_id)}
-        detections = Detector(self._directory()).detect(article.title, article.clean_text)
+        detector = full_detector(self._stored_entries())
+        detections = detector.detect(article.title, article.clean_text)
         return [d for d in detections if d.name.casefold() not in decided]
 
     def stale_text_count(self, *, everything: bool = False) -> int:
@@ -308,7 +311,12 @@ class Library:
     # -- search --------------------------------------------------------------------------------
 
     def search(
-        self, text: str, *, limit: int = 50, base: ArticleFilter = ArticleFilter()
+        self,
+        text: str,
+        *,
+        limit: int = 50,
+        base: ArticleFilter = ArticleFilter(),
+        snippets: bool = True,
     ) -> SearchResult:
         """Run a query in the shared syntax (words, "phrases", -word, OR, prefix*, feed:,
         company:, is:, before:, after:) within ``base`` (the view the user is in)."""
@@ -321,6 +329,7 @@ class Library:
             excluded=query.excluded_match,
             article_filter=article_filter,
             limit=limit,
+            snippets=snippets,
         )
         return SearchResult(query, tuple(hits))
 
@@ -350,7 +359,14 @@ class Library:
     # -- companies -----------------------------------------------------------------------------
 
     def tag(self, article_id: int, company: str) -> None:
-        self.storage.tags.tag(article_id, company)
+        """Tag by hand. A name the directory knows, in any case or as an alias ("sony",
+        "Honda Motor Co."), is stored under the company's own name."""
+        known = self._directory().find(company.strip())
+        if known is None:
+            self.storage.tags.tag(article_id, company.strip())
+            return
+        self.storage.tags.ensure_company(known.name, known.aliases)  # company:ALIAS finds it
+        self.storage.tags.tag(article_id, known.name)
 
     def untag(self, article_id: int, company: str) -> bool:
         return self.storage.tags.untag(article_id, company)

@@ -13,7 +13,7 @@ from reader.library import Library
 from reader.models import ArticleFilter, ArticleSummary
 
 BLOCK = 200
-SEARCH_LIMIT = 1000
+SEARCH_LIMIT = 500  # more costs over 0.1 s a key press at 100,000 articles
 
 
 class ViewKind(StrEnum):
@@ -51,6 +51,18 @@ class View:
             return cls(ViewKind(data["kind"]), str(data["value"]), str(data.get("label", "")))
         except (ValueError, KeyError, TypeError):
             return cls()
+
+
+def as_you_type(query: str) -> str:
+    """The query to run while it is being typed: its last word as a prefix, so "hon" already
+    finds Honda. Filters (company:, feed:), exclusions and phrases are left as typed."""
+    words = query.split()
+    if not words or query[-1].isspace():
+        return query
+    last = words[-1]
+    if ":" in last or last[0] in '-"' or last.endswith(("*", '"')) or last.upper() == "OR":
+        return query
+    return query + "*"
 
 
 def view_filter(library: Library, view: View, *, show_read: bool = True) -> ArticleFilter:
@@ -156,7 +168,7 @@ class SearchListing(Listing):
 
     @classmethod
     def run(cls, library: Library, query: str, base: ArticleFilter) -> SearchListing:
-        result = library.search(query, limit=SEARCH_LIMIT, base=base)
+        result = library.search(query, limit=SEARCH_LIMIT, base=base, snippets=False)
         return cls(library, [hit.article for hit in result.hits])
 
     def load(self, block: int) -> None:

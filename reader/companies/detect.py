@@ -336,6 +336,12 @@ def _add_listed_neighbours(
         if item.entry is not None
         for part, _, end, _ in item.occurrences
     ]
+    known_starts = {
+        (part, start)
+        for item in accepted.values()
+        if item.entry is not None
+        for part, start, _, _ in item.occurrences
+    }
     for part, end in known_spans:
         text = parts[part]
         match = _LIST_NEIGHBOUR_AFTER.match(text, end)
@@ -343,7 +349,10 @@ def _add_listed_neighbours(
             continue
         name = match.group("name")
         if (
-            directory.find(name) is not None
+            (part, match.start("name")) in known_starts  # "Volkswagen and Stellantis N.V."
+            or name.split()[0] in _LEGAL_FORM_WORDS  # "Samsung Electronics Co., Ltd."
+            or _abbreviated(name, text, match.end("name"))
+            or directory.find(name) is not None
             or name.casefold() in accepted
             or name in GENERIC_WORDS
             or NOT_COMPANY_WORDS.search(name)
@@ -353,6 +362,18 @@ def _add_listed_neighbours(
         start = match.start("name")
         item.occurrences.append((part, start, match.end("name"), _where(part, start, lead_end)))
         item.reasons.append("listed with companies")
+
+
+_LEGAL_FORM_WORDS = frozenset(
+    {"Inc", "Ltd", "Co", "Corp", "LLC", "PLC", "Plc", "AG", "SE", "SA", "NV", "BV", "GmbH",
+     "Limited", "Incorporated", "Corporation", "Holdings", "Group", "KK", "AB", "ASA", "Oyj"}
+)  # fmt: skip
+
+
+def _abbreviated(name: str, text: str, end: int) -> bool:
+    """The name ends in a one-letter word cut at a full stop ("Stellantis N" of "N.V."): the
+    list pattern stopped inside an abbreviation."""
+    return len(name.split()[-1]) == 1 and text[end : end + 1] == "."
 
 
 def _listed_with(

@@ -34,3 +34,11 @@ def watch_entries(watched: Iterable[tuple[str, tuple[str, ...]]]) -> tuple[Compa
 def watch_detector(entries: tuple[CompanyEntry, ...]) -> Detector:
     """One detector per watch list in a process (parse workers see the same list per refresh)."""
     return Detector(Directory(entries), propose=False)
+
+
+@lru_cache(maxsize=4)
+def full_detector(stored: tuple[CompanyEntry, ...]) -> Detector:
+    """The built-in directory with the user's companies, proposing unknown ones too: what
+    suggestions use. Building it indexes ~4,000 companies (~60 ms), so it is kept while the
+    user's companies stay the same."""
+    return Detector(builtin_directory().with_entries(stored))

@@ -78,12 +78,17 @@ class FeedsScreen(Screen[None]):
         self.app.call_from_thread(self._fill, feeds)
 
     def _fill(self, feeds: list[Feed]) -> None:
+        """Show the feeds, the cursor staying on the feed it was on (renaming or moving a
+        feed changes where it sorts)."""
         table = self.query_one(DataTable)
         row = table.cursor_row
+        selected = self.selected
         self._feeds = feeds
         table.clear()
         for feed in feeds:
             table.add_row(*feed_row(feed), key=str(feed.id))
+        if selected is not None:
+            row = next((i for i, feed in enumerate(feeds) if feed.id == selected.id), row)
         if feeds:
             table.move_cursor(row=min(row, len(feeds) - 1))
         title = f"Feeds · {len(feeds)}" + (" · a adds one" if not feeds else "")
@@ -181,6 +186,11 @@ class FeedsScreen(Screen[None]):
         feed = self.selected
         if feed is not None:
             self.app.start_refresh([feed], on_done=self.load)  # type: ignore[attr-defined]
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on the table (which binds enter itself) shows the feed's details."""
+        event.stop()
+        self.action_details()
 
     def action_details(self) -> None:
         feed = self.selected

@@ -1,5 +1,7 @@
 """The main screen: sidebar of views, the article list and the reading pane.
 
+Dialogs are imported where they open: the first paint should not wait for them.
+
 Wide terminals show list and article side by side; narrow ones (under ``WIDE`` columns) show one
 at a time and hide the sidebar until ``v``. All library calls run in thread workers; their
 results come back through ``call_from_thread``."""
@@ -15,23 +17,41 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input, Static
 
 from reader.library import Library
 from reader.messages import LibraryChanged, RefreshFinished, RefreshProgressed
 from reader.models import ArticleFilter, ArticleSummary, TagState
-from reader.screens.company_picker import CompanyPickerModal
-from reader.screens.dialogs import PromptModal
-from reader.screens.help import HelpModal
-from reader.screens.tagging import TagModal, UntagModal
-from reader.views import Listing, SearchListing, View, ViewKind, view_filter
+from reader.views import Listing, SearchListing, View, ViewKind, as_you_type, view_filter
 from reader.widgets.article_list import ArticleList
 from reader.widgets.article_view import ArticleView, Reading
 from reader.widgets.sidebar import Sidebar, SidebarData
 from reader.widgets.status_bar import StatusBar
 
 WIDE = 110
-RELOAD_EVERY = 1.0  # seconds between list reloads while a refresh brings articles
+RELOAD_EVERY = 2.0  # seconds between list reloads while a refresh brings articles
+SEARCH_HINT = 'search: words, "a phrase", -word, prefix*, company:NAME, feed:NAME, is:unread'
+KEY_HINTS = Content.assemble(
+    *(
+        part
+        for key, what in (
+            ("q", "quit"),
+            ("j/k", "move"),
+            ("enter", "open"),
+            ("n", "next unread"),
+            ("s", "star"),
+            ("t", "tag"),
+            ("/", "search"),
+            ("c", "company"),
+            ("f", "feeds"),
+            ("R", "refresh"),
+            ("?", "help"),
+            ("^p", "palette"),
+        )
+        for part in ((key, "bold"), f" {what}  ")
+    )
+)
+"""One line of the most used keys: the Footer widget costs a dozen widgets to style at start."""
 
 
 class MainScreen(Screen[None]):
@@ -71,14 +91,11 @@ class MainScreen(Screen[None]):
         with Horizontal(id="main"):
             yield Sidebar(id="sidebar")
             with Vertical(id="list-pane"):
-                yield Input(
-                    placeholder='search: words, "phrase", -word, company:, feed:, is:unread',
-                    id="search-input",
-                )
+                yield Input(placeholder=SEARCH_HINT, id="search-input")
                 yield ArticleList(id="article-list")
             yield ArticleView(id="article-view")
         yield StatusBar(id="status")
-        yield Footer()
+        yield Static(KEY_HINTS, id="key-hints")
 
     @property
     def articles(self) -> ArticleList:
@@ -100,7 +117,6 @@ class MainScreen(Screen[None]):
         self._apply_width(self.app.size.width)
         self.articles.focus()
         self.load_view(self.view, keep=self._restore_article)
-        self.load_sidebar()
         self.set_interval(RELOAD_EVERY, self._reload_if_pending)
 
     def on_resize(self, event: Resize) -> None:
@@ -134,7 +150,10 @@ class MainScreen(Screen[None]):
     def _show_listing(self, view: View, listing: Listing, index: int) -> None:
         if view != self.view:
             return
+        first = self.articles.listing is None
         self.articles.show(listing, index)
+        if first:  # the sidebar's counts come second: the list is what the first paint needs
+            self.load_sidebar()
         if not listing.count:
             empty = (
                 "No articles here" if self.show_read else "No unread articles here (l shows all)"
@@ -190,19 +209,22 @@ class MainScreen(Screen[None]):
     def on_article_list_highlighted(self, event: ArticleList.Highlighted) -> None:
         self._update_status()
         if self.wide:
-            self._read(event.summary, mark_read=False)
+            self._read(event.summary, mark_read=False, suggest=False)
 
     def on_article_list_opened(self, event: ArticleList.Opened) -> None:
         self.open_article(event.summary)
 
     def open_article(self, summary: ArticleSummary) -> None:
-        self._read(summary, mark_read=True)
+        self._read(summary, mark_read=True, suggest=True)
         self.add_class("-reading")
         self.article_view.focus()
         self._remember("article", str(summary.id))
 
     @work(thread=True, exclusive=True, group="reading")
-    def _read(self, summary: ArticleSummary, mark_read: bool) -> None:
+    def _read(self, summary: ArticleSummary, *, mark_read: bool, suggest: bool) -> None:
+        """Load an article into the reading pane. A preview (the cursor passing by in the
+        wide layout) leaves it unread and skips company suggestions, which are for an article
+        the user opened."""
         library = self.library
         if mark_read and not summary.read:
             library.mark_read([summary.id])
@@ -210,7 +232,7 @@ class MainScreen(Screen[None]):
         reading = Reading(
             library.reading(summary.id),
             tuple(library.tags(summary.id)),
-            tuple(library.suggestions(summary.id)),
+            tuple(library.suggestions(summary.id)) if suggest else (),
         )
         self.app.call_from_thread(self._show_reading, reading, summary, mark_read)
 
@@ -245,12 +267,18 @@ class MainScreen(Screen[None]):
 
     def action_toggle_sidebar(self) -> None:
         self.toggle_class("-sidebar-toggled")
-        if self.sidebar.display and self.sidebar.region.width:
+        self.call_after_refresh(self._focus_sidebar_if_shown)
+
+    def _focus_sidebar_if_shown(self) -> None:
+        """After the layout: whether the sidebar shows depends on the width and the toggle."""
+        if self.sidebar.region.width:
             self.sidebar.focus()
         else:
             self.articles.focus()
 
     def action_help(self) -> None:
+        from reader.screens.help import HelpModal
+
         self.app.push_screen(HelpModal(help_sections()))
 
     # -- article actions -----------------------------------------------------------------------
@@ -350,6 +378,8 @@ class MainScreen(Screen[None]):
         self.app.call_from_thread(self._ask_tag, summary, detected, known)
 
     def _ask_tag(self, summary: ArticleSummary, detected: list, known: list[str]) -> None:
+        from reader.screens.tagging import TagModal
+
         def tag(name: str | None) -> None:
             if name:
                 self._change_tag(summary, name, add=True)
@@ -365,6 +395,8 @@ class MainScreen(Screen[None]):
         self.app.call_from_thread(self._ask_untag, summary, tags)
 
     def _ask_untag(self, summary: ArticleSummary, tags: list[str]) -> None:
+        from reader.screens.tagging import UntagModal
+
         if not tags:
             self.notify("This article has no tags", timeout=3)
             return
@@ -385,7 +417,7 @@ class MainScreen(Screen[None]):
             sorted(t.company for t in self.library.tags(summary.id) if t.state is TagState.ACTIVE)
         )
         self.app.call_from_thread(self._tags_changed, replace(summary, companies=companies))
-        self._read(summary, mark_read=False)
+        self._read(summary, mark_read=False, suggest=True)
 
     def _tags_changed(self, summary: ArticleSummary) -> None:
         self._row_changed(summary)
@@ -403,6 +435,8 @@ class MainScreen(Screen[None]):
         self.app.call_from_thread(self._ask_company, companies)
 
     def _ask_company(self, companies: list) -> None:
+        from reader.screens.company_picker import CompanyPickerModal
+
         def chosen(name: str | None) -> None:
             if name:
                 view = View(ViewKind.COMPANY, name)
@@ -426,13 +460,16 @@ class MainScreen(Screen[None]):
     def action_search(self) -> None:
         if self._before_search is None:
             self._before_search = self.view
-        self.add_class("-searching")
+        # Shown through its own style, not a screen class: a class is applied at the next
+        # refresh, and keys typed right after / would reach the list before the box could
+        # take focus.
+        self.search_box.display = True
         self.remove_class("-reading")
         self.search_box.focus()
 
     @on(Input.Changed, "#search-input")
     def _search_as_you_type(self, event: Input.Changed) -> None:
-        query = event.value.strip()
+        query = as_you_type(event.value.strip())
         if query:
             self.load_view(View(ViewKind.SEARCH, query))
         elif self._before_search is not None:
@@ -442,7 +479,7 @@ class MainScreen(Screen[None]):
     def _keep_search(self, event: Input.Submitted) -> None:
         event.stop()
         self._before_search = None
-        self.remove_class("-searching")
+        self.search_box.display = False
         self._remember_view(self.view)
         self.articles.focus()
 
@@ -450,7 +487,7 @@ class MainScreen(Screen[None]):
         previous = self._before_search or View()
         self._before_search = None
         self.search_box.value = ""
-        self.remove_class("-searching")
+        self.search_box.display = False
         self.load_view(previous)
         self.articles.focus()
 
@@ -474,6 +511,8 @@ class MainScreen(Screen[None]):
         self.app.call_from_thread(self.app.start_refresh, [feed])  # type: ignore[attr-defined]
 
     def action_add_feed(self) -> None:
+        from reader.screens.dialogs import PromptModal
+
         def add(url: str | None) -> None:
             if url:
                 self.app.add_feed(url)  # type: ignore[attr-defined]

@@ -35,7 +35,10 @@ class TagModal(ModalScreen[str | None]):
     """Opens on the detected companies: 1-9 or enter accepts one; typing a letter moves to the
     name box, which completes over every known company (tab or → takes the completion)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("tab", "complete", "Complete the name", show=False, priority=True),
+    ]
 
     def __init__(self, title: str, detected: Sequence[Detection], known: Sequence[str]) -> None:
         super().__init__()
@@ -49,6 +52,7 @@ class TagModal(ModalScreen[str | None]):
             yield Input(
                 placeholder="company name (tab completes)",
                 suggester=SuggestFromList(self._known, case_sensitive=False),
+                select_on_focus=False,
                 id="tag-input",
             )
             yield OptionList(*self._detected_options(), id="tag-choices")
@@ -71,6 +75,7 @@ class TagModal(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         choices = self.query_one("#tag-choices", OptionList)
+        choices.display = bool(self._detected)
         if self._detected:
             choices.highlighted = 0
             choices.focus()
@@ -102,6 +107,9 @@ class TagModal(ModalScreen[str | None]):
             choices.set_options([Option(line(name), id=name) for name in names])
         else:
             choices.set_options(self._detected_options())
+        choices.display = choices.option_count > 0
+        if choices.option_count:
+            choices.highlighted = 0
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -112,6 +120,18 @@ class TagModal(ModalScreen[str | None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.dismiss(event.option_id)
+
+    def action_complete(self) -> None:
+        """Tab in the name box: the first known company that starts with (or contains) what
+        was typed."""
+        name_box = self.query_one("#tag-input", Input)
+        if not name_box.has_focus:
+            self.focus_next()
+            return
+        found = matching(self._known, name_box.value, limit=1)
+        if found:
+            name_box.value = found[0]
+            name_box.cursor_position = len(found[0])
 
     def action_cancel(self) -> None:
         self.dismiss(None)

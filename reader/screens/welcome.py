@@ -16,16 +16,16 @@ WELCOME = Content.assemble(
     "\n\nA keyboard-first news reader with clean article text and company tracking.\n"
     "There are no feeds yet. To start:\n\n",
     ("  a  ", "bold"),
-    "add a feed: paste its URL, or a site's address and reader finds its feed\n",
+    "add a feed: its URL, or a site's address (its feed is found)\n",
     ("  i  ", "bold"),
     "import an OPML file exported from another reader\n",
     ("  d  ", "bold"),
-    "open the demo: bundled feeds about Honda, Nissan, BYD and more, no network needed\n",
+    "open the demo: bundled news about Honda, Nissan, BYD ...\n",
     ("  q  ", "bold"),
     "quit\n\nFrom a shell: ",
     ("reader add URL", "bold"),
     ", ",
-    ("reader import FILE.opml", "bold"),
+    ("reader import-opml FILE", "bold"),
     ", ",
     ("reader demo", "bold"),
     ". Press ? for every key.",
@@ -40,6 +40,9 @@ class WelcomeScreen(Screen[None]):
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help"),
     ]
+
+    def __init__(self) -> None:
+        super().__init__(id="welcome-screen")
 
     def compose(self) -> ComposeResult:
         with Center(), Vertical(id="welcome"):

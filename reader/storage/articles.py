@@ -248,13 +248,21 @@ class ArticleStore:
             op = ">" if oldest_first else "<"
             where.append(f"(a.sort_time, a.id) {op} (?, ?)")
             params.extend([to_db_time(after.sort_time), after.article_id])
-        order = "ASC" if oldest_first else "DESC"
+        order = f"ORDER BY a.sort_time {'ASC' if oldest_first else 'DESC'}, a.id"
+        order += " ASC" if oldest_first else " DESC"
+        condition = f"WHERE {' AND '.join(where)}" if where else ""
+        if offset:
+            # Skip rows in the index alone, then build only the rows wanted: building the
+            # skipped ones too (feed title, tags) made a jump to row 50,000 take 0.2 s.
+            condition = (
+                f"WHERE a.id IN (SELECT a.id FROM articles a {condition} {order} LIMIT ? OFFSET ?)"
+            )
+            params.extend([limit, offset])
         sql = (
             f"SELECT {SUMMARY_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id"
-            f" {'WHERE ' + ' AND '.join(where) if where else ''}"
-            f" ORDER BY a.sort_time {order}, a.id {order} LIMIT ? OFFSET ?"
+            f" {condition} {order} LIMIT ?"
         )
-        rows = self._pool.get().execute(sql, (*params, limit, offset))
+        rows = self._pool.get().execute(sql, (*params, limit))
         return [row_to_summary(row) for row in rows]
 
     def position(self, article_filter: ArticleFilter, article_id: int) -> int | None:

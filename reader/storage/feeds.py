@@ -97,6 +97,9 @@ class FeedStore:
             raise FeedNotFoundError(f"no feed with id {feed_id}")
         return _row_to_feed(row)
 
+    def any(self) -> bool:
+        return self._pool.get().execute("SELECT 1 FROM feeds LIMIT 1").fetchone() is not None
+
     def list(self, *, with_counts: bool = True) -> list[Feed]:
         columns = f"{_FEED_COLUMNS}, {_COUNTS}" if with_counts else _FEED_COLUMNS
         rows = self._pool.get().execute(

@@ -197,6 +197,12 @@ def _remember_app_state(conn: sqlite3.Connection) -> None:
     )
 
 
+def _count_unread_from_an_index(conn: sqlite3.Connection) -> None:
+    """Unread counts (the sidebar's, per feed and in all) read this index alone: through the
+    partial unread index SQLite still visited every row, 0.4 s at 100,000 articles."""
+    conn.execute("CREATE INDEX articles_by_read_feed ON articles (read, feed_id)")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_feeds_and_articles,  # -> version 1
     _create_companies_and_tags,  # -> version 2
@@ -205,6 +211,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _merge_index_segments_less_often,  # -> version 5
     _store_cleaning_state,  # -> version 6
     _remember_app_state,  # -> version 7
+    _count_unread_from_an_index,  # -> version 8
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -35,9 +35,11 @@ class SearchStore:
         excluded: str | None = None,
         article_filter: ArticleFilter = ArticleFilter(),
         limit: int = 50,
+        snippets: bool = True,
     ) -> list[SearchHit]:
         """Best matches first (by bm25, the title counting more than the body); with no MATCH
-        expression (a query of filters or exclusions only), newest first."""
+        expression (a query of filters or exclusions only), newest first. Snippets cost most
+        of a large search (0.3 s for 1,000 hits): the app's list, which shows none, skips them."""
         where, params = filter_clause(article_filter)
         if excluded:
             where.append("a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
@@ -45,8 +47,10 @@ class SearchStore:
         if match is None:
             return self._newest(where, params, limit)
         if self._matches_more_than(match, RANKING_LIMIT):
-            return self._latest_matching(match, where, params, limit)
-        return self._ranked(match, where, params, limit)
+            rows = self._latest_matching(match, where, params, limit)
+        else:
+            rows = self._ranked(match, where, params, limit)
+        return self._with_snippets(match, rows) if snippets else _without_snippets(rows)
 
     def _matches_more_than(self, match: str, count: int) -> bool:
         """Walking a doclist without scoring is cheap (2 ms for 20,000 rows)."""
@@ -61,10 +65,8 @@ class SearchStore:
         )
         return int(row[0]) > count
 
-    def _latest_matching(
-        self, match: str, where: list[str], params: list, limit: int
-    ) -> list[SearchHit]:
-        rows = (
+    def _latest_matching(self, match: str, where: list[str], params: list, limit: int) -> list:
+        return (
             self._pool.get()
             .execute(
                 f"WITH best AS (SELECT articles_fts.rowid AS id FROM articles_fts"
@@ -76,13 +78,12 @@ class SearchStore:
             )
             .fetchall()
         )
-        return self._with_snippets(match, rows)
 
-    def _ranked(self, match: str, where: list[str], params: list, limit: int) -> list[SearchHit]:
+    def _ranked(self, match: str, where: list[str], params: list, limit: int) -> list:
         conn = self._pool.get()
         # Rank first, touching only the index (and articles, when filtered), then join the
         # winners to build their rows: joining feeds and tags for every match costs 3x.
-        ranked = conn.execute(
+        return conn.execute(
             f"WITH best AS (SELECT articles_fts.rowid AS id,"
             f" bm25(articles_fts, {_TITLE_WEIGHT}, {_TEXT_WEIGHT}) AS score"
             f" FROM articles_fts{_joined(where)} ORDER BY score LIMIT ?)"
@@ -91,7 +92,6 @@ class SearchStore:
             " ORDER BY best.score",
             (match, *params, limit),
         ).fetchall()
-        return self._with_snippets(match, ranked)
 
     def _with_snippets(self, match: str, rows: list) -> list[SearchHit]:
         snippets = self._snippets(match, [row[0] for row in rows])
@@ -135,6 +135,10 @@ class SearchStore:
             SearchHit(article=row_to_summary(row), snippet=_first_words(row[-1]), rank=0.0)
             for row in rows
         ]
+
+
+def _without_snippets(rows: list) -> list[SearchHit]:
+    return [SearchHit(article=row_to_summary(row), snippet="", rank=row[-1]) for row in rows]
 
 
 def _first_words(text: str) -> str:

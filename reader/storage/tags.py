@@ -113,19 +113,41 @@ class TagStore:
         return [self.company(name) for (name,) in rows]
 
     def overview(self) -> list[CompanyOverview]:
-        """Every company with tags or on the watch list: watched first, then by articles."""
-        rows = self._pool.get().execute(
-            "SELECT c.name, c.watched, count(a.id), coalesce(sum(a.read = 0), 0),"
-            " max(a.sort_time) FROM companies c"
+        """Every company with tags or on the watch list: watched first, then by articles.
+
+        Three small queries instead of one join: joining every tag to its article row to read
+        ``read`` and ``sort_time`` took 0.4-2 s at 100,000 tagged articles; unread counts come
+        from the unread index, and "last seen" is the time of the newest stored article."""
+        conn = self._pool.get()
+        totals = conn.execute(
+            "SELECT c.id, c.name, c.watched, count(ac.article_id), max(ac.article_id)"
+            " FROM companies c"
             " LEFT JOIN article_companies ac ON ac.company_id = c.id AND ac.state = 'active'"
-            " LEFT JOIN articles a ON a.id = ac.article_id"
-            " GROUP BY c.id HAVING c.watched = 1 OR count(a.id) > 0"
-            " ORDER BY c.watched DESC, count(a.id) DESC, c.name COLLATE NOCASE"
+            " GROUP BY c.id HAVING c.watched = 1 OR count(ac.article_id) > 0"
+        ).fetchall()
+        unread = dict(
+            conn.execute(
+                "SELECT ac.company_id, count(*) FROM articles a"
+                " JOIN article_companies ac ON ac.article_id = a.id"
+                " WHERE a.read = 0 AND ac.state = 'active' GROUP BY ac.company_id"
+            ).fetchall()
         )
-        return [
-            CompanyOverview(name, bool(watched), articles, unread, from_db_time(last))
-            for name, watched, articles, unread, last in rows
+        newest = [row[4] for row in totals if row[4] is not None]
+        marks = ",".join("?" * len(newest))
+        seen = dict(
+            conn.execute(f"SELECT id, sort_time FROM articles WHERE id IN ({marks})", newest)
+        )
+        companies = [
+            CompanyOverview(
+                name,
+                bool(watched),
+                articles,
+                unread.get(company_id, 0),
+                from_db_time(seen.get(last)),
+            )
+            for company_id, name, watched, articles, last in totals
         ]
+        return sorted(companies, key=lambda c: (not c.watched, -c.articles, c.name.casefold()))
 
     def retag(
         self,

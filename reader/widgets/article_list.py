@@ -28,6 +28,7 @@ from reader.widgets.safe_text import rich_line
 FEED_WIDTH = 16
 DATE_WIDTH = 6
 CHIP_LIMIT = 3
+TITLE_ROOM = 24  # columns a title keeps before company chips give way
 FEED_COLUMN_FROM = 60  # narrower lists leave the feed name to the reading pane
 
 
@@ -79,6 +80,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.listing: Listing | None = None
         self._wanted: set[tuple[int, int]] = set()  # (listing id, block) being fetched
         self._line_cache: LRUCache[tuple[int, int, int, bool], Strip] = LRUCache(1024)
+        self._styles: dict[str, Style] = {}
 
     # -- contents ----------------------------------------------------------------------------
 
@@ -106,9 +108,14 @@ class ArticleList(ScrollView, can_focus=True):
     # -- cursor ------------------------------------------------------------------------------
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self._line_cache.clear()
+        top = round(self.scroll_y)
         self._scroll_cursor_into_view()
-        self.refresh()
+        if round(self.scroll_y) == top:
+            # Only the rows the cursor left and reached are drawn again.
+            self.refresh_line(old)
+            self.refresh_line(new)
+        else:
+            self.refresh()
         summary = self.current
         if summary is not None:
             self.post_message(self.Highlighted(summary))
@@ -200,7 +207,7 @@ class ArticleList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         listing = self.listing
         if listing is None or index >= listing.count:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._part("article-list--read"))
         key = (id(listing), index, width, index == self.cursor)
         cached = self._line_cache.get(key)
         if cached is not None:
@@ -208,14 +215,34 @@ class ArticleList(ScrollView, can_focus=True):
         summary = listing.row(index)
         if summary is None:
             self._request(listing.block_of(index))
-            style = self.get_component_rich_style("article-list--pending")
+            style = self._part("article-list--pending")
             return Strip([Segment("  …".ljust(width), style)], width)
         strip = self._render_row(summary, width, index == self.cursor)
         self._line_cache[key] = strip
         return strip
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._line_cache.clear()
+
+    def on_focus(self) -> None:
+        self._styles.clear()
+        self._line_cache.clear()
+
+    def on_blur(self) -> None:
+        self.on_focus()
+
+    def _part(self, name: str) -> Style:
+        """A component style, looked up once per theme and focus change (the lookup walks
+        the DOM, and a screen of rows asks for ~400)."""
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(name)
+        return style
+
     def _render_row(self, summary: ArticleSummary, width: int, under_cursor: bool) -> Strip:
-        part = self.get_component_rich_style
+        part = self._part
         base = part("article-list--read" if summary.read else "article-list--unread")
         row = Text(no_wrap=True, end="", style=base)
         row.append("● " if not summary.read else "  ", part("article-list--mark"))
@@ -229,7 +256,11 @@ class ArticleList(ScrollView, can_focus=True):
             feed.stylize(part("article-list--feed"))
             row.append_text(feed)
             row.append("  ")
-        chips = self._chips(summary, part("article-list--chip"))
+        shown = CHIP_LIMIT
+        chips = self._chips(summary, part("article-list--chip"), shown)
+        while shown and width - row.cell_len - chips.cell_len < TITLE_ROOM:
+            shown -= 1  # the title comes first: fewer chips, and "+n" for the rest
+            chips = self._chips(summary, part("article-list--chip"), shown)
         title_width = max(width - row.cell_len - chips.cell_len, 8)
         title = rich_line(summary.title or "(untitled)")
         title.truncate(title_width, overflow="ellipsis", pad=True)
@@ -239,16 +270,18 @@ class ArticleList(ScrollView, can_focus=True):
         if under_cursor:
             row.stylize(part("article-list--cursor"))
         segments = list(row.render(self.app.console))
-        return Strip(segments, width).crop_extend(0, width, base)
+        return Strip(segments).crop_extend(0, width, base)
 
     @staticmethod
-    def _chips(summary: ArticleSummary, style: Style) -> Text:
+    def _chips(summary: ArticleSummary, style: Style, limit: int) -> Text:
         chips = Text(no_wrap=True, end="")
-        for name in summary.companies[:CHIP_LIMIT]:
+        for name in summary.companies[:limit]:
+            chip = rich_line(name)
+            chip.pad(1)
+            chip.stylize(style)
             chips.append(" ")
-            chips.append_text(rich_line(f" {name} ", ""))
-            chips.stylize(style, len(chips) - len(name) - 2)
-        extra = len(summary.companies) - CHIP_LIMIT
+            chips.append_text(chip)
+        extra = len(summary.companies) - limit
         if extra > 0:
             chips.append(f" +{extra}", style)
         return chips

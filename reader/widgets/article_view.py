@@ -7,18 +7,22 @@ end, the way `reader show` prints them."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import Static
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from reader.cleaning.blocks import Block, CleanArticle
-from reader.companies.detect import Detection
 from reader.library import ArticleReading
 from reader.models import CompanyTag, TagState
 from reader.widgets.safe_text import line, plain
+
+if TYPE_CHECKING:
+    from reader.companies.detect import Detection
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,8 +118,21 @@ def link_list(clean: CleanArticle) -> Content:
     return Content("\n").join(lines)
 
 
-class ArticleView(VerticalScroll, can_focus=True):
-    """Scrolls like less: j/k a line, space a page (and on to the next unread at the end)."""
+def article_content(reading: Reading) -> Content:
+    """The whole pane as one Content: header, tags, text and links."""
+    parts = [header(reading), tag_line(reading), body(reading.reading.clean)]
+    links = link_list(reading.reading.clean)
+    if links.plain:
+        parts.append(links)
+    return Content("\n\n").join(parts)
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Scrolls like less: j/k a line, space a page (and on to the next unread at the end).
+
+    A line-API widget: the article is wrapped once per article and width, and only the lines
+    on screen are drawn. Static widgets in a scroll container made every article change a
+    relayout of the whole screen (~30 ms a key press at 160 columns)."""
 
     BINDINGS = [
         Binding("j,down", "scroll_down", "Scroll down", show=False),
@@ -134,28 +151,67 @@ class ArticleView(VerticalScroll, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.shown: Reading | None = None
+        self._content = Content.styled("No article selected", "dim")
+        self._lines: list[Strip] = []
+        self._blank = Strip.blank(0)
+        self._wrapped_at = 0
 
-    def compose(self):  # type: ignore[no-untyped-def]
-        yield Static(Content.styled("No article selected", "dim"), id="article-header")
-        yield Static("", id="article-tags")
-        yield Static("", id="article-body")
-        yield Static("", id="article-links")
+    @property
+    def text(self) -> str:
+        """What the pane shows, as plain text (for tests and copying)."""
+        return self._content.plain
 
     def show(self, reading: Reading) -> None:
         same = self.shown is not None and self.shown.article_id == reading.article_id
         self.shown = reading
-        self.query_one("#article-header", Static).update(header(reading))
-        self.query_one("#article-tags", Static).update(tag_line(reading))
-        self.query_one("#article-body", Static).update(body(reading.reading.clean))
-        self.query_one("#article-links", Static).update(link_list(reading.reading.clean))
-        if not same:
-            self.scroll_home(animate=False, immediate=True)
+        self._set(article_content(reading), keep_place=same)
 
     def clear(self, message: str = "No article selected") -> None:
         self.shown = None
-        self.query_one("#article-header", Static).update(Content.styled(message, "dim"))
-        for part in ("#article-tags", "#article-body", "#article-links"):
-            self.query_one(part, Static).update("")
+        self._set(Content.styled(message, "dim"), keep_place=False)
+
+    def _set(self, content: Content, *, keep_place: bool) -> None:
+        self._content = content
+        self._wrap()
+        if not keep_place:
+            self.scroll_to(y=0, animate=False, immediate=True)
+
+    def _wrap(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            self._lines = []
+            return
+        style = self.visual_style
+        background = self.rich_style
+        self._lines = [
+            Strip(line.render_segments(style), line.cell_length).extend_cell_length(
+                width, background
+            )
+            for line in self._content.wrap(width)
+        ]
+        self._blank = Strip.blank(width, background)
+        self._wrapped_at = width
+        size = Size(width, len(self._lines))
+        if size != self.virtual_size:
+            # Assigning virtual_size lays out the whole screen (~30 ms at 160 columns) though
+            # only this pane's scroll range changed: set it quietly and update the scrollbar.
+            self.set_reactive(ScrollView.virtual_size, size)
+            self._scroll_update(size)
+        self.refresh()
+
+    def on_resize(self) -> None:
+        if self.scrollable_content_region.width != self._wrapped_at:
+            self._wrap()
+
+    def notify_style_update(self) -> None:
+        """A theme change: the lines hold colours, wrap them again."""
+        super().notify_style_update()
+        if self._wrapped_at:
+            self._wrap()
+
+    def render_line(self, y: int) -> Strip:
+        index = round(self.scroll_y) + y
+        return self._lines[index] if index < len(self._lines) else self._blank
 
     def action_page_or_next(self) -> None:
         if self.scroll_y >= self.max_scroll_y:

@@ -15,6 +15,7 @@ from reader.models import CompanyOverview, Feed, FetchStatus
 from reader.views import View, ViewKind
 from reader.widgets.safe_text import line
 
+FEW_CHANGES = 8  # more changed counts than this (a refresh): one rebuild is cheaper
 FIXED_VIEWS = (View(ViewKind.ALL), View(ViewKind.UNREAD), View(ViewKind.STARRED))
 
 
@@ -89,6 +90,19 @@ class Sidebar(OptionList):
             indent = 3 if feed.folder else 1
             view = View(ViewKind.FEED, str(feed.id), feed.display_title)
             add(view, _feed_label(feed), feed.unread_count, indent)
+        if self._same_entries(options):
+            changed = [
+                option
+                for option in options
+                if option is not None
+                and option.id is not None
+                and self.get_option(option.id).prompt != option.prompt
+            ]
+            if len(changed) <= FEW_CHANGES:
+                # Only a few counts changed (an article was read): redraw those prompts.
+                for option in changed:
+                    self.replace_option_prompt(option.id or "", option.prompt)
+                return
         highlighted = self.highlighted
         self.set_options(options)
         key = view_id(current)
@@ -96,6 +110,18 @@ class Sidebar(OptionList):
             self.highlighted = self.get_option_index(key)
         elif highlighted is not None and highlighted < self.option_count:
             self.highlighted = highlighted
+
+    def _same_entries(self, options: list[Option | None]) -> bool:
+        """The same views in the same order (headers included), whatever their counts."""
+        if self.option_count != len(options):
+            return False
+        for index, option in enumerate(options):
+            current = self.get_option_at_index(index)
+            if option is None or option.id != current.id:
+                return False
+            if option.id is None and option.prompt != current.prompt:
+                return False
+        return True
 
     def highlighted_view(self) -> View | None:
         if self.highlighted is None:

@@ -38,4 +38,4 @@ class StatusBar(Static):
 
     def _redraw(self) -> None:
         gap = Content("   ") if self._activity.plain else Content("")
-        self.update(self._place + gap + self._activity.stylize("italic"))
+        self.update(self._place + gap + self._activity.stylize("italic"), layout=False)

@@ -1,0 +1,88 @@
+"""Fixtures for driving the app: a real demo database per test (copied from one built once),
+the app with its browser opener recorded instead of launched, and a helper that waits until
+every background worker is done."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from reader.app import ReaderApp
+from reader.config import Settings
+from reader.demo import demo_settings, fill_demo
+from reader.library import Library
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _utc() -> Iterator[None]:
+    """Dates on screen are local time: pin the zone so screens read the same everywhere."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    yield
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    library = Library.open(demo_settings(Settings(db_path=path), path))
+    fill_demo(library)
+    library.close()
+    return path
+
+
+@pytest.fixture
+def demo_library(demo_template: Path, tmp_path: Path) -> Iterator[Library]:
+    path = tmp_path / "demo.db"
+    shutil.copy(demo_template, path)
+    library = Library.open(demo_settings(Settings(db_path=path), path))
+    yield library
+    library.close()
+
+
+@pytest.fixture
+def empty_library(tmp_path: Path) -> Iterator[Library]:
+    library = Library.open(Settings(db_path=tmp_path / "empty.db"))
+    yield library
+    library.close()
+
+
+class BrowserRecorder:
+    def __init__(self) -> None:
+        self.opened: list[str] = []
+
+    def __call__(self, url: str) -> None:
+        self.opened.append(url)
+
+
+@pytest.fixture
+def browser() -> BrowserRecorder:
+    return BrowserRecorder()
+
+
+@pytest.fixture
+def app(demo_library: Library, browser: BrowserRecorder) -> ReaderApp:
+    return ReaderApp(demo_library, open_link=browser)
+
+
+async def settle(pilot: Pilot) -> None:
+    """Wait for the app's workers (database reads, refreshes) and the screen updates they
+    cause. Workers can start workers, so wait until none is left."""
+    for _ in range(20):
+        await pilot.pause()
+        workers = [w for w in pilot.app.workers if not w.is_finished]
+        if not workers:
+            break
+        await pilot.app.workers.wait_for_complete(workers)
+    await pilot.pause()
