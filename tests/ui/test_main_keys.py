@@ -23,6 +23,7 @@ from reader.screens.company_picker import CompanyPickerModal
 from reader.screens.dialogs import PromptModal
 from reader.screens.main import MainScreen
 from reader.views import View, ViewKind
+from reader.widgets.article_list import ArticleList
 from reader.widgets.article_view import ArticleView
 from reader.widgets.sidebar import Sidebar
 from reader.widgets.status_bar import StatusBar
@@ -755,3 +756,17 @@ def test_every_main_screen_binding_has_a_test() -> None:
         "r", "R", "a", "l", "v", "question_mark",
     }  # fmt: skip
     assert {binding.key for binding in MainScreen.BINDINGS} == tested  # type: ignore[union-attr]
+
+
+async def test_the_command_palette_offers_every_main_screen_action(app: ReaderApp) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        for binding in MainScreen.BINDINGS:
+            assert binding.description in titles
+        star = next(c for c in app.get_system_commands(app.screen) if c.title == "Star")
+        first = app.screen.query_one(ArticleList).current
+        assert first is not None
+        star.callback()
+        await settle(pilot)
+        assert app.library.article(first.id).starred
