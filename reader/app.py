@@ -4,7 +4,10 @@ several screens share (refresh, adding feeds, the demo) in background workers.""
 from __future__ import annotations
 
 import asyncio
+import sqlite3
+import sys
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,8 +21,11 @@ from reader.library import Library
 from reader.messages import LibraryChanged, RefreshFinished, RefreshProgressed
 from reader.models import Feed, FeedOutcome, OutcomeKind, RefreshReport
 from reader.screens.main import MainScreen
+from reader.views import Opening, read_opening_ahead
 
 LINK_SCHEMES = ("http://", "https://")
+REFRESH_SWITCH_INTERVAL = 0.0005  # seconds; Python's default is 0.005
+OPENING_WAIT = 2.0  # seconds the main screen waits for the rows read at start
 
 
 def styles_dir() -> Path:
@@ -56,6 +62,12 @@ class ReaderApp(App[None]):
         self._refreshing = False
         self._company_names: list[str] | None = None
         self.main: MainScreen | None = None
+        self._opening: Future[Opening] | None = None
+
+    def on_load(self) -> None:
+        """Before the first screen is built: read its rows meanwhile."""
+        if self.library.has_feeds():
+            self._opening = read_opening_ahead(self.library, self.library.settings.app.show_read)
 
     def on_mount(self) -> None:
         theme = self.library.settings.app.theme
@@ -71,6 +83,16 @@ class ReaderApp(App[None]):
         if minutes > 0:
             self.set_interval(minutes * 60, lambda: self.start_refresh(None, quiet=True))
 
+    def take_opening(self) -> Opening | None:
+        """The first rows read while the app started (once; None when they are not there)."""
+        future, self._opening = self._opening, None
+        if future is None:
+            return None
+        try:
+            return future.result(timeout=OPENING_WAIT)
+        except (TimeoutError, ReaderError, sqlite3.Error):
+            return None  # the main screen reads them again in a worker and reports failures
+
     def show_main(self) -> None:
         self.main = MainScreen(self.library)
         if self.screen.id == "welcome-screen":
@@ -80,10 +102,8 @@ class ReaderApp(App[None]):
 
     def exit(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def, override]
         """Remember where the user was, so the next start opens on the same article."""
-        if self.main is not None:
-            current = self.main.articles.current if self.main.is_mounted else None
-            if current is not None:
-                self.library.remember("article", str(current.id))
+        if self.main is not None and self.main.is_mounted:
+            self.main.remember_place()
         super().exit(*args, **kwargs)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -141,6 +161,10 @@ class ReaderApp(App[None]):
             failed += outcome.kind is OutcomeKind.FAILED
             self._tell_main(RefreshProgressed(outcome, done, total, failed))
 
+        switch_interval = sys.getswitchinterval()
+        # The refresh threads (HTTP, the writer) would otherwise hold the interpreter for 5 ms
+        # at a time while a key press waits; a shorter slice keeps the app answering.
+        sys.setswitchinterval(REFRESH_SWITCH_INTERVAL)
         try:
             report = asyncio.run(self.library.refresh(feeds, on_progress=progress))
             news = self.library.watched_news(started)
@@ -150,6 +174,7 @@ class ReaderApp(App[None]):
             )
             return
         finally:
+            sys.setswitchinterval(switch_interval)
             self._refreshing = False
         self.call_from_thread(self._refreshed, report, news, on_done)
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import Resize
@@ -22,13 +23,26 @@ from textual.widgets import Input, Static
 from reader.library import Library
 from reader.messages import LibraryChanged, RefreshFinished, RefreshProgressed
 from reader.models import ArticleFilter, ArticleSummary, TagState
-from reader.views import Listing, SearchListing, View, ViewKind, as_you_type, view_filter
+from reader.views import (
+    SEARCH_LIMIT,
+    TYPING_LIMIT,
+    Listing,
+    SearchListing,
+    View,
+    ViewKind,
+    as_you_type,
+    view_filter,
+)
 from reader.widgets.article_list import ArticleList
 from reader.widgets.article_view import ArticleView, Reading
+from reader.widgets.search_box import SearchBox
 from reader.widgets.sidebar import Sidebar, SidebarData
 from reader.widgets.status_bar import StatusBar
 
 WIDE = 110
+READ_AHEAD = 4  # rows below the cursor whose preview is read before the cursor gets there
+READ_BEHIND = 2
+PREVIEWS_KEPT = 64
 RELOAD_EVERY = 2.0  # seconds between list reloads while a refresh brings articles
 SEARCH_HINT = 'search: words, "a phrase", -word, prefix*, company:NAME, feed:NAME, is:unread'
 KEY_HINTS = Content.assemble(
@@ -86,13 +100,14 @@ class MainScreen(Screen[None]):
         self._before_search: View | None = None
         self._restore_article = _int_or_none(library.remembered("article"))
         self._reload_pending = False
+        self._previews: LRUCache[int, Reading] = LRUCache(PREVIEWS_KEPT)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
             yield Sidebar(id="sidebar")
             with Vertical(id="list-pane"):
-                yield Input(placeholder=SEARCH_HINT, id="search-input")
-                yield ArticleList(id="article-list")
+                yield SearchBox(placeholder=SEARCH_HINT, id="search-input")
+                yield ArticleList(id="article-list", on_highlight=self._highlighted)
             yield ArticleView(id="article-view")
         yield StatusBar(id="status")
         yield Static(KEY_HINTS, id="key-hints")
@@ -116,7 +131,11 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self._apply_width(self.app.size.width)
         self.articles.focus()
-        self.load_view(self.view, keep=self._restore_article)
+        opening = self.app.take_opening()  # type: ignore[attr-defined]
+        if opening is not None and (opening.view, opening.show_read) == (self.view, self.show_read):
+            self._show_listing(opening.view, opening.listing, opening.cursor)
+        else:
+            self.load_view(self.view, keep=self._restore_article)
         self.set_interval(RELOAD_EVERY, self._reload_if_pending)
 
     def on_resize(self, event: Resize) -> None:
@@ -132,16 +151,18 @@ class MainScreen(Screen[None]):
 
     # -- loading views -------------------------------------------------------------------------
 
-    def load_view(self, view: View, *, keep: int | None = None) -> None:
-        """Show ``view``, the cursor on article ``keep`` when the view holds it."""
+    def load_view(self, view: View, *, keep: int | None = None, typing: bool = False) -> None:
+        """Show ``view``, the cursor on article ``keep`` when the view holds it. While a search
+        is ``typing``, only its first results are fetched."""
         self.view = view
-        self._fill_list(view, self.show_read, keep)
+        self._fill_list(view, self.show_read, keep, typing)
 
     @work(thread=True, exclusive=True, group="listing")
-    def _fill_list(self, view: View, show_read: bool, keep: int | None) -> None:
+    def _fill_list(self, view: View, show_read: bool, keep: int | None, typing: bool) -> None:
         base = view_filter(self.library, view, show_read=show_read)
         if view.kind is ViewKind.SEARCH:
-            listing: Listing = SearchListing.run(self.library, view.value, base)
+            limit = TYPING_LIMIT if typing else SEARCH_LIMIT
+            listing: Listing = SearchListing.run(self.library, view.value, base, limit)
         else:
             listing = Listing.open(self.library, base)
         index = listing.index_of(keep) if keep is not None else None
@@ -196,6 +217,14 @@ class MainScreen(Screen[None]):
         self.load_view(event.view)
         self.articles.focus()
 
+    def remember_place(self) -> None:
+        """Store the view and article now (the app is closing: a worker could be too late)."""
+        if self._before_search is None:
+            self.library.remember("view", self.view.to_json())
+        current = self.articles.current
+        if current is not None:
+            self.library.remember("article", str(current.id))
+
     def _remember_view(self, view: View) -> None:
         if view.kind is not ViewKind.SEARCH or view.value:
             self._remember("view", view.to_json())
@@ -206,10 +235,37 @@ class MainScreen(Screen[None]):
 
     # -- reading -------------------------------------------------------------------------------
 
-    def on_article_list_highlighted(self, event: ArticleList.Highlighted) -> None:
+    def _highlighted(self, summary: ArticleSummary) -> None:
+        """The cursor reached an article (called by the list as it moves, so the status line
+        and the preview land in the same frame as the cursor)."""
         self._update_status()
-        if self.wide:
-            self._read(event.summary, mark_read=False, suggest=False)
+        # No preview while a search is typed: each key would redraw the whole reading pane.
+        if not self.wide or self.search_box.has_focus:
+            return
+        preview = self._previews.get(summary.id)
+        if preview is None:
+            self._read(summary, mark_read=False, suggest=False)
+        else:
+            self.article_view.show(preview)
+        self._read_ahead(self._neighbours())
+
+    def _neighbours(self) -> list[ArticleSummary]:
+        listing = self.articles.listing
+        if listing is None:
+            return []
+        cursor = self.articles.cursor
+        rows = (listing.row(i) for i in range(cursor - READ_BEHIND, cursor + READ_AHEAD + 1))
+        return [row for row in rows if row is not None and row.id not in self._previews]
+
+    @work(thread=True, exclusive=True, group="read-ahead")
+    def _read_ahead(self, summaries: list[ArticleSummary]) -> None:
+        """Previews of the rows around the cursor, read before the cursor gets there: then
+        moving shows the next article at once, with no database work on the UI thread."""
+        for summary in summaries:
+            preview = Reading(
+                self.library.reading(summary.id), tuple(self.library.tags(summary.id)), ()
+            )
+            self.app.call_from_thread(self._previews.set, summary.id, preview)
 
     def on_article_list_opened(self, event: ArticleList.Opened) -> None:
         self.open_article(event.summary)
@@ -237,6 +293,7 @@ class MainScreen(Screen[None]):
         self.app.call_from_thread(self._show_reading, reading, summary, mark_read)
 
     def _show_reading(self, reading: Reading, summary: ArticleSummary, marked: bool) -> None:
+        self._previews.set(reading.article_id, replace(reading, suggestions=()))
         current = self.articles.current
         if current is None or current.id != reading.article_id:
             return
@@ -471,7 +528,7 @@ class MainScreen(Screen[None]):
     def _search_as_you_type(self, event: Input.Changed) -> None:
         query = as_you_type(event.value.strip())
         if query:
-            self.load_view(View(ViewKind.SEARCH, query))
+            self.load_view(View(ViewKind.SEARCH, query), typing=True)
         elif self._before_search is not None:
             self.load_view(self._before_search)
 
@@ -482,6 +539,11 @@ class MainScreen(Screen[None]):
         self.search_box.display = False
         self._remember_view(self.view)
         self.articles.focus()
+        current = self.articles.current
+        if self.view.kind is ViewKind.SEARCH:  # all the results, not only the first ones
+            self.load_view(self.view, keep=current.id if current else None)
+        if current is not None and self.wide:
+            self._read(current, mark_read=False, suggest=False)
 
     def _cancel_search(self) -> None:
         previous = self._before_search or View()

@@ -20,6 +20,7 @@ from reader.cleaning.blocks import Block, CleanArticle
 from reader.library import ArticleReading
 from reader.models import CompanyTag, TagState
 from reader.widgets.safe_text import line, plain
+from reader.widgets.virtual_size import set_virtual_size
 
 if TYPE_CHECKING:
     from reader.companies.detect import Detection
@@ -191,13 +192,7 @@ class ArticleView(ScrollView, can_focus=True):
         ]
         self._blank = Strip.blank(width, background)
         self._wrapped_at = width
-        size = Size(width, len(self._lines))
-        if size != self.virtual_size:
-            # Assigning virtual_size lays out the whole screen (~30 ms at 160 columns) though
-            # only this pane's scroll range changed: set it quietly and update the scrollbar.
-            self.set_reactive(ScrollView.virtual_size, size)
-            self._scroll_update(size)
-        self.refresh()
+        set_virtual_size(self, Size(width, len(self._lines)))
 
     def on_resize(self) -> None:
         if self.scrollable_content_region.width != self._wrapped_at:

@@ -86,6 +86,7 @@ def test_start_move_tag_search_and_quit(tmux: Tmux, demo_template: Path, tmp_pat
     screen = tmux.wait_for("Search: nissan")
     assert "2 articles" in screen or "/2 articles" in screen
     tmux.keys("Enter")
+    tmux.wait_until_gone("▊  nissan")  # the search box closes; the results stay as the list
 
     tmux.keys("q")
     tmux.wait_until_gone("articles")  # the app is gone; the shell's sleep remains
