@@ -18,9 +18,10 @@ What is timed (medians over runs, with min and max):
 * `G`: to the status line showing the last row; `g` back to the first;
 * search: each key typed after `/` to the list showing that query's results;
 * memory: peak resident memory (VmHWM) of the app process at the end;
-* during a refresh (`--refresh-feeds N`, needs ../shared/tools/feedserver.py): a fresh database
-  subscribed to N generated feeds (50 entries of 300 words each), `R` pressed, and while the
-  refresh runs, `?` (help opens) and `esc` (it closes) timed over and over.
+* during a refresh (`--refresh-feeds N`, needs ../shared/tools/feedserver.py): the database with
+  N more feeds on a local server (50 entries of 300 words each; the database's own feeds point
+  at a closed port and fail at once), the app on its Starred view (100 articles a refresh does
+  not move), `R` pressed, and while the refresh runs, `j` and `k` timed over and over.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ BARS = {
     "key_during_refresh_ms": 50,
 }
 SHARED = REPO.parent / "shared"
+STARRED = 100  # articles of the view the refresh benchmark moves in
 QUIET = 0.03  # seconds without output that end a burst of screen updates
 
 
@@ -254,43 +256,54 @@ def one_session(db: Path, args: argparse.Namespace, urls: list[str], total: int)
     return result
 
 
-def refresh_session(args: argparse.Namespace, scratch: Path) -> dict:
-    """Keys answered while the app refreshes ``args.refresh_feeds`` feeds from a local server."""
+def refresh_session(args: argparse.Namespace, db: Path) -> dict:
+    """Keys answered while the app refreshes: the 100k database plus ``args.refresh_feeds``
+    new feeds on a local server (50 entries of 300 words each), the app open on a view the
+    refresh does not change (100 starred articles), `R` pressed, and while it runs, `j` and `k`
+    timed to the status line showing the new position."""
     from reader.config import Settings
     from reader.library import Library
+    from reader.views import View, ViewKind
 
     server = subprocess.Popen(
-        [sys.executable, str(SHARED / "tools" / "feedserver.py"), str(scratch), "--port", "0",
+        [sys.executable, str(SHARED / "tools" / "feedserver.py"), str(db.parent), "--port", "0",
          "--lifetime", "600", "--quiet"],
         stdout=subprocess.PIPE,
         text=True,
     )  # fmt: skip
+    work = db.with_name(f"refresh-{time.monotonic_ns()}.db")
     try:
         port = int(server.stdout.readline().split()[1])  # type: ignore[union-attr]
-        db = scratch / f"refresh-{time.monotonic_ns()}.db"
-        library = Library.open(Settings(db_path=db))
+        with sqlite3.connect(db) as source, sqlite3.connect(work) as target:
+            source.backup(target)
+        library = Library.open(Settings(db_path=work))
+        starred = [row.id for row in library.articles(limit=STARRED)]
+        library.star(starred)
+        library.remember("view", View(ViewKind.STARRED).to_json())
+        library.remember("article", str(starred[0]))
         for index in range(args.refresh_feeds):
-            url = f"http://127.0.0.1:{port}/_gen/{index}.xml?entries=50&words=300"
+            url = f"http://127.0.0.1:{port}/_gen/{index}.xml?entries=50&words=300&bench=refresh"
             library.storage.feeds.add(url, title=None, folder=None)
         library.close()
         env = {**os.environ, "TERM": "xterm-256color"}
-        term = Terminal(reader_command(db), 160, 48, env)
+        term = Terminal(reader_command(work), 160, 48, env)
         latencies: list[float] = []
         try:
-            term.expect("All · empty", timeout=30)
+            term.expect(f"1/{STARRED} articles", timeout=30)
             term.drain()
             started = time.perf_counter()
             os.write(term.fd, b"R")
             term.expect("Refreshing", timeout=10)
-            while not term.shows("Refreshed") and time.perf_counter() - started < 120:
-                latencies.append(term.press(b"?", "Article list") * 1000)
-                latencies.append(term.press(b"\x1b", "All ·") * 1000)
+            while not term.shows("Refreshed") and time.perf_counter() - started < 180:
+                latencies.append(term.press(b"j", f"2/{STARRED} articles") * 1000)
+                latencies.append(term.press(b"k", f"1/{STARRED} articles") * 1000)
             refresh_s = time.perf_counter() - started
         finally:
             term.close()
         return {"key_during_refresh_ms": latencies, "refresh_s": refresh_s}
     finally:
         server.terminate()
+        work.unlink(missing_ok=True)
 
 
 def _short(url: str) -> str:
@@ -323,7 +336,7 @@ def main() -> int:
             print(f"run {run + 1}/{args.runs}: first paint {sessions[-1]['first_paint_s']:.3f} s")
         refreshes = []
         for run in range(args.runs if args.refresh_feeds else 0):
-            refreshes.append(refresh_session(args, Path(scratch)))
+            refreshes.append(refresh_session(args, db))
             print(f"refresh run {run + 1}/{args.runs}: {refreshes[-1]['refresh_s']:.1f} s")
     summary = {
         "articles": total,

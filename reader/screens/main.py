@@ -182,16 +182,19 @@ class MainScreen(Screen[None]):
             self.article_view.clear(empty)
         self._update_status()
 
-    def reload(self) -> None:
+    def reload(self, *, sidebar: bool = True) -> None:
         """Fetch the current view again, keeping the cursor on the same article."""
         current = self.articles.current
         self.load_view(self.view, keep=current.id if current else None)
-        self.load_sidebar()
+        if sidebar:
+            self.load_sidebar()
 
     def _reload_if_pending(self) -> None:
+        """While a refresh runs: the list, not the sidebar, whose counts are redrawn when it
+        ends (rebuilding a sidebar of a thousand feeds every two seconds stalled the keys)."""
         if self._reload_pending:
             self._reload_pending = False
-            self.reload()
+            self.reload(sidebar=False)
 
     @work(thread=True, exclusive=True, group="sidebar")
     def load_sidebar(self) -> None:
