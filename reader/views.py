@@ -146,11 +146,16 @@ class Listing:
 
     def index_of(self, article_id: int) -> int | None:
         """The row of an article: from memory when its block is loaded, else from the store."""
+        found = self.loaded_index(article_id)
+        return found if found is not None else self._library.position(self.filter, article_id)
+
+    def loaded_index(self, article_id: int) -> int | None:
+        """The row of an article among the rows already fetched (no database work)."""
         for number, rows in list(self._blocks.items()):
             for offset, summary in enumerate(rows):
                 if summary.id == article_id:
                     return number * BLOCK + offset
-        return self._library.position(self.filter, article_id)
+        return None
 
     def replace_row(self, summary: ArticleSummary) -> None:
         """Show a change the user made (read, starred, tags) without fetching again."""

@@ -101,6 +101,7 @@ class MainScreen(Screen[None]):
         self._restore_article = _int_or_none(library.remembered("article"))
         self._reload_pending = False
         self._previews: LRUCache[int, Reading] = LRUCache(PREVIEWS_KEPT)
+        self._shown_view: View | None = None  # the view whose rows the list holds
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
@@ -172,6 +173,12 @@ class MainScreen(Screen[None]):
         if view != self.view:
             return
         first = self.articles.listing is None
+        current = self.articles.current
+        if current is not None and view == self._shown_view:
+            # A reload: the cursor may have moved on while the rows were read.
+            moved_to = listing.loaded_index(current.id)
+            index = index if moved_to is None else moved_to
+        self._shown_view = view
         self.articles.show(listing, index)
         if first:  # the sidebar's counts come second: the list is what the first paint needs
             self.load_sidebar()
