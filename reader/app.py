@@ -3,9 +3,7 @@ several screens share (refresh, adding feeds, the demo) in background workers.""
 
 from __future__ import annotations
 
-import asyncio
 import sqlite3
-import sys
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
 from datetime import UTC, datetime
@@ -20,11 +18,11 @@ from reader.errors import ReaderError
 from reader.library import Library
 from reader.messages import LibraryChanged, RefreshFinished, RefreshProgressed
 from reader.models import Feed, FeedOutcome, OutcomeKind, RefreshReport
+from reader.refresh_process import refresh_in_child
 from reader.screens.main import MainScreen
 from reader.views import Opening, read_opening_ahead
 
 LINK_SCHEMES = ("http://", "https://")
-REFRESH_SWITCH_INTERVAL = 0.0005  # seconds; Python's default is 0.005
 OPENING_WAIT = 2.0  # seconds the main screen waits for the rows read at start
 
 
@@ -151,8 +149,8 @@ class ReaderApp(App[None]):
 
     @work(thread=True, group="refresh", exit_on_error=False)
     def _refresh(self, feeds: Sequence[Feed] | None, on_done: Callable[[], None] | None) -> None:
-        """The refresh runs its own event loop in a worker thread: parsing 30 MB of feeds and
-        streaming them through httpx on the app's loop made key presses wait behind it."""
+        """The refresh runs in a child process (`reader fetch --progress-json`), watched from
+        a worker thread: in the app's own interpreter it made key presses wait."""
         started = datetime.now(UTC)
         failed = 0
 
@@ -161,12 +159,9 @@ class ReaderApp(App[None]):
             failed += outcome.kind is OutcomeKind.FAILED
             self._tell_main(RefreshProgressed(outcome, done, total, failed))
 
-        switch_interval = sys.getswitchinterval()
-        # The refresh threads (HTTP, the writer) would otherwise hold the interpreter for 5 ms
-        # at a time while a key press waits; a shorter slice keeps the app answering.
-        sys.setswitchinterval(REFRESH_SWITCH_INTERVAL)
         try:
-            report = asyncio.run(self.library.refresh(feeds, on_progress=progress))
+            ids = None if feeds is None else [feed.id for feed in feeds]
+            report = refresh_in_child(self.library.settings, ids, progress)
             news = self.library.watched_news(started)
         except ReaderError as err:
             self.call_from_thread(
@@ -174,7 +169,6 @@ class ReaderApp(App[None]):
             )
             return
         finally:
-            sys.setswitchinterval(switch_interval)
             self._refreshing = False
         self.call_from_thread(self._refreshed, report, news, on_done)
 

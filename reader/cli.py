@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 something failed (a feed did not update, a file could n
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 import time
@@ -42,6 +43,7 @@ from reader.output import (
     full_article_json,
     hit_json,
     marked_snippet,
+    outcome_json,
     outcome_line,
     print_json,
     report_json,
@@ -220,6 +222,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="ignore back-off after failures and Retry-After"
     )
     sub.add_argument("-q", "--quiet", action="store_true", help="no progress, print only failures")
+    sub.add_argument(
+        "--no-pages", action="store_true", help="do not read article pages this time (full text)"
+    )
+    sub.add_argument(
+        "--progress-json",
+        action="store_true",
+        help="for programs: a JSON line per feed as it finishes ({progress: {done, total, "
+        "outcome}}), then {report: ...} (the app runs refreshes this way)",
+    )
     _json_flag(sub)
 
     sub = command("import-opml", cmd_import_opml, "subscribe to every feed of an OPML file")
@@ -501,7 +512,8 @@ def cmd_fetch(library: Library, args: argparse.Namespace) -> int:
         print("no feeds to fetch: `reader add URL` subscribes to one")
         return EXIT_OK
     titles = {feed.id: one_line(feed.display_title) for feed in feeds}
-    progress = ProgressLine(len(feeds), titles, enabled=not (args.quiet or args.json))
+    quiet = args.quiet or args.json or args.progress_json
+    progress = ProgressLine(len(feeds), titles, enabled=not quiet)
     started = time.perf_counter()
     import asyncio
 
@@ -511,18 +523,30 @@ def cmd_fetch(library: Library, args: argparse.Namespace) -> int:
                 feeds,
                 force=args.force or bool(args.feeds),
                 concurrency=args.concurrency,
-                on_progress=progress,
+                on_progress=_progress_lines if args.progress_json else progress,
+                read_pages=False if args.no_pages else None,
             )
         )
     finally:
         progress.finish()
-    if args.json:
+    if args.progress_json:
+        _json_line({"report": report_json(report)})
+    elif args.json:
         print_json(report_json(report))
     else:
         _print_report(report, titles, time.perf_counter() - started, quiet=args.quiet)
         if not args.quiet:
             _suggest_reclean(library)
     return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def _progress_lines(outcome: FeedOutcome, done: int, total: int) -> None:
+    _json_line({"progress": {"done": done, "total": total, "outcome": outcome_json(outcome)}})
+
+
+def _json_line(data: dict) -> None:
+    sys.stdout.write(json.dumps(data) + "\n")
+    sys.stdout.flush()
 
 
 def _print_report(

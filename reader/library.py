@@ -184,7 +184,9 @@ class Library:
         force: bool = False,
         concurrency: int | None = None,
         on_progress: ProgressCallback | None = None,
+        read_pages: bool | None = None,
     ) -> RefreshReport:
+        """``read_pages`` overrides the config's ``fetch.full_text`` for this refresh."""
         from reader.refresh import Refresher, RefreshOptions
 
         targets = list(feeds) if feeds is not None else self.storage.feeds.list(with_counts=False)
@@ -193,7 +195,7 @@ class Library:
             fetch_settings(self.settings, concurrency=concurrency),
             RefreshOptions(
                 force=force,
-                read_pages=self.settings.fetch.full_text,
+                read_pages=self.settings.fetch.full_text if read_pages is None else read_pages,
                 watchlist=self._watchlist(),
             ),
         )

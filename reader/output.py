@@ -106,6 +106,37 @@ def hit_json(hit: SearchHit) -> dict[str, Any]:
     }
 
 
+def outcome_json(o: FeedOutcome) -> dict[str, Any]:
+    return {
+        "id": o.feed_id,
+        "url": o.url,
+        "outcome": o.kind.value,
+        "new": o.new,
+        "updated": o.updated,
+        "error": o.error,
+        "http_status": o.http_status,
+        "seconds": o.seconds,
+        "pages": o.pages,
+        "pages_failed": o.pages_failed,
+    }
+
+
+def outcome_from_json(data: dict[str, Any]) -> FeedOutcome:
+    """The other way (the app reads a `reader fetch --progress-json` child's lines)."""
+    return FeedOutcome(
+        feed_id=int(data["id"]),
+        url=str(data["url"]),
+        kind=OutcomeKind(data["outcome"]),
+        new=int(data["new"]),
+        updated=int(data["updated"]),
+        error=data["error"],
+        http_status=data["http_status"],
+        seconds=float(data["seconds"]),
+        pages=int(data["pages"]),
+        pages_failed=int(data["pages_failed"]),
+    )
+
+
 def report_json(report: RefreshReport) -> dict[str, Any]:
     return {
         "new": report.new_articles,
@@ -115,21 +146,7 @@ def report_json(report: RefreshReport) -> dict[str, Any]:
         "skipped": report.count(OutcomeKind.SKIPPED),
         "pages": report.pages,
         "pages_failed": report.pages_failed,
-        "feeds": [
-            {
-                "id": o.feed_id,
-                "url": o.url,
-                "outcome": o.kind.value,
-                "new": o.new,
-                "updated": o.updated,
-                "error": o.error,
-                "http_status": o.http_status,
-                "seconds": o.seconds,
-                "pages": o.pages,
-                "pages_failed": o.pages_failed,
-            }
-            for o in report.outcomes
-        ],
+        "feeds": [outcome_json(o) for o in report.outcomes],
     }
 
 

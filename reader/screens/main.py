@@ -8,6 +8,7 @@ results come back through ``call_from_thread``."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 
 from textual import on, work
@@ -44,6 +45,7 @@ READ_AHEAD = 4  # rows below the cursor whose preview is read before the cursor 
 READ_BEHIND = 2
 PREVIEWS_KEPT = 64
 RELOAD_EVERY = 2.0  # seconds between list reloads while a refresh brings articles
+PROGRESS_EVERY = 0.1  # seconds between redraws of the refresh progress
 SEARCH_HINT = 'search: words, "a phrase", -word, prefix*, company:NAME, feed:NAME, is:unread'
 KEY_HINTS = Content.assemble(
     *(
@@ -102,6 +104,7 @@ class MainScreen(Screen[None]):
         self._reload_pending = False
         self._previews: LRUCache[int, Reading] = LRUCache(PREVIEWS_KEPT)
         self._shown_view: View | None = None  # the view whose rows the list holds
+        self._progress_drawn = 0.0
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
@@ -597,7 +600,12 @@ class MainScreen(Screen[None]):
         )
 
     def on_refresh_progressed(self, event: RefreshProgressed) -> None:
-        self.query_one(StatusBar).show_progress(event.done, event.total, event.failed)
+        """Progress is drawn at most ten times a second: a thousand feeds would otherwise
+        cost a thousand frames."""
+        now = time.monotonic()
+        if now - self._progress_drawn >= PROGRESS_EVERY or event.done == event.total:
+            self._progress_drawn = now
+            self.query_one(StatusBar).show_progress(event.done, event.total, event.failed)
         if event.outcome.new:
             self._reload_pending = True
 
