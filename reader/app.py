@@ -196,6 +196,17 @@ class ReaderApp(App[None]):
         if self.main is not None:
             self.main.post_message(message)
 
+    def ask_for_feed(self, *, on_done: Callable[[], None] | None = None) -> None:
+        """The add-feed prompt every screen opens with `a`; the feed is added in the background."""
+        from reader.screens.dialogs import PromptModal
+
+        def add(url: str | None) -> None:
+            if url:
+                self.add_feed(url, on_done=on_done)
+
+        question = "Add a feed: its URL, or a web page that links to one"
+        self.push_screen(PromptModal(question, placeholder="https://"), add)
+
     def add_feed(self, url: str, *, on_done: Callable[[], None] | None = None) -> None:
         self.notify(f"Adding {url} …", markup=False, timeout=3)
         self._add_feed(url, on_done)

@@ -114,9 +114,6 @@ class Listing:
             return None
         return block[index % BLOCK]
 
-    def has(self, index: int) -> bool:
-        return (index // BLOCK) in self._blocks
-
     def block_of(self, index: int) -> int:
         return index // BLOCK
 

@@ -112,16 +112,7 @@ class FeedsScreen(Screen[None]):
         self.app.screen.post_message(LibraryChanged())
 
     def action_add(self) -> None:
-        def add(url: str | None) -> None:
-            if url:
-                self.app.add_feed(url, on_done=self.load)  # type: ignore[attr-defined]
-
-        self.app.push_screen(
-            PromptModal(
-                "Add a feed: its URL, or a web page that links to one", placeholder="https://"
-            ),
-            add,
-        )
+        self.app.ask_for_feed(on_done=self.load)  # type: ignore[attr-defined]
 
     def action_rename(self) -> None:
         feed = self.selected

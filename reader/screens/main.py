@@ -486,11 +486,8 @@ class MainScreen(Screen[None]):
         companies = tuple(
             sorted(t.company for t in self.library.tags(summary.id) if t.state is TagState.ACTIVE)
         )
-        self.app.call_from_thread(self._tags_changed, replace(summary, companies=companies))
+        self.app.call_from_thread(self._row_changed, replace(summary, companies=companies))
         self._read(summary, mark_read=False, suggest=True)
-
-    def _tags_changed(self, summary: ArticleSummary) -> None:
-        self._row_changed(summary)
 
     # -- views ---------------------------------------------------------------------------------
 
@@ -586,18 +583,7 @@ class MainScreen(Screen[None]):
         self.app.call_from_thread(self.app.start_refresh, [feed])  # type: ignore[attr-defined]
 
     def action_add_feed(self) -> None:
-        from reader.screens.dialogs import PromptModal
-
-        def add(url: str | None) -> None:
-            if url:
-                self.app.add_feed(url)  # type: ignore[attr-defined]
-
-        self.app.push_screen(
-            PromptModal(
-                "Add a feed: its URL, or a web page that links to one", placeholder="https://"
-            ),
-            add,
-        )
+        self.app.ask_for_feed()  # type: ignore[attr-defined]
 
     def on_refresh_progressed(self, event: RefreshProgressed) -> None:
         """Progress is drawn at most ten times a second: a thousand feeds would otherwise

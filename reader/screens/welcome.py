@@ -50,16 +50,7 @@ class WelcomeScreen(Screen[None]):
         yield Footer()
 
     def action_add_feed(self) -> None:
-        def add(url: str | None) -> None:
-            if url:
-                self.app.add_feed(url)  # type: ignore[attr-defined]
-
-        self.app.push_screen(
-            PromptModal(
-                "Add a feed: its URL, or a web page that links to one", placeholder="https://"
-            ),
-            add,
-        )
+        self.app.ask_for_feed()  # type: ignore[attr-defined]
 
     def action_import_opml(self) -> None:
         def load(path: str | None) -> None:

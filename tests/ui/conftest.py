@@ -11,12 +11,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import textual.constants
+from textual.app import App
+from textual.content import Content
 from textual.pilot import Pilot
 
 from reader.app import ReaderApp
 from reader.config import Settings
 from reader.demo import demo_settings, fill_demo
 from reader.library import Library
+from reader.screens.main import MainScreen
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -74,6 +78,32 @@ def browser() -> BrowserRecorder:
 @pytest.fixture
 def app(demo_library: Library, browser: BrowserRecorder) -> ReaderApp:
     return ReaderApp(demo_library, open_link=browser)
+
+
+WIDE = (160, 48)
+NARROW = (80, 24)
+
+
+@pytest.fixture(autouse=True)
+def _instant_scrolling(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No scroll animations: a key's effect is complete when the key press returns, and the
+    pilot does not sit out each animation."""
+    monkeypatch.setattr(textual.constants, "TEXTUAL_ANIMATIONS", "none")
+
+
+def main(app: App) -> MainScreen:
+    screen = app.screen
+    assert isinstance(screen, MainScreen), f"expected the main screen, got {screen!r}"
+    return screen
+
+
+def plain(text: object) -> str:
+    return text.plain if isinstance(text, Content) else str(text)
+
+
+def notes(app: App) -> list[str]:
+    """Every notification the app raised (and that has not timed out yet)."""
+    return [plain(n.message) for n in app._notifications]
 
 
 async def settle(pilot: Pilot) -> None:

@@ -3,8 +3,6 @@ prompt, confirm and message dialogs the other screens build on."""
 
 from __future__ import annotations
 
-import pytest
-import textual.constants
 from textual import events
 from textual.app import App, ComposeResult
 from textual.content import Content
@@ -22,29 +20,7 @@ from reader.screens.tagging import TagModal, UntagModal
 from reader.views import View, ViewKind
 from reader.widgets.article_list import ArticleList
 from reader.widgets.article_view import ArticleView
-from tests.ui.conftest import settle
-
-WIDE = (160, 48)
-NARROW = (80, 24)
-
-
-@pytest.fixture(autouse=True)
-def _instant_scrolling(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(textual.constants, "TEXTUAL_ANIMATIONS", "none")
-
-
-def main(app: App) -> MainScreen:
-    screen = app.screen
-    assert isinstance(screen, MainScreen), f"expected the main screen, got {screen!r}"
-    return screen
-
-
-def plain(text: object) -> str:
-    return text.plain if isinstance(text, Content) else str(text)
-
-
-def notes(app: App) -> list[str]:
-    return [plain(n.message) for n in app._notifications]
+from tests.ui.conftest import NARROW, WIDE, main, notes, plain, settle
 
 
 def options(app: App, selector: str) -> list[str]:

@@ -7,9 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import textual.constants
 from textual import events
-from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
@@ -19,23 +17,10 @@ from reader.models import ArticleFilter, FetchStatus
 from reader.screens.dialogs import ConfirmModal, MessageModal, PromptModal
 from reader.screens.feeds import FeedsScreen
 from reader.screens.main import MainScreen
-from tests.ui.conftest import settle
+from tests.ui.conftest import notes, plain, settle
 
 SIZE = (100, 30)  # narrow: the main screen underneath stays cheap
 DEMO_ARTICLES = 34
-
-
-@pytest.fixture(autouse=True)
-def _instant_scrolling(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(textual.constants, "TEXTUAL_ANIMATIONS", "none")
-
-
-def plain(text: object) -> str:
-    return text.plain if isinstance(text, Content) else str(text)
-
-
-def notes(app: ReaderApp) -> list[str]:
-    return [plain(n.message) for n in app._notifications]
 
 
 def feeds_screen(app: ReaderApp) -> FeedsScreen:

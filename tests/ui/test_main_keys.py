@@ -10,9 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import textual.constants
 from textual import events
-from textual.content import Content
 from textual.pilot import Pilot
 from textual.widget import Widget
 
@@ -27,30 +25,15 @@ from reader.widgets.article_list import ArticleList
 from reader.widgets.article_view import ArticleView
 from reader.widgets.sidebar import Sidebar
 from reader.widgets.status_bar import StatusBar
-from tests.ui.conftest import BrowserRecorder, settle
+from tests.ui.conftest import NARROW, WIDE, BrowserRecorder, main, notes, plain, settle
 
-WIDE = (160, 48)
-NARROW = (80, 24)
 DEMO_ARTICLES = 34
 UNREAD = ArticleFilter(read=False)
 STARRED = ArticleFilter(starred=True)
 NO_MORE_UNREAD = "No more unread articles in this view"
 
 
-@pytest.fixture(autouse=True)
-def _instant_scrolling(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No scroll animations: a key's effect is complete when the key press returns, and the
-    pilot does not sit out each animation."""
-    monkeypatch.setattr(textual.constants, "TEXTUAL_ANIMATIONS", "none")
-
-
 # -- helpers ---------------------------------------------------------------------------------
-
-
-def main(app: ReaderApp) -> MainScreen:
-    screen = app.screen
-    assert isinstance(screen, MainScreen), f"expected the main screen, got {screen!r}"
-    return screen
 
 
 def cursor(app: ReaderApp) -> int:
@@ -81,21 +64,12 @@ def shown_id(app: ReaderApp) -> int | None:
     return shown.article_id if shown else None
 
 
-def plain(text: object) -> str:
-    return text.plain if isinstance(text, Content) else str(text)
-
-
 def status_text(app: ReaderApp) -> str:
     return plain(main(app).query_one(StatusBar).content)
 
 
 def sidebar_entry(app: ReaderApp, index: int) -> str:
     return plain(main(app).sidebar.get_option_at_index(index).prompt)
-
-
-def notes(app: ReaderApp) -> list[str]:
-    """Every notification the app raised (and that has not timed out yet)."""
-    return [plain(n.message) for n in app._notifications]
 
 
 def shows(widget: Widget) -> bool:

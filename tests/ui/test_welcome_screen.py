@@ -8,9 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import textual.constants
 from textual import events
-from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -22,14 +20,9 @@ from reader.screens.dialogs import PromptModal
 from reader.screens.help import HelpModal, key_label
 from reader.screens.main import MainScreen
 from reader.screens.welcome import WelcomeScreen
-from tests.ui.conftest import settle
+from tests.ui.conftest import notes, plain, settle
 
 SIZE = (100, 30)
-
-
-@pytest.fixture(autouse=True)
-def _instant_scrolling(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(textual.constants, "TEXTUAL_ANIMATIONS", "none")
 
 
 @pytest.fixture
@@ -68,14 +61,6 @@ async def paste(pilot: Pilot, text: str) -> None:
     assert focused is not None
     focused.post_message(events.Paste(text))
     await settle(pilot)
-
-
-def plain(text: object) -> str:
-    return text.plain if isinstance(text, Content) else str(text)
-
-
-def notes(app: ReaderApp) -> list[str]:
-    return [plain(n.message) for n in app._notifications]
 
 
 def listed_titles(app: ReaderApp) -> list[str]:
