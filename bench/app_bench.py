@@ -11,7 +11,8 @@ terminal emulator: Textual rewrites only the changed part of a line, so the outp
 does not say what is on screen): `pip install pyte`.
 
 What is timed (medians over runs, with min and max):
-* first paint: process start to the first screen showing the list and its status line;
+* first paint: process start to the first screen showing the list and its status line, and
+  beside it the first paint of a bare one-line Textual app run just before (the floor);
 * cursor: `j` to the status line showing the new position;
 * open: `j` to the reading pane showing that article (wide layout previews as the cursor moves),
   and `enter` to the article opened;
@@ -199,6 +200,39 @@ def article_urls(db: Path, count: int) -> tuple[list[str], int]:
         library.close()
 
 
+BARE_TEXTUAL_APP = """
+from textual.app import App
+from textual.widgets import Static
+
+class Bare(App):
+    def compose(self):
+        yield Static("1/1 articles")
+
+Bare().run()
+"""
+
+
+def textual_floor(env: dict[str, str]) -> float:
+    """First paint of a Textual app with one line of text: the floor under any Textual app on
+    this machine at this moment (quoted beside ours, as the machine's speed drifts)."""
+    term = Terminal([sys.executable, "-c", BARE_TEXTUAL_APP], 160, 48, env)
+    try:
+        return term.expect("1/1 articles", timeout=30) - term.started
+    finally:
+        term.close()
+
+
+def compile_bytecode() -> None:
+    """An editable install runs from source, and PYTHONDONTWRITEBYTECODE may keep Python from
+    caching the bytecode: compile it, as installing a wheel does, so start-up is measured as a
+    user meets it."""
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(REPO / "reader")],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
 def reader_command(db: Path) -> list[str]:
     return [str(Path(sys.executable).with_name("reader")), "--db", str(db)]
 
@@ -214,8 +248,8 @@ def one_session(db: Path, args: argparse.Namespace, urls: list[str], total: int)
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "", "LINES": ""}
     env.pop("COLUMNS")
     env.pop("LINES")
+    result: dict[str, list[float] | float] = {"textual_floor_s": textual_floor(env)}
     term = Terminal(reader_command(db), 160, 48, env)
-    result: dict[str, list[float] | float] = {}
     try:
         painted = term.expect(f"1/{total} articles", timeout=30)
         result["first_paint_s"] = painted - term.started
@@ -326,6 +360,7 @@ def main() -> int:
     if not args.db.exists():
         print(f"{args.db} is missing: build it with bench/refresh_bench.py --only search --rebuild")
         return 2
+    compile_bytecode()
     with tempfile.TemporaryDirectory() as scratch:
         db = Path(scratch) / "bench.db"
         shutil.copy(args.db, db)
@@ -333,7 +368,10 @@ def main() -> int:
         sessions = []
         for run in range(args.runs):
             sessions.append(one_session(db, args, urls, total))
-            print(f"run {run + 1}/{args.runs}: first paint {sessions[-1]['first_paint_s']:.3f} s")
+            print(
+                f"run {run + 1}/{args.runs}: first paint {sessions[-1]['first_paint_s']:.3f} s"
+                f" (a bare Textual app: {sessions[-1]['textual_floor_s']:.3f} s)"
+            )
         refreshes = []
         for run in range(args.runs if args.refresh_feeds else 0):
             refreshes.append(refresh_session(args, db))
@@ -341,6 +379,7 @@ def main() -> int:
     summary = {
         "articles": total,
         "first_paint_s": stats([s["first_paint_s"] for s in sessions]),
+        "textual_floor_s": stats([s["textual_floor_s"] for s in sessions]),
         "peak_rss_mib": stats([s["peak_rss_mib"] for s in sessions]),
     }
     for key in ("cursor_ms", "open_ms", "end_ms", "top_ms", "search_ms"):

@@ -3,6 +3,7 @@ several screens share (refresh, adding feeds, the demo) in background workers.""
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
@@ -41,6 +42,15 @@ def refresh_summary(report: RefreshReport) -> str:
     return text
 
 
+def collect_garbage_again() -> None:
+    """After the first frame: the objects made so far live as long as the app, so they are
+    set aside for good (``gc.freeze``) before the collector, turned off for the start by
+    ``reader``, runs again."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 class ReaderApp(App[None]):
     TITLE = "reader"
     CSS_PATH = [styles_dir() / "app.tcss"]
@@ -52,7 +62,10 @@ class ReaderApp(App[None]):
         *,
         open_link: Callable[[str], None] | None = None,
         open_demo: Callable[[], Library] | None = None,
+        opening: Future[Opening] | None = None,
     ) -> None:
+        """``opening`` is the first screen's rows, already being read (``reader`` starts that
+        before it imports Textual); without it they are read from ``on_load``."""
         super().__init__()
         self.library = library
         self._open_link = open_link
@@ -60,20 +73,25 @@ class ReaderApp(App[None]):
         self._refreshing = False
         self._company_names: list[str] | None = None
         self.main: MainScreen | None = None
-        self._opening: Future[Opening] | None = None
+        self._opening = opening
 
     def on_load(self) -> None:
-        """Before the first screen is built: read its rows meanwhile."""
-        if self.library.has_feeds():
+        if self._opening is None and self.library.has_feeds():
             self._opening = read_opening_ahead(self.library, self.library.settings.app.show_read)
 
+    def get_default_screen(self) -> Screen:
+        """The main screen is the first screen, so that Textual's first frame already shows it."""
+        if self._opening is not None:
+            self.main = MainScreen(self.library)
+            return self.main
+        return super().get_default_screen()
+
     def on_mount(self) -> None:
+        self.call_after_refresh(collect_garbage_again)
         theme = self.library.settings.app.theme
         if theme in self.available_themes:
             self.theme = theme
-        if self.library.has_feeds():
-            self.show_main()
-        else:
+        if self.main is None:
             from reader.screens.welcome import WelcomeScreen
 
             self.push_screen(WelcomeScreen())

@@ -8,7 +8,6 @@ or ``READER_CONFIG``). Every key is listed in ``CONFIG_KEYS`` and in the README.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -101,10 +100,16 @@ def load_settings(
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        handle = path.open("rb")
     except FileNotFoundError:
-        return {}
+        return {}  # the common case, which then never pays for importing the TOML parser
+    except OSError as err:
+        raise ConfigError(f"cannot read {path}: {err.strerror}") from err
+    import tomllib
+
+    try:
+        with handle:
+            return tomllib.load(handle)
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"{path} is not valid TOML: {err}") from err
     except OSError as err:

@@ -27,7 +27,6 @@ from reader.models import (
     RefreshReport,
     SearchHit,
 )
-from reader.query import SearchQuery, parse_query
 from reader.storage import Storage
 from reader.storage.connection import utc_now
 
@@ -39,6 +38,7 @@ if TYPE_CHECKING:
     from reader.fetching.http import Fetcher, FetchResult, FetchSettings
     from reader.fetching.parse import PreparedFeed
     from reader.importing.opml import Subscription
+    from reader.query import SearchQuery
     from reader.refresh import ProgressCallback
 
 # The network and parsing stack (asyncio, httpx, lxml, feedparser) is imported only by the
@@ -322,6 +322,8 @@ class Library:
     ) -> SearchResult:
         """Run a query in the shared syntax (words, "phrases", -word, OR, prefix*, feed:,
         company:, is:, before:, after:) within ``base`` (the view the user is in)."""
+        from reader.query import parse_query  # imported on first use: the app starts sooner
+
         query = parse_query(text)
         article_filter = self._filter_for(query, base)
         if article_filter is None:

@@ -94,8 +94,10 @@ class MainScreen(Screen[None]):
         Binding("question_mark", "help", "Help"),
     ]
 
+    AUTO_FOCUS = "#article-list"
+
     def __init__(self, library: Library) -> None:
-        super().__init__()
+        super().__init__(classes=width_class(self.app.size.width))  # before the first layout
         self.library = library
         self.view = View.from_json(library.remembered("view"))
         self.show_read = library.settings.app.show_read
@@ -105,6 +107,7 @@ class MainScreen(Screen[None]):
         self._previews: LRUCache[int, Reading] = LRUCache(PREVIEWS_KEPT)
         self._shown_view: View | None = None  # the view whose rows the list holds
         self._progress_drawn = 0.0
+        self._first_frame_drawn = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
@@ -133,8 +136,6 @@ class MainScreen(Screen[None]):
         return self.query_one("#search-input", Input)
 
     def on_mount(self) -> None:
-        self._apply_width(self.app.size.width)
-        self.articles.focus()
         opening = self.app.take_opening()  # type: ignore[attr-defined]
         if opening is not None and (opening.view, opening.show_read) == (self.view, self.show_read):
             self._show_listing(opening.view, opening.listing, opening.cursor)
@@ -183,8 +184,8 @@ class MainScreen(Screen[None]):
             index = index if moved_to is None else moved_to
         self._shown_view = view
         self.articles.show(listing, index)
-        if first:  # the sidebar's counts come second: the list is what the first paint needs
-            self.load_sidebar()
+        if first:
+            self.call_after_refresh(self._after_first_frame)
         if not listing.count:
             empty = (
                 "No articles here" if self.show_read else "No unread articles here (l shows all)"
@@ -248,12 +249,21 @@ class MainScreen(Screen[None]):
 
     # -- reading -------------------------------------------------------------------------------
 
+    def _after_first_frame(self) -> None:
+        """The sidebar and the preview wait for the first frame: their workers would share
+        the GIL with it and slow it down."""
+        self._first_frame_drawn = True
+        self.load_sidebar()
+        current = self.articles.current
+        if current is not None:
+            self._highlighted(current)
+
     def _highlighted(self, summary: ArticleSummary) -> None:
         """The cursor reached an article (called by the list as it moves, so the status line
         and the preview land in the same frame as the cursor)."""
         self._update_status()
         # No preview while a search is typed: each key would redraw the whole reading pane.
-        if not self.wide or self.search_box.has_focus:
+        if not self.wide or self.search_box.has_focus or not self._first_frame_drawn:
             return
         preview = self._previews.get(summary.id)
         if preview is None:
@@ -599,6 +609,11 @@ class MainScreen(Screen[None]):
         self.query_one(StatusBar).show_activity("")
         self._reload_pending = False
         self.reload()
+
+
+def width_class(width: int) -> str:
+    """``-wide`` shows list and article side by side, ``-narrow`` one pane at a time."""
+    return "-wide" if width >= WIDE else "-narrow"
 
 
 def _int_or_none(text: str | None) -> int | None:
