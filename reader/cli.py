@@ -9,6 +9,7 @@ import argparse
 import gc
 import json
 import logging
+import sqlite3
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -51,6 +52,8 @@ from reader.output import (
     short_time,
     table,
 )
+from reader.storage.check import check_database
+from reader.storage.connection import explain_database_error
 from reader.storage.tags import CompanyNotFoundError
 
 if TYPE_CHECKING:
@@ -95,6 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _guarded(lambda: cmd_extract(args))
     if args.command == "companies" and args.action == "detect":  # no database either
         return _guarded(lambda: cmd_detect(args))
+    if args.command == "check":  # reads the file as it is: no migration, works on a damaged one
+        return _guarded(lambda: cmd_check(args))
     try:
         library = Library.open(load_settings(args.db))
     except ReaderError as err:
@@ -105,6 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(str(err), EXIT_USAGE)
     except ReaderError as err:
         return fail(str(err), EXIT_FAILED)
+    except sqlite3.DatabaseError as err:  # a damaged page met after the file opened fine
+        return fail(explain_database_error(library.storage.path, err), EXIT_FAILED)
     except KeyboardInterrupt:
         return fail("interrupted; everything stored before this point is kept", 130)
     finally:
@@ -327,6 +334,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("id", type=int)
     sub.add_argument("company")
     command("retag", cmd_retag, "look for the watched companies in every stored article again")
+    command(
+        "check",
+        lambda _library, args: cmd_check(args),
+        "check that the database file is whole (SQLite's integrity check and the search "
+        "index's); when it is not, say how to restore the backup made before each upgrade "
+        "(DB.bak-vN) or salvage the rest with `sqlite3 DB .recover`. Exit code 1 when damaged",
+    )
 
     sub = command(
         "reclean",
@@ -779,6 +793,20 @@ def cmd_untag(library: Library, args: argparse.Namespace) -> int:
 def cmd_retag(library: Library, args: argparse.Namespace) -> int:
     added = library.retag()
     print(f"{added} tag(s) added for watched companies")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    report = check_database(load_settings(args.db).db_path)
+    if not report.ok:
+        problems = "; ".join(report.problems)
+        return fail(f"{report.path} is damaged: {problems}. {report.advice()}", EXIT_FAILED)
+    print(
+        f"{report.path} is whole: schema {report.schema}, {report.feeds or 0} feeds, "
+        f"{report.articles or 0} articles"
+    )
+    if report.backup is not None:
+        print(f"newest backup: {report.backup}")
     return EXIT_OK
 
 

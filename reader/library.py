@@ -6,6 +6,7 @@ the CLI through ``asyncio.run``)."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
@@ -13,7 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.config import Settings
-from reader.errors import DiscoveryError, FeedExistsError, FetchError, ParseError, UsageError
+from reader.errors import (
+    DiscoveryError,
+    FeedExistsError,
+    FetchError,
+    ParseError,
+    ReaderError,
+    UsageError,
+)
 from reader.models import (
     Article,
     ArticleFilter,
@@ -28,7 +36,7 @@ from reader.models import (
     SearchHit,
 )
 from reader.storage import Storage
-from reader.storage.connection import utc_now
+from reader.storage.connection import explain_database_error, utc_now
 
 if TYPE_CHECKING:
     from reader.cleaning.blocks import CleanArticle
@@ -111,6 +119,15 @@ class Library:
 
     def close(self) -> None:
         self.storage.close()
+
+    def describe_error(self, error: BaseException) -> str | None:
+        """What to tell the user about an error from this library: a full disk, a read-only or
+        damaged file, a feed that cannot be found. None for anything else, which is a bug."""
+        if isinstance(error, ReaderError):
+            return str(error)
+        if isinstance(error, sqlite3.DatabaseError):
+            return explain_database_error(self.settings.db_path, error)
+        return None
 
     # -- feeds ---------------------------------------------------------------------------------
 

@@ -36,6 +36,10 @@ _IS_VALUES = {
 # NUL ends an FTS5 query early ("unterminated string"); lone surrogates (from undecodable
 # command-line bytes) cannot be encoded for SQLite at all.
 _UNSAFE_CHARS = re.compile("[\x00\ud800-\udfff]")
+# Each company filter is one more condition ANDed into the SQL, and SQLite refuses an expression
+# deeper than 1000 ("Expression tree is too large"): a pasted wall of company: filters is cut
+# here, with a warning, rather than fail in the database.
+MAX_COMPANY_FILTERS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,8 +232,16 @@ def _apply_name_filter(builder: _Builder, token: _Token) -> None:
         ("company", False): builder.companies,
         ("company", True): builder.excluded_companies,
     }[(token.key, token.negated)]
-    if token.text not in target:
-        target.append(token.text)
+    if token.text in target:
+        return
+    if token.key == "company" and (
+        len(builder.companies) + len(builder.excluded_companies) >= MAX_COMPANY_FILTERS
+    ):
+        warning = f"ignored company filters after the first {MAX_COMPANY_FILTERS}"
+        if warning not in builder.warnings:
+            builder.warnings.append(warning)
+        return
+    target.append(token.text)
 
 
 def _apply_flag(builder: _Builder, token: _Token, shown: str) -> None:

@@ -17,7 +17,7 @@ from reader.cleaning.tree_blocks import BlockBuilder
 
 log = logging.getLogger(__name__)
 
-CLEANER_VERSION = 2
+CLEANER_VERSION = 3
 """Stored with every cleaned text; bump whenever the output for some input changes, so that
 `reader reclean` knows which articles to redo."""
 
@@ -101,9 +101,12 @@ _NEVER_CONTENT = (
     "map", "video", "audio", "picture", "head", "button", "datalist", "applet", "aside",
     "footer", "nav", "menu", "menuitem", "fencedframe", "area", "blink", "dialog", "frame",
     "frameset", "link", "marquee", "noindex", "param", "progress", "source", "track", "use",
+    "title", "textarea", "noembed", "noframes", "xmp", "plaintext",
 )  # fmt: skip
 """Elements trafilatura deletes anyway (its MANUALLY_CLEANED list, less the form-related ones
-it treats specially): removing them right after parsing shrinks the tree its XPath passes walk."""
+it treats specially): removing them right after parsing shrinks the tree its XPath passes walk.
+The last six are never page text: a <title> or <textarea> in the body, and the elements the HTML
+parser reads as raw text (their content would come out as literal tags)."""
 
 _PARSER = lxml.html.HTMLParser(
     collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
@@ -325,7 +328,9 @@ def clean_fragment(
     if not build_simple(html, builder):
         try:
             root = lxml.html.fragment_fromstring(html, create_parent="div")
-        except (etree.ParserError, ValueError):
+        # lxml asserts that a fragment starting "<html>" parses to one <body>: "<html>" alone
+        # (no body at all) raised AssertionError, or IndexError under python -O
+        except (etree.ParserError, ValueError, AssertionError, IndexError):
             return CleanArticle((), (), title)
         builder = BlockBuilder(url, tei=False, drop_boilerplate_attrs=True)
         builder.walk(root, "paragraph", 0, 0)

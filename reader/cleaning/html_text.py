@@ -16,8 +16,11 @@ from reader.cleaning.sanitize import collapse_spaces, strip_control
 
 _DROPPED = frozenset(
     {"script", "style", "noscript", "template", "iframe", "svg", "head", "object", "embed",
-     "canvas", "select", "textarea", "math", "-comment", "-doctype"}
+     "canvas", "select", "textarea", "math", "-comment", "-doctype", "title", "noembed",
+     "noframes", "xmp", "plaintext"}
 )  # fmt: skip
+"""Never shown as text. ``noembed``, ``noframes``, ``xmp`` and ``plaintext`` are raw text to the
+HTML parser: their content would come out as literal tags (``<noembed><p>`` gives "<p>")."""
 
 _BLOCKS = frozenset(
     {"p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "figure",
@@ -150,8 +153,25 @@ def _render_quote(node: LexborNode, out: _Blocks) -> None:
         out.blocks.append("\n".join("> " + line for line in block.split("\n")))
 
 
+def _pre_text(node: LexborNode, parts: list[str]) -> None:
+    """The text of a <pre> as laid out, without what is never shown: a <script> or <textarea>
+    inside it would otherwise come out as code or as literal tags."""
+    child = node.first_child
+    while child is not None:
+        tag = child.tag
+        if tag == "-text":
+            parts.append(child.text_content or "")
+        elif tag == "br":
+            parts.append("\n")
+        elif tag is not None and tag not in _DROPPED:
+            _pre_text(child, parts)
+        child = child.next
+
+
 def _render_pre(node: LexborNode, out: _Blocks) -> None:
-    lines = [line.rstrip() for line in node.text(deep=True).expandtabs(4).split("\n")]
+    parts: list[str] = []
+    _pre_text(node, parts)
+    lines = [line.rstrip() for line in "".join(parts).expandtabs(4).split("\n")]
     while lines and not lines[0]:
         lines.pop(0)
     while lines and not lines[-1]:

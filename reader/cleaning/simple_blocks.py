@@ -129,6 +129,10 @@ class _Scan:
         self.builder = builder
         self.root = _Open("div", "paragraph", 0, saved=builder._current)
         self.stack = [self.root]
+        # Counts over the stack below the root, kept as frames come and go: scanning the stack
+        # at every tag instead made deeply nested HTML quadratic.
+        self.inside_non_containers = 0
+        self.inside_links = 0
         self.collecting: list[list[str]] = []  # text sinks of open TOC links and figcaptions
         self.caption_depth = 0  # inside a figcaption, nothing is reading text
         builder.flush(*builder._current)
@@ -158,7 +162,7 @@ class _Scan:
                 return False
         parent = self.stack[-1]
         if tag in _INLINE:
-            self.stack.append(_Open(tag, parent.kind, parent.level))
+            self._push(_Open(tag, parent.kind, parent.level))
             return True
         if tag == "img":
             alt = attrs.get("alt")
@@ -180,21 +184,21 @@ class _Scan:
             caption = _Open(tag, parent.kind, parent.level, collected=sink)
             self.collecting.append(sink)
             self.caption_depth += 1
-            self.stack.append(caption)
+            self._push(caption)
             return True
         if tag in _BLOCKS or tag == "hr":
-            if any(frame.tag not in _CONTAINERS for frame in self.stack[1:]):
+            if self.inside_non_containers:
                 return False  # a block inside a paragraph, heading or inline element
             self._open_block(tag)
             return True
         return False
 
     def _open_link(self, attrs: dict[str, str]) -> bool:
-        if any(frame.tag == "a" for frame in self.stack):
+        if self.inside_links:
             return False
         parent = self.stack[-1]
         if self.caption_depth:  # the tree walk never enters a figcaption
-            self.stack.append(_Open("a", parent.kind, parent.level))
+            self._push(_Open("a", parent.kind, parent.level))
             return True
         href = attrs.get("href")
         number = self.builder._link(href)
@@ -205,7 +209,7 @@ class _Scan:
         if href and href.startswith("#") and len(href) > 1:
             link.collected = []
             self.collecting.append(link.collected)
-        self.stack.append(link)
+        self._push(link)
         return True
 
     def _open_block(self, tag: str) -> None:
@@ -224,7 +228,17 @@ class _Scan:
             builder.flush(kind, level)
             builder._current = saved
             return
-        self.stack.append(_Open(tag, kind, level, saved=saved))
+        self._push(_Open(tag, kind, level, saved=saved))
+
+    def _push(self, frame: _Open) -> None:
+        self.stack.append(frame)
+        self.inside_non_containers += frame.tag not in _CONTAINERS
+        self.inside_links += frame.tag == "a"
+
+    def _pop(self) -> None:
+        frame = self.stack.pop()
+        self.inside_non_containers -= frame.tag not in _CONTAINERS
+        self.inside_links -= frame.tag == "a"
 
     def close(self, tag: str) -> bool:
         if tag in _VOID:
@@ -232,7 +246,7 @@ class _Scan:
         frame = self.stack[-1]
         if len(self.stack) == 1 or frame.tag != tag:
             return False
-        self.stack.pop()
+        self._pop()
         if frame.collected is not None:
             self.collecting.pop()  # sinks nest like their elements: this one is the last
         if tag == "a":

@@ -13,8 +13,11 @@ from reader.cleaning.sanitize import collapse_spaces, strip_control
 _SKIPPED = frozenset(
     {"script", "style", "noscript", "template", "iframe", "svg", "object", "embed", "canvas",
      "select", "textarea", "math", "button", "input", "form", "nav", "figcaption", "graphic",
-     "img", "picture", "video", "audio", "title", "meta", "link", "source", "label", "option"}
+     "img", "picture", "video", "audio", "title", "meta", "link", "source", "label", "option",
+     "noembed", "noframes", "xmp", "plaintext"}
 )  # fmt: skip
+"""The last four are raw text to the HTML parser, which takes an unclosed one to the end of the
+input: with lxml's fragment wrapper, ``<noembed>`` alone came out as the text "</body></html>"."""
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _LISTS = frozenset({"ul", "ol", "list", "menu", "dir", "dl"})
 _ITEMS = frozenset({"li", "item", "dt", "dd"})
@@ -78,6 +81,10 @@ class BlockBuilder:
         numbers = self._pending
         self._inline = []
         self._pending = []
+        if not numbers and (_START in raw or _END in raw):
+            # the rest of a link whose start went out with an earlier block ("<a href><p>"):
+            # without a number the marks mean nothing, and must not reach the text
+            raw = raw.replace(_START, "").replace(_END, "")
         if not numbers and _BR not in raw:  # the common paragraph: plain text, one line
             plain = collapse_spaces(raw)
             if plain:
@@ -91,6 +98,8 @@ class BlockBuilder:
         if not lines:
             return
         text = "\n".join(line for line in lines)
+        if _END in text and _START not in text:  # its start was on a line dropped as empty
+            text = "\n".join(collapse_spaces(line) for line in text.replace(_END, "").split("\n"))
         anchors: list[tuple[int, int, int]] = []
         if _START in text:
             out: list[str] = []

@@ -392,14 +392,20 @@ def _through(layer: _Inflater, pieces: Iterator[bytes]) -> Iterator[bytes]:
 
 
 async def _read_body(response: httpx.Response, limit: int) -> bytes:
-    """Stream the body, stopping as soon as the decompressed size passes ``limit``."""
+    """Stream the body, stopping as soon as the decompressed size, or the size on the wire,
+    passes ``limit``. The wire needs its own count: a stream of empty gzip members (or empty
+    deflate blocks) inflates to nothing, and would otherwise run until the total timeout."""
     encoding = response.headers.get("content-encoding", "")
     declared = response.headers.get("content-length", "")
-    if not encoding and declared.isdigit() and int(declared) > limit:
+    if declared.isdigit() and int(declared) > limit:
         raise FetchError(_too_large(limit))
     decoder = _BodyDecoder(encoding)
     body = bytearray()
+    wire = 0
     async for raw in response.aiter_raw():
+        wire += len(raw)
+        if wire > limit:
+            raise FetchError(_too_large(limit))
         for piece in decoder.feed(raw):
             if len(body) + len(piece) > limit:
                 raise FetchError(_too_large(limit))

@@ -137,10 +137,17 @@ def _subscription(
 
 
 def _is_feed_url(url: str) -> bool:
+    """A URL a refresh can fetch: http(s) with a host, or a local file with a path ("http:" or
+    "file:" alone would be subscribed and then fail on every refresh)."""
     try:
-        return urlsplit(url).scheme.lower() in FEED_SCHEMES
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- raises ValueError for a port that is not a number
     except ValueError:
         return False
+    scheme = parts.scheme.lower()
+    if scheme not in FEED_SCHEMES:
+        return False
+    return bool(parts.path) if scheme == "file" else bool(parts.hostname)
 
 
 def _join_folder(parent: str | None, name: str | None) -> str | None:

@@ -4,7 +4,6 @@ discovery), rename, move to a folder, remove (after confirmation), refresh, show
 from __future__ import annotations
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -15,6 +14,7 @@ from reader.library import Library
 from reader.messages import LibraryChanged
 from reader.models import Feed, FetchStatus
 from reader.screens.dialogs import ConfirmModal, MessageModal, PromptModal
+from reader.screens.library_work import ReportsLibraryErrors, library_work
 from reader.widgets.safe_text import line, rich_line
 
 COLUMNS = ("", "Feed", "Folder", "Unread", "Articles", "Last fetch", "Status")
@@ -43,7 +43,7 @@ def feed_row(feed: Feed) -> tuple[Text, ...]:
     )
 
 
-class FeedsScreen(Screen[None]):
+class FeedsScreen(ReportsLibraryErrors, Screen[None]):
     BINDINGS = [
         Binding("escape,q", "close", "Back"),
         Binding("j", "cursor_down", "Down", show=False),
@@ -72,7 +72,7 @@ class FeedsScreen(Screen[None]):
         table.focus()
         self.load()
 
-    @work(thread=True, exclusive=True, group="feeds")
+    @library_work(group="feeds", exclusive=True)
     def load(self) -> None:
         feeds = self.library.feeds()
         self.app.call_from_thread(self._fill, feeds)
@@ -168,7 +168,7 @@ class FeedsScreen(Screen[None]):
         )
         self.app.push_screen(ConfirmModal(question), remove)
 
-    @work(thread=True, group="feed-change")
+    @library_work(group="feed-change")
     def _change(self, change) -> None:  # type: ignore[no-untyped-def]
         change()
         self.app.call_from_thread(self.load)

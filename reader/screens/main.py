@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.cache import LRUCache
@@ -24,6 +24,7 @@ from textual.widgets import Input, Static
 from reader.library import Library
 from reader.messages import LibraryChanged, RefreshFinished, RefreshProgressed
 from reader.models import ArticleFilter, ArticleSummary, TagState
+from reader.screens.library_work import ReportsLibraryErrors, library_work
 from reader.views import (
     SEARCH_LIMIT,
     TYPING_LIMIT,
@@ -70,7 +71,7 @@ KEY_HINTS = Content.assemble(
 """One line of the most used keys: the Footer widget costs a dozen widgets to style at start."""
 
 
-class MainScreen(Screen[None]):
+class MainScreen(ReportsLibraryErrors, Screen[None]):
     BINDINGS = [
         Binding("q", "back_or_quit", "Quit"),
         Binding("escape", "back", "Back", show=False),
@@ -162,7 +163,7 @@ class MainScreen(Screen[None]):
         self.view = view
         self._fill_list(view, self.show_read, keep, typing)
 
-    @work(thread=True, exclusive=True, group="listing")
+    @library_work(group="listing", exclusive=True)
     def _fill_list(self, view: View, show_read: bool, keep: int | None, typing: bool) -> None:
         base = view_filter(self.library, view, show_read=show_read)
         if view.kind is ViewKind.SEARCH:
@@ -207,7 +208,7 @@ class MainScreen(Screen[None]):
             self._reload_pending = False
             self.reload(sidebar=False)
 
-    @work(thread=True, exclusive=True, group="sidebar")
+    @library_work(group="sidebar", exclusive=True)
     def load_sidebar(self) -> None:
         library = self.library
         data = SidebarData(
@@ -243,7 +244,7 @@ class MainScreen(Screen[None]):
         if view.kind is not ViewKind.SEARCH or view.value:
             self._remember("view", view.to_json())
 
-    @work(thread=True, group="remember")
+    @library_work(group="remember")
     def _remember(self, key: str, value: str) -> None:
         self.library.remember(key, value)
 
@@ -280,7 +281,7 @@ class MainScreen(Screen[None]):
         rows = (listing.row(i) for i in range(cursor - READ_BEHIND, cursor + READ_AHEAD + 1))
         return [row for row in rows if row is not None and row.id not in self._previews]
 
-    @work(thread=True, exclusive=True, group="read-ahead")
+    @library_work(group="read-ahead", exclusive=True)
     def _read_ahead(self, summaries: list[ArticleSummary]) -> None:
         """Previews of the rows around the cursor, read before the cursor gets there: then
         moving shows the next article at once, with no database work on the UI thread."""
@@ -299,7 +300,7 @@ class MainScreen(Screen[None]):
         self.article_view.focus()
         self._remember("article", str(summary.id))
 
-    @work(thread=True, exclusive=True, group="reading")
+    @library_work(group="reading", exclusive=True)
     def _read(self, summary: ArticleSummary, *, mark_read: bool, suggest: bool) -> None:
         """Load an article into the reading pane. A preview (the cursor passing by in the
         wide layout) leaves it unread and skips company suggestions, which are for an article
@@ -369,7 +370,7 @@ class MainScreen(Screen[None]):
     def action_previous_unread(self) -> None:
         self._find_unread(forward=False)
 
-    @work(thread=True, exclusive=True, group="find-unread")
+    @library_work(group="find-unread", exclusive=True)
     def _find_unread(self, forward: bool) -> None:
         listing = self.articles.listing
         if listing is None or not listing.count:
@@ -399,7 +400,7 @@ class MainScreen(Screen[None]):
         if summary is not None:
             self._set_flags(summary, starred=not summary.starred)
 
-    @work(thread=True, group="flags")
+    @library_work(group="flags")
     def _set_flags(
         self, summary: ArticleSummary, *, read: bool | None = None, starred: bool | None = None
     ) -> None:
@@ -415,7 +416,7 @@ class MainScreen(Screen[None]):
         self.articles.update_row(summary)
         self.load_sidebar()
 
-    @work(thread=True, group="flags")
+    @library_work(group="flags")
     def action_mark_all_read(self) -> None:
         listing = self.articles.listing
         if listing is None:
@@ -448,7 +449,7 @@ class MainScreen(Screen[None]):
 
     # -- tags ----------------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="tag")
+    @library_work(group="tag", exclusive=True)
     def action_tag(self) -> None:
         summary = self.articles.current
         if summary is None:
@@ -466,7 +467,7 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(TagModal(summary.title, detected, known), tag)
 
-    @work(thread=True, exclusive=True, group="tag")
+    @library_work(group="tag", exclusive=True)
     def action_untag(self) -> None:
         summary = self.articles.current
         if summary is None:
@@ -487,7 +488,7 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(UntagModal(summary.title, tags), untag)
 
-    @work(thread=True, group="tag-change")
+    @library_work(group="tag-change")
     def _change_tag(self, summary: ArticleSummary, company: str, *, add: bool) -> None:
         if add:
             self.library.tag(summary.id, company)
@@ -506,7 +507,7 @@ class MainScreen(Screen[None]):
         self.notify("Showing all articles" if self.show_read else "Hiding read articles", timeout=2)
         self.reload()
 
-    @work(thread=True, exclusive=True, group="companies")
+    @library_work(group="companies", exclusive=True)
     def action_choose_company(self) -> None:
         companies = self.library.companies()
         self.app.call_from_thread(self._ask_company, companies)
@@ -578,7 +579,7 @@ class MainScreen(Screen[None]):
     def action_refresh_all(self) -> None:
         self.app.start_refresh(None)  # type: ignore[attr-defined]
 
-    @work(thread=True, group="refresh-feed")
+    @library_work(group="refresh-feed")
     def action_refresh_feed(self) -> None:
         summary = self.articles.current
         highlighted = self.sidebar.highlighted_view() if self.sidebar.has_focus else None

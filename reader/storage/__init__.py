@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,7 +12,7 @@ from reader.storage.app_state import AppStateStore
 from reader.storage.articles import ArticleStore, UpdateCounts
 from reader.storage.batch import WriteBatch, write_batch
 from reader.storage.cleaning import CleaningStore
-from reader.storage.connection import ConnectionPool
+from reader.storage.connection import ConnectionPool, explain_database_error
 from reader.storage.feeds import FeedStore, FetchSuccess
 from reader.storage.schema import SCHEMA_VERSION, migrate
 from reader.storage.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchStore
@@ -40,7 +41,14 @@ class Storage:
         except OSError as err:
             raise StorageError(f"cannot create the folder for {path}: {err.strerror}") from err
         self.pool = ConnectionPool(path)
-        migrate(self.pool.get(), path)
+        try:
+            migrate(self.pool.get(), path)
+        except sqlite3.DatabaseError as err:  # a damaged file can open and fail on first read
+            self.pool.close()
+            raise StorageError(explain_database_error(path, err)) from err
+        except BaseException:
+            self.pool.close()
+            raise
         self.feeds = FeedStore(self.pool)
         self.articles = ArticleStore(self.pool, self.feeds)
         self.search = SearchStore(self.pool)

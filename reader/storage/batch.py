@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
+from reader.errors import StorageError
 from reader.models import ArticleDraft, CleanedText
 from reader.storage.articles import ArticleStore, UpdateCounts, index_articles
 from reader.storage.cleaning import write_page, write_texts
@@ -40,6 +41,8 @@ class WriteBatch:
 
     def index_new_articles(self) -> None:
         """The search index rows of every stored feed, in one go before the commit."""
+        if not self._conn.in_transaction:  # SQLite rolled it all back (a full disk does)
+            raise StorageError("the refresh's writes were abandoned after an error")
         index_articles(self._conn, self._unindexed)
         self._unindexed = []
 

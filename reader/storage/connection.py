@@ -65,14 +65,64 @@ def open_connection(path: Path) -> sqlite3.Connection:
 
 def _explain_open_error(path: Path, err: sqlite3.DatabaseError) -> str:
     message = str(err)
-    if "file is not a database" in message or "malformed" in message:
+    if "readonly" in message:
         return (
-            f"{path} is not a readable reader database ({message}). Move it aside and run "
-            "the command again to start a new one, or restore a backup (files named *.bak-v*)."
+            f"cannot open {path}: it or its folder is read-only ({message}). SQLite writes "
+            "its -wal and -shm files beside the database: make both writable, or copy the "
+            "database to a writable folder"
         )
     if "unable to open" in message:
         return f"cannot open {path}: check that its folder exists and is writable ({message})"
-    return f"cannot open {path}: {message}"
+    return explain_database_error(path, err)
+
+
+def is_corruption(err: sqlite3.DatabaseError) -> bool:
+    """SQLite's words for a file that is not, or no longer, a whole database."""
+    message = str(err)
+    return any(
+        words in message
+        for words in ("file is not a database", "malformed", "database corruption", "corrupt")
+    )
+
+
+def newest_backup(path: Path) -> Path | None:
+    """The newest ``<db>.bak-v<N>`` beside the database (made before every migration)."""
+    backups = [
+        candidate
+        for candidate in path.parent.glob(f"{path.name}.bak-v*")
+        if candidate.name.removeprefix(f"{path.name}.bak-v").isdigit()
+    ]
+    return max(backups, key=lambda backup: backup.stat().st_mtime, default=None)
+
+
+def recovery_advice(path: Path) -> str:
+    """What to do about a damaged database: restore the newest backup, or salvage the rows."""
+    backup = newest_backup(path)
+    restore = (
+        f"restore the backup made before the last upgrade: mv {backup} {path}"
+        if backup is not None
+        else "no backup (*.bak-v*) of it exists"
+    )
+    return (
+        f"{restore}; or salvage what is readable with `sqlite3 {path} .recover | sqlite3 "
+        f"{path}.recovered` and use that file; or move it aside to start a new one. "
+        "`reader check` tells whether a file is whole"
+    )
+
+
+def explain_database_error(path: Path, err: sqlite3.DatabaseError) -> str:
+    """A message for a database error met while opening or reading: for a damaged file, what
+    to do about it."""
+    if is_corruption(err):
+        return (
+            f"{path} is not a readable reader database ({err}): it is damaged or not a "
+            f"database. {recovery_advice(path)}"
+        )
+    if isinstance(err, sqlite3.OperationalError):
+        written = _explain_write_error(err)
+        if not written.startswith("database write failed"):
+            return written
+    return f"cannot use {path}: {err}"
 
 
 class ConnectionPool:
@@ -114,16 +164,24 @@ def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         yield conn
     except sqlite3.OperationalError as err:
-        conn.execute("ROLLBACK")
+        _rollback(conn)
         raise StorageError(_explain_write_error(err)) from err
     except BaseException:
-        conn.execute("ROLLBACK")
+        _rollback(conn)
         raise
     try:
         conn.execute("COMMIT")
     except sqlite3.OperationalError as err:
-        conn.execute("ROLLBACK")
+        _rollback(conn)
         raise StorageError(_explain_write_error(err)) from err
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Undo the open transaction, if SQLite has not done it already: after "database or disk
+    is full" (and some I/O errors) it rolls the whole transaction back itself, and a ROLLBACK
+    then fails with "no transaction is active", hiding the error that matters."""
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
 
 
 def _explain_write_error(err: sqlite3.OperationalError) -> str:
@@ -134,20 +192,36 @@ def _explain_write_error(err: sqlite3.OperationalError) -> str:
             f"{BUSY_TIMEOUT_MS // 1000} s; try again when it has finished"
         )
     if "readonly" in message:
-        return "the database is read-only: check the file's permissions"
+        return (
+            "the database is read-only, nothing was changed: make the database file and its "
+            "folder writable (check their permissions and owner), then try again"
+        )
     if "disk" in message and "full" in message:
         return "the disk is full: nothing was written; free some space and try again"
+    if "disk I/O error" in message:
+        return f"the disk failed to write ({message}): nothing was written; check the disk"
     return f"database write failed: {message}"
 
 
 @contextmanager
 def savepoint(conn: sqlite3.Connection, name: str = "op") -> Iterator[None]:
-    """A nested unit inside an open transaction: on error only its own writes are undone."""
+    """A nested unit inside an open transaction: on error only its own writes are undone.
+
+    When SQLite has already rolled back the whole enclosing transaction (a full disk does
+    that), the unit refuses to start: outside a transaction a SAVEPOINT would begin and
+    commit a transaction of its own, out of step with the batch it belongs to."""
+    if not conn.in_transaction:
+        raise StorageError(
+            "the database write was abandoned after an earlier error; nothing of it was stored"
+        )
     conn.execute(f"SAVEPOINT {name}")
     try:
         yield
-    except BaseException:
-        conn.execute(f"ROLLBACK TO {name}")
-        conn.execute(f"RELEASE {name}")
+    except BaseException as err:
+        if conn.in_transaction:
+            conn.execute(f"ROLLBACK TO {name}")
+            conn.execute(f"RELEASE {name}")
+        if isinstance(err, sqlite3.OperationalError):
+            raise StorageError(_explain_write_error(err)) from err
         raise
     conn.execute(f"RELEASE {name}")

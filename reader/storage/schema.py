@@ -7,6 +7,7 @@ Never edit a step that has shipped; add a new one."""
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -244,11 +245,26 @@ def migrate(conn: sqlite3.Connection, path: Path | None, *, target: int = SCHEMA
 
 def _backup(conn: sqlite3.Connection, path: Path, version: int) -> None:
     """Copy the whole database (through SQLite's backup API, so the copy is consistent even with
-    WAL) before upgrading it: an interrupted or buggy migration can always be undone."""
+    WAL) before upgrading it: an interrupted or buggy migration can always be undone.
+
+    The copy is made under a temporary name and renamed when complete, so a ``.bak-v<N>`` file
+    is always a whole database, even if the process is killed while copying."""
     backup_path = path.with_name(f"{path.name}.bak-v{version}")
-    target = sqlite3.connect(backup_path)
+    partial = path.with_name(f"{backup_path.name}.partial")
     try:
-        conn.backup(target)
-    finally:
-        target.close()
+        for leftover in (partial, partial.with_name(f"{partial.name}-journal")):
+            leftover.unlink(missing_ok=True)
+        target = sqlite3.connect(partial)
+        try:
+            conn.backup(target)
+        finally:
+            target.close()
+        os.replace(partial, backup_path)
+    except (OSError, sqlite3.Error) as err:
+        partial.unlink(missing_ok=True)
+        raise StorageError(
+            f"cannot back up {path} to {backup_path} before upgrading it to this version's "
+            f"schema ({err}); nothing was changed. Make its folder writable and free some "
+            "space, then try again"
+        ) from err
     log.info("backed up %s to %s before migrating", path, backup_path)
