@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from reader.companies.directory import CompanyEntry, Directory
 from reader.companies.evidence import (
     CITATION_AFTER,
-    CITATION_BEFORE,
-    COMPANY_CONTEXT,
+    COMPANY_CONTEXT_WORDS,
     GENERIC_WORDS,
     LEGAL_SUFFIX_AFTER,
     NOT_COMPANY_WORDS,
+    cited_before,
     propose_unknown,
     ticker_mentions,
 )
@@ -100,7 +100,12 @@ class Detector:
                 for item in names:
                     words = item[0].split(maxsplit=2)
                     by_second[words[1].lower() if len(words) > 1 else ""].append(item)
-                self._by_second[first] = dict(by_second)
+                one_word = by_second.get("", [])
+                # each list already ends with the one-word names: no list is made per lookup
+                self._by_second[first] = {
+                    second: items if not second else items + one_word
+                    for second, items in by_second.items()
+                }
         # every written form of a name's first word: possessive, full stop, comma, capitals
         forms: set[str] = set()
         for first in self._by_first:
@@ -224,8 +229,11 @@ class Detector:
         the one-word name, longest first."""
         by_second = self._by_second[first]
         following = _NEXT_WORD.match(text, start + len(first))
-        narrowed = list(by_second.get(following.group(1).lower(), ())) if following else []
-        return narrowed + list(by_second.get("", ()))
+        if following:
+            names = by_second.get(following.group(1).lower())
+            if names is not None:
+                return names
+        return by_second.get("", [])
 
     def _tickers(self, parts: dict[str, str]) -> Iterable[tuple[CompanyEntry, str, int, int]]:
         for part, text in parts.items():
@@ -310,7 +318,7 @@ def _ambiguous_sense(
             (c for c in cues if _has_phrase(raw_window if c != c.lower() else window, c)), None
         ):
             confirmed = f"context: {cue}"
-        elif len({w for w in COMPANY_CONTEXT if _has_phrase(window, w)}) >= 2:
+        elif len(set(COMPANY_CONTEXT_WORDS.findall(window))) >= 2:
             confirmed = "company context"
         elif _listed_with(text, part, start, end, certain):
             confirmed = "listed with other companies"
@@ -444,6 +452,9 @@ def _person_name(text: str, start: int) -> bool:
     """A capitalised word right before the name, mid-sentence ("Harrison Ford", "Tom Ford"):
     the name is part of a person's name, not the company."""
     before = text[max(0, start - 40) : start]
+    words = before[-24:].split() if before[-1:].isspace() else []
+    if not words or not words[-1][:1].isupper():
+        return False  # the cheap test first: no capitalised word right before
     match = _PERSON_BEFORE.search(before)
     if match is None:
         return False
@@ -480,7 +491,7 @@ def _only_cited(occurrences: Sequence[tuple[str, int, int, str]], parts: dict[st
         text = parts[part]
         before = text[max(0, start - 40) : start]
         after = text[end : end + 40]
-        if not (CITATION_BEFORE.search(before) or CITATION_AFTER.match(after)):
+        if not (cited_before(before) or CITATION_AFTER.match(after)):
             return False
     return True
 

@@ -81,6 +81,26 @@ CITATION_BEFORE = re.compile(
     r" (?:by|in)|an article (?:by|in)|an op-ed in|a column in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_CITATION_LAST_WORDS = frozenset(
+    {"to", "told", "telling", "tells", "by", "with", "citing", "via", "per", "in", "for",
+     "from", "the"}
+)  # fmt: skip
+"""The words every CITATION_BEFORE phrase ends with: a cheap test that rules most names out
+before the regular expression, which tries its phrases at every position, runs."""
+
+
+def cited_before(before: str) -> bool:
+    """``before`` (the text up to a name) ends with a citation ("according to", "told the")."""
+    if not before[-1:].isspace():
+        return False
+    words = before[-24:].split()
+    return (
+        bool(words)
+        and words[-1].lower() in _CITATION_LAST_WORDS
+        and (CITATION_BEFORE.search(before) is not None)
+    )
+
+
 CITATION_AFTER = re.compile(
     r"(?:'s|’s)?\s*(?:reported|reports|said in a report|first reported|has reported|wrote"
     r"|writes|reporters?|journalists?|columnist|editor|news|newsroom)\b",
@@ -96,6 +116,13 @@ COMPANY_CONTEXT = (
     "smartphone", "software", "service", "stores", "retailer", "bank", "fund", "automakers",
     "carmakers", "companies", "firms", "brands", "rivals", "competitors", "retailers",
 )  # fmt: skip
+COMPANY_CONTEXT_WORDS = re.compile(
+    r"(?<![^\W_])(?:"
+    + "|".join(re.escape(word) for word in sorted(COMPANY_CONTEXT, key=len, reverse=True))
+    + r")(?![^\W_])"
+)
+"""Any of COMPANY_CONTEXT as a whole word, in lower-cased text: one scan of a window instead
+of one search for each word."""
 
 _LEADING_NOISE = frozenset(
     {"The", "A", "An", "And", "But", "Or", "So", "Yet", "On", "In", "At", "By", "For", "From",
