@@ -6,6 +6,7 @@ article: a *subject* (in the headline, the lead, or named again and again) or a 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -285,6 +286,18 @@ def _first_word(word: str) -> str:
     return first
 
 
+@functools.cache
+def _cue_forms(
+    cues: tuple[str, ...], anti_cues: tuple[str, ...]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The cues as they are looked for: one with capitals is a name ("Coach", "Tim Cook") and
+    must be written so; others may come in any case, so they are compared lower-cased."""
+    return (
+        tuple(cue if cue != cue.lower() else cue.casefold() for cue in cues),
+        tuple(cue.casefold() for cue in anti_cues),
+    )
+
+
 def _ambiguous_sense(
     entry: CompanyEntry,
     occurrences: list[tuple[str, int, int, str]],
@@ -295,10 +308,7 @@ def _ambiguous_sense(
     says so. Company context: a cue of this company, a legal form after the name, two generic
     business words nearby, or another (unambiguous) company named close by ("Google, Microsoft
     and Apple")."""
-    # a cue with capitals is a name ("Coach", "Tim Cook") and must be written so; others may
-    # come in any case
-    cues = [cue if cue != cue.lower() else cue.casefold() for cue in entry.cues]
-    anti = [cue.casefold() for cue in entry.anti_cues]
+    cues, anti = _cue_forms(entry.cues, entry.anti_cues)
     confirmed = ""
     kept = []
     for occurrence in occurrences:
@@ -482,6 +492,8 @@ _PLACE_AFTER = re.compile(
 def _names_a_place(text: str, end: int) -> bool:
     """A sponsor's name inside a venue's or an event's ("Bridgestone Arena", "Toyota Center",
     "Xfinity Series"): the story is about the place, not the company."""
+    if not (text[end : end + 1].isspace() and text[end : end + 12].lstrip()[:1].isupper()):
+        return False  # the cheap test first: a place's name goes on with a capital
     return _PLACE_AFTER.match(text, end) is not None
 
 
