@@ -39,8 +39,6 @@ _LISTED_WITH = re.compile(
 and Apple", "Google Stadia, Microsoft xCloud, Apple Arcade"."""
 _MODEL_NUMBER = re.compile(r"\s\d")  # "RTX 2060": a product
 _CANDIDATE = re.compile(r"[A-Z0-9][\w&'’.-]*")
-_JOINED = re.compile(r"[\w&'’.-]")
-_NEXT_WORD = re.compile(r"\s+([^\s]+?)(?:['’]s)?[.,;:!?)]*(?=\s|$)")
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _WORD_CHAR = re.compile(r"[\w&]")
 _PERSON_BEFORE = re.compile(r"(?:^|[^\w.!?:;\"“])([A-Z][a-z]+|[A-Z]\.)\s+$")
@@ -167,7 +165,7 @@ class Detector:
         for word in self._words_to_look_for(text):
             index = text.find(word)
             while index >= 0:
-                if not (index and _JOINED.match(text, index - 1)):
+                if not (index and _joined(text[index - 1])):
                     starts.append((index, word))
                 index = text.find(word, index + 1)
         position = 0
@@ -201,16 +199,19 @@ class Detector:
         if not candidates:
             return None
         # case matters, except in capitals or past a name's first word: compare lower-cased
-        # text once per position rather than once per candidate name
-        longest = len(candidates[0][0]) if not shouting else max(len(c[0]) for c in candidates)
-        written = text[start : start + longest]
-        lowered = written.lower()
-        same_length = len(lowered) == len(written)
+        # text once per position (and only when a name is not written exactly)
+        lowered = ""
+        same_length = True
         for name, lowered_name, entry in candidates:
             end = start + len(name)
             if not text.startswith(name, start):
                 if not (shouting or " " in name):
                     continue
+                if not lowered:
+                    longest = max(len(c[0]) for c in candidates)
+                    written = text[start : start + longest]
+                    lowered = written.lower()
+                    same_length = len(lowered) == len(written)
                 if same_length:
                     if not lowered.startswith(lowered_name):
                         continue
@@ -229,9 +230,9 @@ class Detector:
         """The names starting with ``first`` whose second word is the text's next word, and
         the one-word name, longest first."""
         by_second = self._by_second[first]
-        following = _NEXT_WORD.match(text, start + len(first))
+        following = _next_word(text, start + len(first))
         if following:
-            names = by_second.get(following.group(1).lower())
+            names = by_second.get(following.lower())
             if names is not None:
                 return names
         return by_second.get("", [])
@@ -276,6 +277,25 @@ class Detector:
                 item.reasons.append("name")
             accepted[key] = item
         return accepted
+
+
+def _joined(char: str) -> bool:
+    """A character that glues a word to the one before it (a name must not start inside a
+    word: "eBay" holds no "Bay")."""
+    return char.isalnum() or char in "_&'’.-"
+
+
+def _next_word(text: str, index: int) -> str:
+    """The word after the space at ``index``, without a possessive or trailing punctuation
+    ("Motor's," gives "Motor"); "" when no space follows."""
+    rest = text[index : index + 48]
+    if not rest[:1].isspace():
+        return ""
+    words = rest.split(maxsplit=1)
+    if not words:
+        return ""
+    word = words[0].rstrip(".,;:!?)")
+    return word.removesuffix("'s").removesuffix("’s")
 
 
 def _first_word(word: str) -> str:
