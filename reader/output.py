@@ -217,8 +217,10 @@ def highlights(snippet: str) -> list[str]:
 def marked_snippet(snippet: str, *, color: bool) -> str:
     """Highlights as bold on a terminal, as [brackets] in a pipe."""
     start, end = ("\x1b[1m", "\x1b[0m") if color else ("[", "]")
-    # one_line strips control characters, so the markers cross it as private-use characters.
-    text = snippet.replace(HIGHLIGHT_START, "\ue000").replace(HIGHLIGHT_END, "\ue001")
+    # one_line strips control characters, so the markers cross it as private-use characters
+    # (any the article itself holds are dropped first: they must not fake a highlight).
+    text = snippet.replace("\ue000", "").replace("\ue001", "")
+    text = text.replace(HIGHLIGHT_START, "\ue000").replace(HIGHLIGHT_END, "\ue001")
     return one_line(text).replace("\ue000", start).replace("\ue001", end)
 
 

@@ -11,6 +11,8 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from reader.cli import main
+from reader.output import marked_snippet
+from reader.storage.search import HIGHLIGHT_END, HIGHLIGHT_START
 
 RSS = b"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Car News</title><link>https://cars.example/</link>
@@ -303,3 +305,9 @@ def test_installed_entry_point_runs(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
+
+
+def test_a_snippet_cannot_fake_a_highlight_with_the_marks_the_printer_uses() -> None:
+    snippet = f"\ue000fake\ue001 and {HIGHLIGHT_START}real{HIGHLIGHT_END}"
+    assert marked_snippet(snippet, color=False) == "fake and [real]"
+    assert marked_snippet(snippet, color=True) == "fake and \x1b[1mreal\x1b[0m"
