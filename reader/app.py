@@ -76,6 +76,12 @@ class ReaderApp(App[None]):
         self._opening = opening
 
     def on_load(self) -> None:
+        """Before the first screen is built: its theme (set once the screen is composed, it
+        would restyle every widget again) and, unless ``reader`` started that already, the
+        reading of its rows."""
+        theme = self.library.settings.app.theme
+        if theme in self.available_themes:
+            self.theme = theme
         if self._opening is None and self.library.has_feeds():
             self._opening = read_opening_ahead(self.library, self.library.settings.app.show_read)
 
@@ -88,9 +94,6 @@ class ReaderApp(App[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(collect_garbage_again)
-        theme = self.library.settings.app.theme
-        if theme in self.available_themes:
-            self.theme = theme
         if self.main is None:
             from reader.screens.welcome import WelcomeScreen
 
