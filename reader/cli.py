@@ -52,7 +52,6 @@ from reader.output import (
     short_time,
     table,
 )
-from reader.storage.check import check_database
 from reader.storage.connection import explain_database_error
 from reader.storage.tags import CompanyNotFoundError
 
@@ -797,6 +796,8 @@ def cmd_retag(library: Library, args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from reader.storage.check import check_database  # only this command needs it
+
     report = check_database(load_settings(args.db).db_path)
     if not report.ok:
         problems = "; ".join(report.problems)
