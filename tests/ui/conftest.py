@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import textual.constants
+from textual import events
 from textual.app import App
 from textual.content import Content
 from textual.pilot import Pilot
@@ -116,3 +117,12 @@ async def settle(pilot: Pilot) -> None:
             break
         await pilot.app.workers.wait_for_complete(workers)
     await pilot.pause()
+
+
+async def paste(pilot: Pilot, text: str) -> None:
+    """Paste ``text`` into the focused widget, as a terminal does: one Paste event, not a key
+    press per letter (each Pilot key press costs a tenth of a second)."""
+    focused = pilot.app.focused
+    assert focused is not None
+    focused.post_message(events.Paste(text))
+    await settle(pilot)

@@ -3,7 +3,6 @@ prompt, confirm and message dialogs the other screens build on."""
 
 from __future__ import annotations
 
-from textual import events
 from textual.app import App, ComposeResult
 from textual.content import Content
 from textual.pilot import Pilot
@@ -20,7 +19,7 @@ from reader.screens.tagging import TagModal, UntagModal
 from reader.views import View, ViewKind
 from reader.widgets.article_list import ArticleList
 from reader.widgets.article_view import ArticleView
-from tests.ui.conftest import NARROW, WIDE, main, notes, plain, settle
+from tests.ui.conftest import NARROW, WIDE, main, notes, paste, plain, settle
 
 
 def options(app: App, selector: str) -> list[str]:
@@ -35,15 +34,6 @@ def tags(library: Library, article_id: int) -> dict[str, tuple[TagState, TagSour
 
 def first_article(library: Library) -> int:
     return library.articles(ArticleFilter(), limit=1)[0].id
-
-
-async def paste(pilot: Pilot, text: str) -> None:
-    """Paste ``text`` into the focused widget, as a terminal does: one Paste event, not a key
-    press per letter (each Pilot key press costs a tenth of a second)."""
-    focused = pilot.app.focused
-    assert focused is not None
-    focused.post_message(events.Paste(text))
-    await settle(pilot)
 
 
 async def open_dialog(app: ReaderApp, pilot: Pilot, key: str, kind: type) -> None:

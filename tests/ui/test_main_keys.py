@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual import events
 from textual.pilot import Pilot
 from textual.widget import Widget
 
@@ -25,7 +24,16 @@ from reader.widgets.article_list import ArticleList
 from reader.widgets.article_view import ArticleView
 from reader.widgets.sidebar import Sidebar
 from reader.widgets.status_bar import StatusBar
-from tests.ui.conftest import NARROW, WIDE, BrowserRecorder, main, notes, plain, settle
+from tests.ui.conftest import (
+    NARROW,
+    WIDE,
+    BrowserRecorder,
+    main,
+    notes,
+    paste,
+    plain,
+    settle,
+)
 
 DEMO_ARTICLES = 34
 UNREAD = ArticleFilter(read=False)
@@ -103,15 +111,6 @@ def write_rss(path: Path, title: str, items: list[tuple[str, str]]) -> Path:
 async def start(app: ReaderApp, pilot: Pilot) -> MainScreen:
     await settle(pilot)
     return main(app)
-
-
-async def paste(pilot: Pilot, text: str) -> None:
-    """Paste ``text`` into the focused widget, as a terminal does: one Paste event, not a key
-    press per letter (each Pilot key press costs a tenth of a second)."""
-    focused = pilot.app.focused
-    assert focused is not None
-    focused.post_message(events.Paste(text))
-    await settle(pilot)
 
 
 # -- the list: ArticleList bindings ------------------------------------------------------------

@@ -8,8 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from textual import events
-from textual.pilot import Pilot
 from textual.widgets import Static
 
 from reader.app import ReaderApp
@@ -20,7 +18,7 @@ from reader.screens.dialogs import PromptModal
 from reader.screens.help import HelpModal, key_label
 from reader.screens.main import MainScreen
 from reader.screens.welcome import WelcomeScreen
-from tests.ui.conftest import notes, plain, settle
+from tests.ui.conftest import notes, paste, plain, settle
 
 SIZE = (100, 30)
 
@@ -52,15 +50,6 @@ def demo_copies() -> Iterator[list[Library]]:
     yield opened
     for library in opened:
         library.close()
-
-
-async def paste(pilot: Pilot, text: str) -> None:
-    """Paste ``text`` into the focused widget, as a terminal does: one Paste event, not a key
-    press per letter (each Pilot key press costs a tenth of a second)."""
-    focused = pilot.app.focused
-    assert focused is not None
-    focused.post_message(events.Paste(text))
-    await settle(pilot)
 
 
 def listed_titles(app: ReaderApp) -> list[str]:
