@@ -204,6 +204,20 @@ def _count_unread_from_an_index(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX articles_by_read_feed ON articles (read, feed_id)")
 
 
+def _count_unread_from_a_partial_index(conn: sqlite3.Connection) -> None:
+    """The (read, feed_id) index misled SQLite's planner: without statistics it took ``read = 0``
+    for a selective test and sorted every unread row to list the newest (0.2-0.4 s at 100,000
+    unread articles) instead of walking ``articles_unread_by_time``. An index of the unread rows
+    alone still answers the unread counts by itself, and is no cheaper a way to list them."""
+    _run_script(
+        conn,
+        """
+        DROP INDEX articles_by_read_feed;
+        CREATE INDEX articles_unread_by_feed ON articles (feed_id, read) WHERE read = 0;
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_feeds_and_articles,  # -> version 1
     _create_companies_and_tags,  # -> version 2
@@ -213,6 +227,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _store_cleaning_state,  # -> version 6
     _remember_app_state,  # -> version 7
     _count_unread_from_an_index,  # -> version 8
+    _count_unread_from_a_partial_index,  # -> version 9
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
