@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
-from reader.cli import main
+from reader.cli import build_parser, main, opens_the_app
 from reader.output import marked_snippet
 from reader.storage.search import HIGHLIGHT_END, HIGHLIGHT_START
 
@@ -72,6 +72,24 @@ def test_help_names_every_command(capsys: pytest.CaptureFixture[str]) -> None:
         "unstar",
     ):
         assert command in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["--db", "x.db"], ["--db=x.db", "-v"], ["-vv", "--demo"], ["--db", "list"]],
+)
+def test_options_that_open_the_app_read_the_same_without_the_commands(argv: list[str]) -> None:
+    """The app's start skips building the commands' parsers; it must not change a meaning."""
+    assert opens_the_app(argv)
+    short = build_parser(with_commands=False).parse_args(argv)
+    assert vars(short) == vars(build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize(
+    "argv", [["--help"], ["list"], ["--db", "x.db", "feeds"], ["--db"], ["-x"], ["--version"]]
+)
+def test_anything_else_gets_the_whole_parser(argv: list[str]) -> None:
+    assert not opens_the_app(argv)
 
 
 def test_unknown_option_is_a_usage_error(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
