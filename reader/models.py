@@ -1,5 +1,6 @@
-"""Records that cross module boundaries: what a feed parses into, what storage returns, what a
-refresh reports. Plain frozen dataclasses so the CLI, the app and the tests share one vocabulary."""
+"""Records that cross module boundaries: what storage takes and returns, what a refresh
+reports. Plain frozen dataclasses so the CLI, the app and the tests share one vocabulary. (What
+a feed document parses into is in ``reader.fetching.parsed``: only fetching uses it.)"""
 
 from __future__ import annotations
 
@@ -8,48 +9,8 @@ from datetime import datetime
 from enum import StrEnum
 
 # ---------------------------------------------------------------------------------------------
-# Parsing: what a feed document turns into, before it is stored.
+# Ingest: an entry on its way into the store.
 # ---------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Enclosure:
-    url: str
-    media_type: str | None = None
-    length: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedEntry:
-    """One item of a feed, normalised across RSS, Atom, RDF and JSON Feed.
-
-    Text fields are plain text (entities decoded, no markup); ``summary_html`` and
-    ``content_html`` are HTML as the feed sent it, with relative URLs resolved. Datetimes are
-    timezone-aware UTC or None when the feed gave none (or none that parses).
-    """
-
-    guid: str | None
-    url: str | None
-    title: str | None
-    author: str | None
-    published: datetime | None
-    updated: datetime | None
-    summary_html: str | None
-    content_html: str | None
-    categories: tuple[str, ...] = ()
-    enclosures: tuple[Enclosure, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedFeed:
-    """A feed document after parsing. ``format`` names what the body really was ("rss20",
-    "atom10", "rss10", "json11" ...), whatever the URL or Content-Type claimed."""
-
-    title: str | None
-    site_url: str | None
-    format: str
-    entries: tuple[ParsedEntry, ...]
-    parser: str = "feedparser"
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,7 @@ from reader.fetching.normalize import (
     unique_enclosures,
     unique_terms,
 )
-from reader.models import Enclosure, ParsedEntry, ParsedFeed
+from reader.fetching.parsed import Enclosure, ParsedEntry, ParsedFeed
 
 _PARSER = etree.XMLParser(
     resolve_entities=False,

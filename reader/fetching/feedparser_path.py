@@ -23,7 +23,7 @@ from reader.fetching.normalize import (
     unique_enclosures,
     unique_terms,
 )
-from reader.models import Enclosure, ParsedEntry, ParsedFeed
+from reader.fetching.parsed import Enclosure, ParsedEntry, ParsedFeed
 
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "html", "xhtml"})
 _HTML_START = re.compile(

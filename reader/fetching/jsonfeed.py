@@ -13,7 +13,7 @@ from typing import Any
 from reader.errors import ParseError
 from reader.fetching.feedparser_path import join_url
 from reader.fetching.normalize import parse_length, text_to_html, unique_enclosures, unique_terms
-from reader.models import Enclosure, ParsedEntry, ParsedFeed
+from reader.fetching.parsed import Enclosure, ParsedEntry, ParsedFeed
 
 _VERSION_PREFIX = "https://jsonfeed.org/version/"
 

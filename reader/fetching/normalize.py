@@ -8,7 +8,7 @@ import time
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from reader.models import Enclosure, ParsedEntry
+from reader.fetching.parsed import Enclosure, ParsedEntry
 
 
 def unique_terms(terms: Iterable[str | None]) -> tuple[str, ...]:

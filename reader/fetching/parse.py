@@ -32,8 +32,9 @@ from reader.errors import ParseError
 from reader.fetching.fastxml import parse_fast
 from reader.fetching.feedparser_path import looks_like_html_page, parse_with_feedparser
 from reader.fetching.jsonfeed import parse_json_feed
+from reader.fetching.parsed import ParsedEntry, ParsedFeed
 from reader.fetching.xml_guard import refuse_hostile_xml
-from reader.models import ArticleDraft, ParsedEntry, ParsedFeed
+from reader.models import ArticleDraft
 
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _TITLE_FALLBACK_CHARS = 80

@@ -20,7 +20,7 @@ from reader.fetching.fastxml import parse_fast
 from reader.fetching.feedparser_path import parse_with_feedparser
 from reader.fetching.normalize import struct_to_datetime
 from reader.fetching.parse import parse_document
-from reader.models import ParsedFeed
+from reader.fetching.parsed import ParsedFeed
 
 ROWS = manifest_rows()
 

@@ -19,7 +19,7 @@ from reader.fetching.parse import (
     prepare_feed,
     to_drafts,
 )
-from reader.models import ParsedEntry, ParsedFeed
+from reader.fetching.parsed import ParsedEntry, ParsedFeed
 
 URL = "http://example.com/feed.xml"
 WHEN = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
