@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
 
 from reader.companies.directory import CompanyEntry, Directory
@@ -19,10 +19,12 @@ from reader.companies.evidence import (
     GENERIC_WORDS,
     LEGAL_SUFFIX_AFTER,
     NOT_COMPANY_WORDS,
+    Proposal,
     cited_before,
     propose_unknown,
     ticker_mentions,
 )
+from reader.companies.frames import product_after
 
 SUBJECT = "subject"
 MENTION = "mention"
@@ -125,18 +127,27 @@ class Detector:
                 key = entry.name.casefold()
                 item = found.setdefault(key, _Found(entry, entry.name))
                 item.occurrences.append((part, start, end, where))
-        accepted = self._decide(found, parts)
+        proposals = list(propose_unknown(parts, self.directory)) if self._propose else []
+        evidence_at = {(proposal.part, proposal.start) for proposal in proposals}
+        accepted = self._decide(found, parts, evidence_at)
         for symbol_entry, part, start, end in self._tickers(parts):
             key = symbol_entry.name.casefold()
             item = accepted.setdefault(key, _Found(symbol_entry, symbol_entry.name))
             item.occurrences.append((part, start, end, _where(part, start, lead_end)))
             item.reasons.append("ticker")
-        known_spans = {
-            (part, start) for item in accepted.values() for part, start, _, _ in item.occurrences
+        known_at = {
+            (part, start): (item, end)
+            for item in accepted.values()
+            for part, start, end, _ in item.occurrences
         }
-        for proposal in propose_unknown(parts, self.directory) if self._propose else ():
-            if (proposal.part, proposal.start) in known_spans:
+        for proposal in proposals:
+            if proposal.decides_only:
                 continue
+            known = known_at.get((proposal.part, proposal.start))
+            if known is not None:
+                if not _names_a_sibling(proposal, *known):
+                    continue
+                _drop_occurrence(known[0], proposal.part, proposal.start)
             key = proposal.name.casefold()
             if self.directory.find(proposal.name) is not None or key in accepted:
                 continue
@@ -246,10 +257,16 @@ class Detector:
 
     # -- ambiguous names ----------------------------------------------------------------------
 
-    def _decide(self, found: dict[str, _Found], parts: dict[str, str]) -> dict[str, _Found]:
+    def _decide(
+        self,
+        found: dict[str, _Found],
+        parts: dict[str, str],
+        evidence_at: Set[tuple[str, int]] = frozenset(),
+    ) -> dict[str, _Found]:
         """Keep unambiguous companies; keep an ambiguous one when some occurrence has context
         that means the company and none of them means the ordinary word (one sense per
-        article). Drop a news outlet that is only ever cited as a source."""
+        article). Drop a news outlet that is only ever cited as a source. ``evidence_at``:
+        where phrases around a name show a company ("Get it at Dell for $549")."""
         accepted: dict[str, _Found] = {}
         certain = [
             (part, start, end)
@@ -266,17 +283,45 @@ class Detector:
                 if not _person_name(parts[o[0]], o[1]) and not _names_a_place(parts[o[0]], o[2])
             ]
             if entry.ambiguous or _needs_context(entry, occurrences, parts):
-                occurrences, reason = _ambiguous_sense(entry, occurrences, parts, certain)
+                occurrences, reason = _ambiguous_sense(
+                    entry, occurrences, parts, certain, evidence_at
+                )
                 if not occurrences:
                     continue
                 item.reasons.append(reason)
-            if not occurrences or _only_cited(occurrences, parts):
+            if not occurrences or _only_cited(occurrences, parts, evidence_at):
                 continue
             item.occurrences = occurrences
             if not item.reasons:
                 item.reasons.append("name")
             accepted[key] = item
         return accepted
+
+
+_SISTER_COMPANY_WORDS = frozenset(
+    {"Steel", "Securities", "Equities", "Insurance", "Financial", "Energy", "Mining",
+     "Resources", "Logistics", "Airlines", "Airways", "Capital", "Ventures", "Partners",
+     "Pharmaceuticals", "Therapeutics", "Biosciences"}
+)  # fmt: skip
+"""Words that end the name of a group's separate business ("Tata Steel", "Kotak Securities").
+Not "Group", "Motors" or "Holdings" (the company itself) nor "Studios", "Pictures" or "Media"
+(a division that news names along with its parent: "Amazon Studios")."""
+
+
+def _names_a_sibling(proposal: Proposal, known: _Found, known_end: int) -> bool:
+    """Evidence for a longer name that starts with a known one and ends in a word of a
+    separate business ("Kotak Securities" where the directory knows "Kotak", "Essar Steel" for
+    "Essar"): a sister company of the known one, not the known one itself."""
+    if proposal.end <= known_end or known.entry is None:
+        return False
+    return proposal.name.split()[-1] in _SISTER_COMPANY_WORDS and proposal.name.casefold() not in (
+        name.casefold() for name in known.entry.names
+    )
+
+
+def _drop_occurrence(item: _Found, part: str, start: int) -> None:
+    """Forget a known name's occurrence that is part of a longer company's name."""
+    item.occurrences = [o for o in item.occurrences if (o[0], o[1]) != (part, start)]
 
 
 def _joined(char: str) -> bool:
@@ -323,11 +368,13 @@ def _ambiguous_sense(
     occurrences: list[tuple[str, int, int, str]],
     parts: dict[str, str],
     certain: Sequence[tuple[str, int, int]] = (),
+    evidence_at: Set[tuple[str, int]] = frozenset(),
 ) -> tuple[list[tuple[str, int, int, str]], str]:
     """The occurrences that mean the company, and why; none when nothing in the article
-    says so. Company context: a cue of this company, a legal form after the name, two generic
-    business words nearby, or another (unambiguous) company named close by ("Google, Microsoft
-    and Apple")."""
+    says so. Company context: a phrase around the name that shows a company (``evidence_at``),
+    the kind of product it makes right after it ("a Ford sedan"), a legal form after the
+    name, a cue of this company, two generic business words nearby, or another
+    (unambiguous) company named close by ("Google, Microsoft and Apple")."""
     cues, anti = _cue_forms(entry.cues, entry.anti_cues)
     confirmed = ""
     kept = []
@@ -342,12 +389,14 @@ def _ambiguous_sense(
         if confirmed:
             continue
         after = text[end : end + 40]
-        if LEGAL_SUFFIX_AFTER.match(after):
+        if (part, start) in evidence_at:
+            confirmed = "company evidence"
+        elif LEGAL_SUFFIX_AFTER.match(after):
             confirmed = "legal suffix"
-        elif cue := next(
-            (c for c in cues if _has_phrase(raw_window if c != c.lower() else window, c)), None
-        ):
+        elif cue := next((c for c in cues if _has_cue(raw_window, window, c)), None):
             confirmed = f"context: {cue}"
+        elif _makes_product(entry, text, start, end):
+            confirmed = "product"
         elif len(set(COMPANY_CONTEXT_WORDS.findall(window))) >= 2:
             confirmed = "company context"
         elif _listed_with(text, part, start, end, certain):
@@ -355,6 +404,33 @@ def _ambiguous_sense(
     if not confirmed:
         return [], ""
     return kept, f"ambiguous name, {confirmed}"
+
+
+_INSIDE_PRODUCT_NAME = re.compile(
+    r"(?:[A-Z]{2,}|\w*\d[A-Za-z]\w*|\w*[A-Za-z]\d\w*|[a-z]+[A-Z]\w*)[ ]+$"
+)
+
+
+def _makes_product(entry: CompanyEntry, text: str, start: int, end: int) -> bool:
+    """The name starts the name of a product of its sector ("Webb's Ford sedan", "LG 65UM7300
+    4K Smart HDTV"). After a model number, initials or a product name ("4K Smart HDTV",
+    "iPhone X camera") it is a word of the product's name, not its maker."""
+    pattern = product_after(entry.sector)
+    return (
+        pattern is not None
+        and pattern.match(text, end) is not None
+        and _INSIDE_PRODUCT_NAME.search(text, max(0, start - 16), start) is None
+    )
+
+
+def _has_cue(raw_window: str, window: str, cue: str) -> bool:
+    """A cue in the window around a name: written so when it has capitals, in any case
+    otherwise; a plural cue also in the singular ("laptops": "a Dell laptop")."""
+    if cue != cue.lower():
+        return _has_phrase(raw_window, cue)
+    if _has_phrase(window, cue):
+        return True
+    return len(cue) > 4 and cue.endswith("s") and _has_phrase(window, cue[:-1])
 
 
 _LIST_NEIGHBOUR_AFTER = re.compile(
@@ -511,15 +587,27 @@ _PLACE_AFTER = re.compile(
 
 def _names_a_place(text: str, end: int) -> bool:
     """A sponsor's name inside a venue's or an event's ("Bridgestone Arena", "Toyota Center",
-    "Xfinity Series"): the story is about the place, not the company."""
+    "Xfinity Series"): the story is about the place, not the company. A numbered series is a
+    product's generation ("Apple Watch Series 3"), not an event."""
     if not (text[end : end + 1].isspace() and text[end : end + 12].lstrip()[:1].isupper()):
         return False  # the cheap test first: a place's name goes on with a capital
-    return _PLACE_AFTER.match(text, end) is not None
+    place = _PLACE_AFTER.match(text, end)
+    if place is None:
+        return False
+    numbered = text[place.end() : place.end() + 2].strip()[:1].isdigit()
+    return not (numbered and place.group().endswith("Series"))
 
 
-def _only_cited(occurrences: Sequence[tuple[str, int, int, str]], parts: dict[str, str]) -> bool:
-    """Every occurrence is a citation ("according to Reuters", "Nikkei Asia reported")."""
+def _only_cited(
+    occurrences: Sequence[tuple[str, int, int, str]],
+    parts: dict[str, str],
+    evidence_at: Set[tuple[str, int]] = frozenset(),
+) -> bool:
+    """Every occurrence is a citation ("according to Reuters", "Nikkei Asia reported"), and
+    none is in a phrase that shows a business ("tickets go on sale via Live Nation")."""
     for part, start, end, _ in occurrences:
+        if (part, start) in evidence_at:
+            return False
         text = parts[part]
         before = text[max(0, start - 40) : start]
         after = text[end : end + 40]
@@ -549,14 +637,19 @@ def _lead_end(body: str) -> int:
 
 def _merge_shortened(accepted: dict[str, _Found]) -> None:
     """An unknown company named in full once and shortened elsewhere ("New Media Investment
-    Group" ... "New Media's chief executive") is one company, under its full name."""
+    Group" ... "New Media's chief executive") is one company, under its full name; so is one
+    that shortens a known company named in the article ("Sierra Nevada" after "Sierra Nevada
+    Corporation")."""
     unknown = [item for item in accepted.values() if item.entry is None]
+    named = [item for item in accepted.values() if item.occurrences]
     for short in unknown:
         words = short.name.split()
         longer = [
             item
-            for item in unknown
-            if item is not short and item.name.split()[: len(words)] == words
+            for item in named
+            if item is not short
+            and len(item.name.split()) > len(words)
+            and item.name.split()[: len(words)] == words
         ]
         if longer:
             target = max(longer, key=lambda item: len(item.name))
@@ -570,13 +663,30 @@ def _add_repeats(accepted: dict[str, _Found], parts: dict[str, str], lead_end: i
         if item.entry is not None or not item.occurrences:
             continue
         seen = {(part, start) for part, start, _, _ in item.occurrences}
-        pattern = re.compile(r"(?<![\w&])" + re.escape(item.name) + r"(?![\w&])")
+        size = len(item.name)
         for part, text in parts.items():
-            for match in pattern.finditer(text):
-                if (part, match.start()) in seen:
+            for start in _whole_word_at(text, item.name):
+                if (part, start) in seen:
                     continue
-                where = _where(part, match.start(), lead_end)
-                item.occurrences.append((part, match.start(), match.end(), where))
+                where = _where(part, start, lead_end)
+                item.occurrences.append((part, start, start + size, where))
+
+
+def _whole_word_at(text: str, name: str) -> Iterable[int]:
+    """Where ``name`` is written as whole words (plain substring search: faster than a regular
+    expression made for each name)."""
+    index = text.find(name)
+    while index >= 0:
+        end = index + len(name)
+        if (index and _in_word(text[index - 1])) or (end < len(text) and _in_word(text[end])):
+            index = text.find(name, index + 1)
+        else:
+            yield index
+            index = text.find(name, end)
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or char in "_&"
 
 
 def _detection(item: _Found, parts: dict[str, str]) -> Detection:

@@ -1,6 +1,8 @@
 """Textual evidence that a name is a company, for companies no directory knows ("Acme Robotics
 Inc.", "(NASDAQ: ACME)", "the startup Foo", "Foo's chief executive") and for deciding names
-that are also ordinary words. Proposals from here are suggestions of lower confidence."""
+that are also ordinary words. Proposals from here are suggestions of lower confidence; the
+phrases around a name that news uses for companies ("Get it at Foo for $20", "acquired by Foo",
+"retailers such as Foo") are read in frames.py."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reader.companies.directory import Directory
+from reader.companies.frames import ROLES, alternation, frames
 
 _WORD = r"[\w&-]*(?:['’](?!s\b)[\w&-]+|\.[\w&-]+)*"
 """The rest of a name's word: dots and apostrophes only inside it ("Amazon.com", "L'Oréal"), so
@@ -26,39 +29,30 @@ LEGAL_SUFFIX_AFTER = re.compile(
     r"|S\.A\.|SA\b|S\.p\.A\.|N\.V\.|NV\b|B\.V\.|PLC|plc|Co\.|Holdings|Motor Co|Motor Company"
     r"|Motors?\b|Group\b)"
 )
-_NAME_BEFORE = re.compile(rf"(?P<name>{_NAME})(?:'s|’s)?,?\s*$")
-_NAME_AFTER = re.compile(rf"\s+(?P<name>{_NAME})")
+_LOWER_NAME = r"[a-z]+(?:\d|[A-Z])[\w&-]*"
+"""A name written in lower case but for a digit or a capital inside ("my6sense", "eBay")."""
+_NAME_BEFORE = re.compile(rf"(?P<name>{_NAME}|{_LOWER_NAME})(?:'s|’s)?,?\s*$")
 
 # Each kind of evidence is found by a cheap anchor first; the name is then read next to it.
+_NAME_WORDS = (
+    "Holdings", "Technologies", "Robotics", "Therapeutics", "Pharmaceuticals", "Biosciences",
+    "Airlines", "Airways", "Productions", "Securities", "Studios", "Studio", "Records",
+    "Entertainment", "Games", "Media", "Motors", "Steel", "Foods", "Brands", "Labs", "Software",
+    "Networks", "Logistics", "Insurance", "Capital", "Partners", "Ventures", "Design", "Books",
+    "Publishing", "Pictures", "Group", "Industries", "Systems", "Semiconductor", "Electronics",
+    "Energy", "Resources", "Mining", "Financial", "Equities",
+)  # fmt: skip
+_LEGAL_FORMS = (
+    "Inc.", "Inc", "Incorporated", "Corp.", "Corp", "Corporation", "Ltd.", "Ltd", "Limited",
+    "LLC", "L.L.C.", "GmbH", "AG", "S.A.", "S.p.A.", "N.V.", "B.V.", "PLC", "plc", "Co., Ltd.",
+    "Co., Ltd", "Co.",
+)  # fmt: skip
 _LEGAL_ANCHOR = re.compile(
-    r"(?P<suffix>Inc\.?|Incorporated|Corp\.?|Corporation|Ltd\.?|Limited|LLC|L\.L\.C\.|GmbH|AG"
-    r"|S\.A\.|S\.p\.A\.|N\.V\.|B\.V\.|PLC|plc|Co\., Ltd\.?|Co\.|Holdings|Technologies|Robotics"
-    r"|Therapeutics|Pharmaceuticals|Biosciences|Airlines|Airways|Productions|Securities|Studios?"
-    r"|Records|Entertainment|Games|Media|Motors|Steel|Foods|Brands|Labs|Software|Networks"
-    r"|Logistics|Insurance|Capital|Partners|Ventures|Design|Books|Publishing|Pictures|Group"
-    r"|Industries|Systems|Semiconductor|Electronics|Energy|Resources|Mining|Financial)(?![\w&])"
+    "(?P<suffix>" + alternation(dict.fromkeys((*_LEGAL_FORMS, *_NAME_WORDS), r"(?![\w&])")) + ")"
 )
-_NAME_WORD_SUFFIXES = frozenset(
-    {"Holdings", "Technologies", "Robotics", "Therapeutics", "Pharmaceuticals", "Biosciences",
-     "Airlines", "Airways", "Productions", "Securities", "Studio", "Studios", "Records",
-     "Entertainment", "Games", "Media", "Motors", "Steel", "Foods", "Brands", "Labs",
-     "Software", "Networks", "Logistics", "Insurance", "Capital", "Partners", "Ventures",
-     "Design", "Books", "Publishing", "Pictures", "Group", "Industries", "Systems",
-     "Semiconductor", "Electronics", "Energy", "Resources", "Mining", "Financial"}
-)  # fmt: skip
-_ROLE_WORDS_BEFORE = frozenset(
-    {"startup", "start-up", "carmaker", "automaker", "chipmaker", "retailer", "lender", "insurer",
-     "airline", "manufacturer", "supplier", "conglomerate", "brokerage", "drugmaker", "biotech",
-     "subsidiary", "company", "firm", "maker", "brand", "label", "chain", "operator", "provider",
-     "platform", "service", "app", "developer", "publisher", "studio", "outfit"}
-)  # fmt: skip
-"""A word that, right before a capitalised name, says what kind of company it is ("the startup
-Zorbix", "ride-hailing company Grab", "record label Big Machine")."""
-_ROLES = ("chief executive", "CEO", "chairman", "chairwoman", "co-founder", "founder")
-_ROLE_OF_PHRASES = tuple(
-    f"{role} {link} " for role in (*_ROLES, "shares", "investors") for link in ("of", "in")
-)
-"""Before a name: "chief executive of Acme", "shares in Acme"."""
+"""A legal form or a word companies' names end with, after a name ("Acme Inc.", "Acme
+Robotics"), as a tree of letters (see frames.alternation)."""
+_NAME_WORD_SUFFIXES = frozenset(_NAME_WORDS)
 _APPOSITIVE_ANCHOR = re.compile(
     r", (?:a|an|the) (?:[\w-]+ ){0,3}?(?:company|firm|startup|start-up|chain|maker|manufacturer"
     r"|retailer|publisher|operator|provider|developer|brand|bank|lender|insurer|airline|carmaker"
@@ -144,16 +138,20 @@ _ROLE_WORDS = frozenset(
      "President", "Boss", "Executives", "Employees", "Customers"}
 )  # fmt: skip
 
-NOT_COMPANY_WORDS = re.compile(
-    r"\b(?:University|College|School|Institute|Ministry|Department|Agency|Commission|Council"
+_ORGANISATIONS = (
+    r"University|College|School|Institute|Ministry|Department|Agency|Commission|Council"
     r"|Committee|Court|Parliament|Congress|Senate|House|Government|Police|Army|Navy|Party"
     r"|Union|Federation|Association|Foundation|Society|Museum|Hospital|Church|Reserve"
     r"|Authority|Administration|Bureau|Office|Board|Republic|Kingdom|State|States|City"
     r"|County|Province|Nations|Organization|Organisation|Fund for|World Bank|Central Bank"
-    r"|Federal|National Guard|Times|News|Post|Journal|Daily|Magazine|Press|Reuters"
-    r"|Bloomberg|Nikkei|Associated)\b"
+    r"|Federal|National Guard"
 )
+_OUTLETS = r"Times|News|Post|Journal|Daily|Magazine|Press|Reuters|Bloomberg|Nikkei|Associated"
+NOT_COMPANY_WORDS = re.compile(rf"\b(?:{_ORGANISATIONS}|{_OUTLETS})\b")
 """Words of organisations that are not companies (and of news outlets, which articles cite)."""
+NOT_COMPANY_ORGANISATIONS = re.compile(rf"\b(?:{_ORGANISATIONS})\b")
+"""The same without the news outlets: a newspaper that is bought, owned or listed among
+companies ("the owner of the Chicago Tribune, New York Daily News and ...") is a business."""
 
 GENERIC_WORDS = frozenset(
     {"New", "Old", "Big", "Next", "First", "Global", "National", "International", "Local",
@@ -169,6 +167,7 @@ class Proposal:
     start: int
     end: int
     reason: str
+    decides_only: bool = False  # weak evidence: decides a known name that is also a word
 
 
 def ticker_mentions(text: str) -> Iterable[tuple[str, str, int, int]]:
@@ -209,24 +208,97 @@ def propose_unknown(parts: dict[str, str], directory: Directory) -> Iterable[Pro
             start = _before_role(text, index)
             if start is not None:
                 yield from _name_before(text, start, part, "company role", directory)
-        for role_end in _role_words_before_capitals(text):
-            found = _NAME_AFTER.match(text, role_end)
-            if found is not None:
-                proposal = _proposal(found, "name", part, "described as a company", directory)
-                if proposal is not None:
-                    yield proposal
-        for phrase_end in _phrase_ends(text, _ROLE_OF_PHRASES):
-            found = _NAME_AFTER.match(text, phrase_end - 1)
-            if found is not None:
-                proposal = _proposal(found, "name", part, "company role", directory)
-                if proposal is not None:
-                    yield proposal
+        yield from _frame_proposals(text, part, directory)
 
 
-_POSSESSIVE_ROLES = (
-    *_ROLES, "shares", "stock", "share price", "board", "shareholders", "revenue", "profit",
-    "quarterly",
+def _frame_proposals(text: str, part: str, directory: Directory) -> Iterable[Proposal]:
+    """Names that trade, ownership, lists, jobs and products show to be companies (see
+    frames.py); a name seen twice in one frame is proposed once."""
+    seen: set[int] = set()
+    for frame in frames(text):
+        if frame.start in seen:
+            continue
+        seen.add(frame.start)
+        if frame.read_loosely:
+            proposal = _proposal_at(
+                frame.name, frame.start, frame.end, part, frame.reason, directory
+            )
+            if proposal is not None:
+                yield proposal
+            continue
+        name = frame.name
+        excluded = NOT_COMPANY_ORGANISATIONS if frame.trade else NOT_COMPANY_WORDS
+        if (
+            name in GENERIC_WORDS
+            or name in _LEADING_NOISE
+            or len(name) < 2
+            or _occasion_or_place(name)
+            or excluded.search(_after_place(name.removeprefix("The ")))
+            or _joins_known_names(name, directory)
+        ):
+            continue
+        known = directory.find(name)
+        if known is None and text.startswith(("'s", "’s"), frame.end):
+            known = directory.find(f"{name}'s")  # "Macy’s": the name has the apostrophe
+        yield Proposal(
+            known.name if known is not None else name,
+            part,
+            frame.start,
+            frame.end,
+            frame.reason,
+            decides_only=not frame.strong,
+        )
+
+
+_OCCASIONS = frozenset(
+    {"Christmas", "Easter", "Thanksgiving", "Halloween", "Hanukkah", "Diwali", "Ramadan", "Eid",
+     "Valentine's", "Black Friday", "Cyber Monday", "Prime Day", "Singles Day", "Boxing Day",
+     "New Year", "New Year's", "Christmas Eve", "Memorial Day", "Labor Day", "Presidents Day"}
 )  # fmt: skip
+_PLACE_LAST_WORDS = frozenset(
+    {"Arena", "Center", "Centre", "Stadium", "Field", "Park", "Garden", "Gardens", "Hall",
+     "Theater", "Theatre", "Airport", "Station", "Square", "Street", "Avenue", "Road", "Mall",
+     "Museum", "Church", "Cathedral", "Palace", "Castle", "Bridge", "Island", "Beach"}
+)  # fmt: skip
+
+
+def _occasion_or_place(name: str) -> bool:
+    """ "at Christmas for $20", "available at Madison Square Garden", "in a Christmas post": a
+    season or a place where things are sold or said, not a seller."""
+    return name in _OCCASIONS or name.rsplit(" ", 1)[-1] in _PLACE_LAST_WORDS
+
+
+_PLACE_WORD = re.compile(r"^.*\b(?:City|County|State|Province) (?=[A-Z])")
+
+
+def _after_place(name: str) -> str:
+    """A name without the place it starts with: "Kansas City Star" is a newspaper and "Orange
+    County Register" is too, though "Kansas City" and "Orange County" are not companies."""
+    return _PLACE_WORD.sub("", name, count=1)
+
+
+def _joins_known_names(name: str, directory: Directory) -> bool:
+    """ "the Gannett-Gatehouse merger": two companies joined by a hyphen name their deal, not a
+    third company."""
+    if "-" not in name or directory.find(name) is not None:
+        return False
+    return any(directory.find(piece) is not None for piece in name.split("-"))
+
+
+_EXECUTIVES = (
+    *ROLES, "chief financial officer", "chief operating officer", "chief technology officer",
+    "chief strategy officer", "chief marketing officer", "chief product officer", "CFO", "COO",
+    "CTO",
+)  # fmt: skip
+_POSSESSIVE_ROLES = (
+    "shares", "stock", "share price", "board", "shareholders", "revenue", "profit", "quarterly",
+    *(
+        f"{modifier}{role}"
+        for modifier in ("", "new ", "former ", "interim ", "acting ", "then-")
+        for role in (*_EXECUTIVES, *(role.title() for role in _EXECUTIVES if role.islower()))
+    ),
+)  # fmt: skip
+"""After "'s": "Acme's chief executive", "Acme's new Chief Strategy Officer"."""
 _TITLES_AFTER = (" CEO ", " Chief Executive ", " co-founder ")
 _SHARE_MOVES = tuple(
     f" shares {verb}"
@@ -255,31 +327,6 @@ def _find_all(text: str, phrases: Iterable[str]) -> Iterable[int]:
         while index >= 0:
             yield index
             index = text.find(phrase, index + 1)
-
-
-def _phrase_ends(text: str, phrases: Iterable[str]) -> Iterable[int]:
-    """Ends of phrases that start a word."""
-    for phrase in phrases:
-        for index in _find_all(text, (phrase,)):
-            if not (index and text[index - 1].isalnum()):
-                yield index + len(phrase)
-
-
-def _role_words_before_capitals(text: str) -> Iterable[int]:
-    """Ends of role words followed by a capitalised word. Plain substring search per word: a
-    regex alternation of them would try every word at every position of the text."""
-    for word in _ROLE_WORDS_BEFORE:
-        index = text.find(word)
-        while index >= 0:
-            end = index + len(word)
-            if (
-                end + 1 < len(text)
-                and text[end] == " "
-                and text[end + 1].isupper()
-                and not (index and (text[index - 1].isalnum() or text[index - 1] == "-"))
-            ):
-                yield end
-            index = text.find(word, end)
 
 
 def _before_role(text: str, anchor: int) -> int | None:
@@ -321,20 +368,58 @@ def _name_before(
     if proposal is None:
         return
     if extend_to is not None:  # "Acme Robotics": the suffix word is part of the name
-        name = f"{proposal.name} {text[anchor:extend_to].strip(' ,')}"
-        # a name word alone ("Communication Systems") is weak evidence: the name must come back
-        if text.count(proposal.name) < 2:
+        written = text[proposal.start : anchor].rstrip(" ,")
+        if not _named_with_name_word(text, written, proposal.start, extend_to):
             return
+        name = f"{written} {text[anchor:extend_to].strip(' ,')}"
         proposal = Proposal(name, part, proposal.start, extend_to, reason)
     yield proposal
+
+
+_EVENT_AFTER = re.compile(
+    r"\s+(?:Week|Festival|Awards?|Conference|Summit|Fair|Expo|Show|Prize|Forum|Day)\b"
+)
+_ACRONYM_AFTER = re.compile(r"\s+\((?P<acronym>[A-Z]{2,8})\)")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{2,5}")
+
+
+def _names_an_event(text: str, name: str) -> bool:
+    """Somewhere in the text the name goes on as an event's ("Milan Design Week")."""
+    index = text.find(name)
+    while index >= 0:
+        if _EVENT_AFTER.match(text, index + len(name)):
+            return True
+        index = text.find(name, index + 1)
+    return False
+
+
+def _named_with_name_word(text: str, written: str, start: int, end: int) -> bool:
+    """Whether "<written> Systems" (a name word that is also an ordinary word) is a company's
+    name. Alone it is weak evidence, so the name must come back in the text or be initials
+    ("IIFL Securities", "OGE Group"); never when it is an event's name anywhere in the text
+    ("Milan Design Week") or part of a longer term that initials stand for ("Picture Archiving
+    and Communication Systems (PACS)": more initials than words)."""
+    if _names_an_event(text, text[start:end]):
+        return False
+    acronym = _ACRONYM_AFTER.match(text, end)
+    if acronym is not None and len(acronym.group("acronym")) > len(written.split()) + 1:
+        return False
+    return text.count(written) >= 2 or _ACRONYM.fullmatch(written) is not None
 
 
 def _proposal(
     match: re.Match[str], group: str, part: str, reason: str, directory: Directory
 ) -> Proposal | None:
-    name = match.group(group)
-    start = match.start(group)
-    end = match.end(group)
+    return _proposal_at(
+        match.group(group), match.start(group), match.end(group), part, reason, directory
+    )
+
+
+def _proposal_at(
+    name: str, start: int, end: int, part: str, reason: str, directory: Directory
+) -> Proposal | None:
+    """The name read at ``start`` as a company, without the words before it that are not part
+    of it ("Shares of", "The", "Tokyo-based"); None when what is left is not a company's."""
     words = name.split()
     if "of" in words and all(w in _ROLE_WORDS or w == "and" for w in words[: words.index("of")]):
         cut = words.index("of") + 1  # "Shares of Globex", "CEO and Founder of Acme" -> the name

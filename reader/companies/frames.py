@@ -1,0 +1,540 @@
+"""Phrases around a name that show it is a company, as news writes them everywhere: trade
+("Get it at Zorbix for $20", "booked through Zorbix"), ownership ("acquired by Zorbix", "the
+owner of the Daily Planet, the Gotham Gazette and ..."), company lists ("retailers such as
+Zorbix and Quibblo"), jobs and analysts ("CEO at Zorbix", "analysts at Zorbix", "analysts
+surveyed by Zorbix"), a company introduced after what it does ("The label that owns her music,
+Zorbix, says") and a name right before the kind of product it makes ("a Zorbix sedan", "Zorbix
+Nimbus 4K Smart HDTV for $499").
+
+Every phrase is found from one scan of a single regular expression (see _ANCHOR); the words
+before the anchor then say which frame it is, and the name is read right after (or before) it,
+so the cost grows with the text and not with the number of frames. A frame is *strong* when it
+is enough to propose an unknown name, *weak* ("on Amazon for $5") when it only decides a known
+name that is also a word. Products decide known names by their sector (product_after)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_WORD = r"[\w&-]*(?:['’](?!s\b)[\w&-]+|\.[\w&-]+)*"
+NAME = rf"(?:St\. |Mt\. )?[A-Z]{_WORD}(?:[ -](?:&|of|de|du|la|von|van)?[ ]?[A-Z0-9]{_WORD}){{0,3}}"
+"""Up to four capitalised words: a proper name (as in evidence.py, and "St. Martin's")."""
+
+_NAME_HERE = re.compile(rf"(?:the\s+|(?P<the>The\s+))?(?P<name>{NAME})")
+_CAPITALISED_NAME_HERE = re.compile(rf"(?P<name>{NAME})")
+_NEXT_IN_LIST = re.compile(
+    rf"(?:['’]s)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:the\s+|(?P<the>The\s+))?"
+    rf"(?P<name>{NAME})"
+)
+"""The next item of a list of names: "the Chicago Tribune, New York Daily News and ..."."""
+_NAME_ENDS_HERE = re.compile(rf"(?P<name>{NAME})(?:\s+via\s+{NAME})?$")
+_PREPOSITION_AND_NAME_HERE = re.compile(rf"\b(?P<prep>at|from|on|via) (?P<name>{NAME})$")
+
+_BUSINESS_PLURALS = frozenset(
+    {"companies", "firms", "brands", "retailers", "customers", "newspapers",
+     "publications", "chains", "carmakers", "automakers", "airlines", "carriers", "banks",
+     "lenders", "insurers", "publishers", "studios", "labels", "startups", "start-ups",
+     "sponsors", "advertisers", "suppliers", "manufacturers", "makers", "platforms", "services",
+     "stores", "brokerages", "developers", "giants", "conglomerates", "chipmakers",
+     "drugmakers", "vendors", "exchanges", "operators"}
+)  # fmt: skip
+"""Kinds of companies, in the plural: "retailers such as ..." lists companies (but not
+"rivals such as", which in sport lists clubs, nor "clients including", often people)."""
+
+ROLE_WORDS = (
+    "startup", "start-up", "carmaker", "automaker", "chipmaker", "retailer", "lender", "insurer",
+    "airline", "carrier", "manufacturer", "supplier", "conglomerate", "brokerage", "drugmaker",
+    "biotech", "subsidiary", "company", "firm", "maker", "brand", "label", "chain", "operator",
+    "provider", "platform", "service", "app", "developer", "publisher", "studio", "outfit",
+)  # fmt: skip
+"""A word that, right before a capitalised name, says what kind of company it is ("the startup
+Zorbix", "ride-hailing company Grab", "record label Big Machine", "budget carrier Zorbix")."""
+ROLES = ("chief executive", "CEO", "chairman", "chairwoman", "co-founder", "founder")
+_ROLE_OF_ENDS = (*ROLES, "shares", "investors")
+"""Before "of" or "in" and a name: "chief executive of Acme", "shares in Acme"."""
+
+
+def alternation(branches: dict[str, str]) -> str:
+    """A regular expression that matches any of the words, each followed by its own pattern,
+    written as a tree of their letters ("a(?:s|t)" for "as" and "at"): the engine then reads
+    a few letters at each position instead of trying every word. Where one word starts
+    another, the longer is tried first."""
+    by_first: dict[str, dict[str, str]] = {}
+    for word, tail in branches.items():
+        by_first.setdefault(word[:1], {})[word[1:]] = tail
+    options = []
+    for first, rests in sorted(by_first.items()):
+        if not first:
+            continue
+        end = rests.pop("", None)
+        inner = [alternation(rests)] if rests else []
+        if end is not None:
+            inner.append(end)
+        body = inner[0] if len(inner) == 1 else f"(?:{'|'.join(inner)})"
+        options.append(re.escape(first) + body)
+    return options[0] if len(options) == 1 else f"(?:{'|'.join(options)})"
+
+
+_HELD = ("publicly traded", "publicly listed", "privately held", "family-owned")
+"""Before a name, how a company is owned: "privately held Zorbix" (not "state-owned", said as
+often of a broadcaster or an agency)."""
+_ROLE_WORD_SET = frozenset((*ROLE_WORDS, *_HELD))
+_LISTED_ON = (
+    "NYSE", "Nasdaq", "NASDAQ", "LSE", "AIM", "ASX", "TSX", "TSXV", "HKEX", "SGX", "JSE",
+    "U.S.", "US", "Hong Kong", "London", "New York", "Shanghai", "Shenzhen", "Tokyo", "Seoul",
+    "Frankfurt", "Paris", "Amsterdam", "Zurich", "Stockholm", "Oslo", "Toronto", "Sydney",
+    "Mumbai", "Singapore", "Taipei", "Tel Aviv", "Johannesburg", "Sao Paulo", "Madrid", "Milan",
+    "dual", "publicly", "privately",
+)  # fmt: skip
+"""Before "-listed" and a company: where its shares trade ("Nasdaq-listed Zorbix", "Hong
+Kong-listed Zorbix"), not a heritage list ("UNESCO-listed Old Town")."""
+_SHOPS = ("Showroom", "Boutique", "Dealership")
+"""After a name: the brand's own shop ("the Flos Showroom")."""
+_BEFORE_NAME = r"(?= (?:[A-Z]|[Tt]he [A-Z]))"
+_PREPOSITIONS = (
+    "at", "on", "from", "via", "through", "by", "of", "in", "as", "including", "like",
+    "especially", "notably", "owns", "now:",
+)  # fmt: skip
+_ANCHOR = re.compile(
+    " "
+    + alternation(
+        {
+            **dict.fromkeys(_PREPOSITIONS, _BEFORE_NAME),
+            "for $": r"\d",
+            "offering ": "",
+            "post": r"\b",
+            "which": "(?= )",
+            "that": "(?= )",
+            **dict.fromkeys(_SHOPS, r"\b"),
+            **dict.fromkeys((*ROLE_WORDS, *_HELD), "(?= [A-Z])"),
+        }
+    )
+)
+"""Where a frame may be: a preposition before a capitalised word, a price, "offering", "post",
+"which" and "that". Every branch starts with a space, a literal the engine skips to, and leaves
+the space after it to the next anchor ("which owns the ..."); what comes before the anchor
+then says which frame it is, if any."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Before:
+    """A phrase that ends right before an anchor: the words it may end with (a test in C that
+    rules out nearly every anchor) and then the pattern itself, read in the 60 characters
+    before."""
+
+    endings: tuple[str, ...]
+    pattern: re.Pattern[str]
+
+    def ends(self, text: str, index: int) -> bool:
+        return (
+            text.endswith(self.endings, 0, index)
+            and self.pattern.search(text, max(0, index - 60), index) is not None
+        )
+
+
+_PRICE = r"\$\d[\d,]*(?:\.\d\d)?"
+_DIGITS = tuple("0123456789")
+_SHOP = _Before(
+    ("it", "them", "one", "this", "these", "now", "here", "today", "vailable", "old", "elling",
+     "etail", "etails", "stock", "sale", "exclusively", "only", "online", *_DIGITS),
+    re.compile(
+        r"(?:\b(?:[Gg]et|[Bb]uy|[Ss]hop|[Ss]ee|[Oo]rder|[Gg]rab) (?:it|them|one|this|these)"
+        r"(?: now| here| today)?|\b(?:[Aa]vailable|[Ss]old|[Ss]elling|[Rr]etails?|[Ii]n stock"
+        rf"|[Oo]n sale)(?: exclusively| now| only| today| online)?|{_PRICE})$"
+    ),
+)  # fmt: skip
+"""Before "at", "from" or "via": "Get it at", "available from", "$139 at"."""
+_SHOP_ON = _Before(
+    ("it", "them", "one", *_DIGITS), re.compile(rf"(?:\b[Gg]et (?:it|them|one)|{_PRICE})$")
+)
+"""Before "on": "Get it on", "$200 on" (weak: "on Steam", "on Blu-ray" are not shops)."""
+_THROUGH = _Before(
+    ("ook", "ooked", "ooking", "ooks", "rder", "rdered", "rdering", "rders", "ought", "urchased",
+     "eserved", "ickets", "ticket", "their", "your", "my", "our", "his", "her", "the", "seat",
+     "seats", "room", "rooms", "it", "them", "online", "are", "is", "go", "on", "sale",
+     "available"),
+    re.compile(
+        r"\b(?:[Bb]ook(?:ed|ing|s)?|[Oo]rder(?:ed|ing|s)?|[Bb]ought|[Pp]urchased|[Rr]eserved"
+        r"|[Tt]ickets)(?: (?:their|your|my|our|his|her|the|tickets?|seats?|rooms?|it|them"
+        r"|online|are|is|go|on|sale|available)){0,4}$"
+    ),
+)  # fmt: skip
+"""Before "through" or "via": "booked their tickets through", "Tickets are available via"."""
+_JOB = _Before(
+    ("CEO", "CFO", "COO", "CTO", "xecutive", "ounder", "nalyst", "nalysts", "trategist",
+     "trategists", "conomist", "conomists", "xecutives", "mployees"),
+    re.compile(
+        r"\b(?:CEO|CFO|COO|CTO|[Cc]hief [Ee]xecutive|[Cc]o-?[Ff]ounder|[Ff]ounder|[Aa]nalysts?"
+        r"|[Ss]trategists?|[Ee]conomists?|[Ee]xecutives?|[Ee]mployees)$"
+    ),
+)  # fmt: skip
+"""Before "at": "CEO at", "analysts at"."""
+_HEAD_OF = re.compile(r"\b[Hh]ead of [A-Z][\w&]*(?: [A-Z][\w&]*){0,3}$")
+"""Before "at": "Head of Fundamental Research at"."""
+_ACQUIRED_BY = _Before(("cquired", "aken over"), re.compile(r"\b(?:[Aa]cquired|[Tt]aken over)$"))
+"""Before "by": "acquired by" (but not "bought by", which people are as often as companies)."""
+_SURVEYED_BY = _Before(
+    ("urveyed", "olled"),
+    re.compile(r"\b(?:[Aa]nalysts|[Ee]conomists|[Ss]trategists) (?:surveyed|polled)$"),
+)
+"""Before "by": "analysts surveyed by" a data company (a news agency's poll is a citation)."""
+_PART_OF = _Before(
+    ("ubsidiary", "ivision", "unit", "cquisition", "akeover", "uyout"),
+    re.compile(r"\b(?:subsidiary|division|unit|[Aa]cquisition|[Tt]akeover|[Bb]uyout)$"),
+)
+_OWNER_OF = _Before(
+    ("owner", "owners", "parent", "shareholder", "shareholders"),
+    re.compile(r"\b(?:owners?|parent|shareholders?)$"),
+)
+_OWNS = _Before(
+    ("which", "that", "who", "also", "now", "still"),
+    re.compile(r"\b(?:which|that|who)(?: also| now| still)?$"),
+)
+_LIST_WORDS = frozenset({"including", "like", "especially", "notably"})
+_WHICH_WAS_BOUGHT = re.compile(
+    r"(?:(?:it|we|they|the company|the firm|the group) (?:had )?(?:acquired|bought|purchased)"
+    r"|(?:was|had been|has been|is|were) (?:\w+ )?(?:acquired|bought|purchased|owned)(?= by))\b"
+)
+"""After ", which": "Meetup, which it acquired", "Tor, which had been recently acquired by"."""
+_COMPANY_NOUN = _Before(
+    ("company", "firm", "group", "label", "startup", "business", "chain", "retailer",
+     "publisher", "studio", "maker", "brand", "carrier", "airline", "bank", "lender",
+     "developer", "operator"),
+    re.compile(
+        r"\b[Tt]he (?:company|firm|group|label|startup|business|chain|retailer|publisher|studio"
+        r"|maker|brand|carrier|airline|bank|lender|developer|operator)$"
+    ),
+)  # fmt: skip
+_TRADE_VERB = re.compile(
+    r"(?:\w+ )?(?:owns|owned|runs|ran|makes|made|sells|sold|operates|operated|bought|acquired"
+    r"|publishes|published|manufactures|produces|controls|built|builds|develops|developed)\b"
+)
+"""After "The group that": what a company does ("owns most of her music"); a group that
+"organised the protest" or "sang the hit" is not one."""
+_CLAUSE_THEN_NAME = re.compile(r"[^,.;:!?\n]{3,80}?, (?=[A-Z])")
+"""After "The company that": the clause, then the name ("runs the AMAs, Dick Clark ...")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A name (as written, at ``start``:``end`` of the text) that a phrase shows to be a
+    company, and which phrase."""
+
+    name: str
+    start: int
+    end: int
+    reason: str
+    strong: bool  # enough to propose an unknown name; else it only decides a known one
+    trade: bool = False  # the name is bought, owned or listed: a news outlet counts too
+    read_loosely: bool = False  # may start with words that are not the name's ("The", "Shares of")
+
+
+def frames(text: str) -> Iterator[Frame]:
+    """The names that phrases around them show to be companies."""
+    for match in _ANCHOR.finditer(text):
+        start = match.start()
+        word = match.group()[1:]
+        if word.startswith("for $"):
+            yield from _seller_before_price(text, start)
+            yield from _deal_brand(text, start)
+        elif word == "offering ":
+            yield from _offering(text, start, match.end())
+        elif word == "post":
+            yield from _platform_post(text, start)
+        elif word in ("which", "that"):
+            yield from _clause(text, start, match.end() + 1)
+        elif word in _SHOPS:
+            yield from _shop_of(text, start)
+        elif word in _ROLE_WORD_SET:
+            yield from _after_role_word(text, start, match.end() + 1)
+        else:
+            yield from _after_preposition(text, word, start, match.end() + 1)
+    for match in _ROLE_WORD_AFTER_BREAK.finditer(text):
+        yield from _after_role_word(text, match.start() + 1, match.end() + 1)
+    if text[:1].islower() and (first := _ROLE_WORD_HERE.match(text)) is not None:
+        yield from _after_role_word(text, 0, first.end() + 1)
+    index = text.find("-listed ")
+    while index >= 0:
+        if text[index + 8 : index + 9].isupper() and text.endswith(_LISTED_ON, 0, index):
+            yield from _after_role_word(text, index, index + 8)
+        index = text.find("-listed ", index + 1)
+
+
+_ROLE_WORD_HERE = re.compile(alternation(dict.fromkeys(ROLE_WORDS, "(?= [A-Z])")))
+_ROLE_WORD_AFTER_BREAK = re.compile(r"[\n(“\"‘'/]" + _ROLE_WORD_HERE.pattern)
+"""A role word at the start of a line or after an opening bracket or quote ("Silicon Valley
+\nfirm Benchmark"): the anchors above all start with a space."""
+
+
+def _shop_of(text: str, index: int) -> Iterator[Frame]:
+    """ "the Flos Showroom", "the Chanel Boutique": a brand's own shop."""
+    found = _NAME_ENDS_HERE.search(text, max(0, index - 80), index)
+    if found is not None:
+        yield Frame(found.group("name"), found.start("name"), found.end("name"), "shop", True)
+
+
+def _after_role_word(text: str, start: int, end: int) -> Iterator[Frame]:
+    """ "the startup Zorbix", "ride-hailing company Grab" (but not an "aircraft carrier")."""
+    if text.endswith("aircraft", 0, start):
+        return
+    found = _CAPITALISED_NAME_HERE.match(text, end)
+    if found is not None:
+        name = found.group("name")
+        yield Frame(name, found.start(), found.end(), "described as a company", True, False, True)
+
+
+def _role_of(text: str, start: int, end: int) -> Iterator[Frame]:
+    """ "chief executive of Acme", "shares in Acme": a role or a stake that only a company
+    has (read as the name's words allow: "CEO of The Acme Group")."""
+    for role in _ROLE_OF_ENDS:
+        phrase_start = start - len(role)
+        if text.startswith(role, phrase_start):
+            if phrase_start and text[phrase_start - 1].isalnum():
+                return
+            found = _CAPITALISED_NAME_HERE.match(text, end)
+            if found is not None:
+                name = found.group("name")
+                yield Frame(name, found.start(), found.end(), "company role", True, False, True)
+            return
+
+
+def _after_preposition(text: str, word: str, start: int, end: int) -> Iterator[Frame]:
+    """A preposition before a name: what precedes it says whether the name is a shop, an
+    owner, an employer or one of a list of companies."""
+    if word in ("of", "in") and text.endswith(_ROLE_OF_ENDS, 0, start):
+        yield from _role_of(text, start, end)
+    elif word in ("at", "from", "via") and _SHOP.ends(text, start):
+        yield from _after(text, end, "sold at", strong=True)
+    elif word == "on" and _SHOP_ON.ends(text, start):
+        yield from _after(text, end, "sold at", strong=False)
+    elif word == "now:" and text.endswith(("ee it", "uy it", "hop it"), 0, start):
+        yield from _after(text, end, "sold at", strong=True)
+    elif word in ("via", "through") and (
+        _THROUGH.ends(text, start) or _on_sale_before(text, start)
+    ):
+        yield from _after(text, end, "sold through", strong=True)
+    elif word == "at" and (
+        _JOB.ends(text, start) or _HEAD_OF.search(text, max(0, start - 60), start) is not None
+    ):
+        yield from _after(text, end, "company role", strong=True)
+    elif word == "by" and _ACQUIRED_BY.ends(text, start):
+        yield from _after(text, end, "ownership", strong=True, trade=True)
+    elif word == "by" and _SURVEYED_BY.ends(text, start):
+        yield from _after(text, end, "company role", strong=True)
+    elif word == "by" and text.endswith(" brought to you", 0, start):
+        yield from _after(text, end, "sponsor", strong=True)
+    elif word == "of" and _PART_OF.ends(text, start):
+        yield from _after(text, end, "ownership", strong=True, trade=True)
+    elif (word == "of" and _OWNER_OF.ends(text, start)) or (
+        word == "owns" and _OWNS.ends(text, start)
+    ):
+        yield from _listed_after(text, end, "ownership")
+    elif (
+        word in _LIST_WORDS or (word == "as" and text.endswith(" such", 0, start))
+    ) and _kind_of_company_before(text, start):
+        yield from _listed_after(text, end, "listed as companies")
+
+
+def _on_sale_before(text: str, index: int) -> bool:
+    """ "Tickets go on sale Friday at 10 a.m. via Live Nation": "on sale" earlier in the line."""
+    line_start = text.rfind("\n", max(0, index - 100), index) + 1
+    return "on sale" in text[max(line_start, index - 100) : index]
+
+
+def _clause(text: str, start: int, end: int) -> Iterator[Frame]:
+    """ "Meetup, which it acquired", "Tor, which was acquired by St. Martin's" and "The company
+    that runs the AMAs, Dick Clark Productions, denies"."""
+    if text.startswith(", which ", start - 1):
+        bought = _WHICH_WAS_BOUGHT.match(text, end)
+        if bought is not None:
+            yield from _name_before(text, start - 1, "ownership")
+            if text.startswith(" by ", bought.end()) and bought.group().endswith("acquired"):
+                yield from _after(text, bought.end() + 4, "ownership", strong=True, trade=True)
+    elif _COMPANY_NOUN.ends(text, start):
+        clause = _CLAUSE_THEN_NAME.match(text, end)
+        if clause is not None and (
+            not text.endswith("group", 0, start) or _TRADE_VERB.match(text, end) is not None
+        ):
+            yield from _described(text, clause.end())
+
+
+_WRAPPED = re.compile(r"[ ]*\n[ ]*[A-Z]")
+
+
+def _frame(
+    text: str, found: re.Match[str], reason: str, strong: bool, trade: bool = False
+) -> Frame | None:
+    """The frame of a name read after its phrase. A capitalised "The" in mid-sentence before a
+    one-word name is part of it ("the former owner of The Times"); none when that name goes on
+    past a line break ("The Washington\nPost"), where it cannot be read whole."""
+    start = found.start("name")
+    name = found.group("name")
+    if found.group("the") and " " not in name:
+        if _WRAPPED.match(text, found.end("name")):
+            return None
+        start = found.start("the")
+        name = f"The {name}"
+    return Frame(name, start, found.end("name"), reason, strong, trade)
+
+
+def _after(
+    text: str, index: int, reason: str, *, strong: bool, trade: bool = False
+) -> Iterator[Frame]:
+    found = _NAME_HERE.match(text, index)
+    frame = None if found is None else _frame(text, found, reason, strong, trade)
+    if frame is not None:
+        yield frame
+
+
+def _listed_after(text: str, index: int, reason: str) -> Iterator[Frame]:
+    """The name after the phrase and every name listed with it ("X, Y and Z")."""
+    found = _NAME_HERE.match(text, index)
+    while found is not None:
+        frame = _frame(text, found, reason, True, True)
+        if frame is None:
+            return
+        yield frame
+        found = _NEXT_IN_LIST.match(text, found.end("name"))
+
+
+def _name_before(text: str, index: int, reason: str) -> Iterator[Frame]:
+    found = _NAME_ENDS_HERE.search(text, max(0, index - 80), index)
+    if found is not None:
+        yield Frame(found.group("name"), found.start("name"), found.end("name"), reason, True, True)
+
+
+def _seller_before_price(text: str, index: int) -> Iterator[Frame]:
+    """ "at Dell for $549", "on Amazon for $58.99": the shop before a price; "on" is weak (a
+    game is "on Steam for $20", a film "on Blu-ray for $15")."""
+    found = _PREPOSITION_AND_NAME_HERE.search(text, max(0, index - 60), index)
+    if found is not None:
+        strong = found.group("prep") in ("at", "from")
+        yield Frame(found.group("name"), found.start("name"), found.end("name"), "sold at", strong)
+
+
+_IS_BEFORE = re.compile(r" is(?: currently| now)?$")
+
+
+def _offering(text: str, start: int, end: int) -> Iterator[Frame]:
+    """ "Electronic Express is offering the iPad Pro for $799": a seller, when a price follows
+    in the sentence."""
+    verb = _IS_BEFORE.search(text, max(0, start - 16), start)
+    if verb is None or not text.startswith(("the ", "a ", "an ", "its "), end):
+        return
+    sentence_end = text.find(". ", end + 1, end + 200)
+    if "$" not in text[end : sentence_end if sentence_end > 0 else end + 200]:
+        return
+    line_start = text.rfind("\n", 0, verb.start()) + 1
+    found = _NAME_ENDS_HERE.search(text, max(line_start, verb.start() - 80), verb.start())
+    if found is not None:
+        yield Frame(found.group("name"), found.start("name"), found.end("name"), "sells", True)
+
+
+def _kind_of_company_before(text: str, index: int) -> bool:
+    """One of the three words before "such as" or "including" is a kind of company in the
+    plural ("newspapers including", "brands as clients including", "Platforms (DSPs) such
+    as")."""
+    words = text[max(0, index - 60) : index].split()[-3:]
+    return any(word.strip("(),").lower() in _BUSINESS_PLURALS for word in words)
+
+
+def _described(text: str, index: int) -> Iterator[Frame]:
+    """ "The company that runs the AMAs, Dick Clark Productions, denies": the name must be
+    closed by a comma."""
+    found = _NAME_HERE.match(text, index)
+    if found is not None and text.startswith(",", found.end("name")):
+        frame = _frame(text, found, "described as a company", True)
+        if frame is not None:
+            yield frame
+
+
+_POST_BY = re.compile(r"\b(?:an?|her|his|their|its|my|our|your) (?P<name>[A-Z][\w]*[a-z][\w]*) $")
+
+
+def _platform_post(text: str, index: int) -> Iterator[Frame]:
+    """ "In a Tumblr post", "her Instagram post": a social network (but "a blog post" is not
+    one, and "the Washington Post" is a newspaper)."""
+    found = _POST_BY.search(text, max(0, index - 30), index + 1)
+    if found is not None:
+        name = found.group("name")
+        yield Frame(name, found.start("name"), found.end("name"), "platform", True)
+
+
+# -- products ---------------------------------------------------------------------------------
+
+VEHICLES = (
+    "sedan", "SUV", "pickup", "truck", "hatchback", "coupe", "minivan", "crossover", "wagon",
+    "convertible", "roadster",
+)  # fmt: skip
+DEVICES = (
+    "laptop", "notebook", "Chromebook", "desktop", "PC", "computer", "tablet", "smartphone",
+    "phone", "handset", "smartwatch", "watch", "earbuds", "earphones", "headphones", "headset",
+    "speaker", "soundbar", "TV", "HDTV", "television", "monitor", "router", "modem", "console",
+    "controller", "camera", "cam", "webcam", "printer", "projector", "thermostat", "doorbell",
+    "vacuum", "sensor", "keyboard", "charger", "drone", "processor", "CPU", "GPU", "chip",
+    "chipset", "graphics card", "SSD", "hard drive",
+)  # fmt: skip
+GOODS = ("starter kit", "cosmetics", "supplements", "sneakers", "password manager")
+"""Kinds of products, each also in the plural: vehicles, devices and other goods."""
+
+
+def _product_after(words: tuple[str, ...]) -> re.Pattern[str]:
+    """After a name: up to five product-name words or model numbers on the same line, then the
+    kind of product ("Ford sedan", "Apple AirPods 2 Wireless Earphones", "LG 65UM7300 4K Smart
+    HDTV")."""
+    kinds = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:[ ]+(?:[A-Z0-9][\w.+/&'’\"”-]*|&)){{0,5}}?[ ]+(?i:{kinds})(?:e?s)?\b")
+
+
+PRODUCT_AFTER = _product_after(VEHICLES + DEVICES + GOODS)
+_VEHICLE_AFTER = _product_after(VEHICLES)
+_DEVICE_AFTER = _product_after(DEVICES)
+_SECTOR_PRODUCTS = {
+    "automotive": _VEHICLE_AFTER,
+    "auto-parts": _VEHICLE_AFTER,
+    "technology": _DEVICE_AFTER,
+    "semiconductors": _DEVICE_AFTER,
+    "telecom": _DEVICE_AFTER,
+    "internet": _DEVICE_AFTER,
+    "software": _DEVICE_AFTER,
+}
+
+
+def product_after(sector: str) -> re.Pattern[str] | None:
+    """The products a company of this sector makes, as read after its name: a carmaker's name
+    before "sedan" is the carmaker, but "Smart" before "TV" is a kind of TV."""
+    return _SECTOR_PRODUCTS.get(sector)
+
+
+_DEAL_LINE = re.compile(
+    r"(?:[^\n:]*:\s+)?(?:\d+% [Oo]ff\s+)?(?:\d+(?:\.\d+)?(?:\"|”|-inch|in\.?)?\s+)?"
+    rf"(?P<name>[A-Z][\w&'’-]*[a-z][\w&'’-]*)(?={PRODUCT_AFTER.pattern})"
+)
+"""A shopping line: "70" Element 4K UHD Smart HDTV with Roku for $499.99": the maker's name
+first (after a "Deal:" label, a discount or a size), then the product."""
+_DEAL_NOISE = frozenset(
+    {"Get", "Buy", "Save", "Score", "Shop", "Best", "Free", "Black", "Cyber", "Deal", "Deals",
+     "Sale", "Price", "Now", "Only", "Just", "Plus", "Up", "Off", "Refurbished", "Renewed",
+     "Used", "Open", "Wireless", "Smart", "Portable", "Gaming", "Mini", "Pro", "Ultra", "Super",
+     "Deluxe", "Premium", "Limited", "Edition", "Pack", "Bundle", "Kids", "Two", "Three",
+     "Four", "Certified", "Latest", "Classic", "Digital", "Electric", "Indoor", "Outdoor",
+     "Home", "Video", "Bluetooth", "Curved", "Ultrawide", "Unlocked", "Wi-Fi", "Apple's",
+     "Pair", "Set", "Daily", "Lowest", "Huge", "Massive", "Hot", "Top", "Cheap", "Cheapest"}
+)  # fmt: skip
+
+
+def _deal_brand(text: str, index: int) -> Iterator[Frame]:
+    """The maker named first on a short line that offers a product for a price: the way
+    shopping posts list their deals ("Netgear Nighthawk R6700 AC1700 Router for $67.77")."""
+    line_start = text.rfind("\n", max(0, index - 160), index) + 1
+    line_end = text.find("\n", index, index + 160)
+    if line_end < 0:
+        line_end = len(text)
+    if (line_start == 0 and index > 160) or line_end > index + 160:
+        return  # not a short line
+    found = _DEAL_LINE.match(text, line_start, line_end)
+    if found is not None and found.group("name") not in _DEAL_NOISE:
+        name = found.group("name")
+        yield Frame(name, found.start("name"), found.end("name"), "sells products", True)
