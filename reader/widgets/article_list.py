@@ -98,6 +98,14 @@ class ArticleList(ScrollView, can_focus=True):
         self._line_cache.clear()
         self.cursor = max(0, min(cursor, listing.count - 1))
         self.refresh()
+        self.call_after_refresh(self._read_ahead_the_end)
+
+    def _read_ahead_the_end(self) -> None:
+        """``G`` is a common key: the last rows are read once the list is drawn, so the first
+        jump to the end answers as fast as the next ones (~30 ms, not ~100 ms at 100,000)."""
+        listing = self.listing
+        if listing is not None and listing.count and listing.row(listing.count - 1) is None:
+            self._request(listing.block_of(listing.count - 1))
 
     def update_row(self, summary: ArticleSummary) -> None:
         if self.listing is not None:

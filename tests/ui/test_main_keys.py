@@ -7,6 +7,7 @@ one run of the app rather than starting the app once per key."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,11 +16,12 @@ from textual.widget import Widget
 
 from reader.app import ReaderApp
 from reader.library import Library
-from reader.models import ArticleFilter, FetchStatus
+from reader.models import ArticleDraft, ArticleFilter, FetchStatus
 from reader.screens.company_picker import CompanyPickerModal
 from reader.screens.dialogs import PromptModal
 from reader.screens.main import MainScreen
-from reader.views import View, ViewKind
+from reader.storage import FetchSuccess
+from reader.views import BLOCK, View, ViewKind
 from reader.widgets.article_list import ArticleList
 from reader.widgets.article_view import ArticleView
 from reader.widgets.sidebar import Sidebar
@@ -743,3 +745,39 @@ async def test_the_command_palette_offers_every_main_screen_action(app: ReaderAp
         star.callback()
         await settle(pilot)
         assert app.library.article(first.id).starred
+
+
+async def test_the_end_of_a_long_list_is_read_ahead_so_the_first_G_is_instant(
+    empty_library: Library, browser: BrowserRecorder
+) -> None:
+    """Rows come from the store in blocks; ``G`` must not wait for the last block on its first
+    press, so it is read as soon as the list is drawn."""
+    library = empty_library
+    feed = library.storage.feeds.add("https://example.com/feed")
+    now = datetime(2025, 6, 1, tzinfo=UTC)
+    drafts = [
+        ArticleDraft(
+            dedupe_key=f"guid:{n}",
+            url=f"https://example.com/{n}",
+            title=f"Article {n}",
+            author=None,
+            published=now - timedelta(hours=n),
+            updated=None,
+            summary_html=None,
+            content_html=f"<p>Story {n}</p>",
+            clean_text=f"Story {n}",
+            content_hash=f"hash-{n}",
+        )
+        for n in range(3 * BLOCK + 7)
+    ]
+    library.storage.articles.apply_update(feed.id, drafts, FetchSuccess(), now)
+    app = ReaderApp(library, open_link=browser)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        listing = main(app).articles.listing
+        assert listing is not None
+        assert listing.count == len(drafts)
+        assert listing.row(listing.count - 1) is not None, "the last rows are already read"
+        assert listing.row(BLOCK + 1) is None, "the middle is not"
+        await pilot.press("G")
+        assert main(app).articles.current.title == f"Article {len(drafts) - 1}"
