@@ -41,9 +41,11 @@ def key(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def load_labels() -> list[dict]:
+def load_labels(where: Path = LABELS) -> list[dict]:
+    """The labelled articles of a folder (``labels-*.json``) or of one file."""
+    paths = sorted(where.glob("labels-*.json")) if where.is_dir() else [where]
     articles: list[dict] = []
-    for path in sorted(LABELS.glob("labels-*.json")):
+    for path in paths:
         articles.extend(json.loads(path.read_text(encoding="utf-8")))
     return articles
 
@@ -140,6 +142,9 @@ def main() -> None:
     )
     parser.add_argument("--limit", type=int, default=100_000, help="articles read from --stored")
     parser.add_argument("--directory", type=Path, help="a companies.tsv instead of the built-in")
+    parser.add_argument(
+        "--labels", type=Path, default=LABELS, help="a labels file or folder instead of the tests'"
+    )
     args = parser.parse_args()
     with (SHARED / "corpus" / "extraction" / "ground-truth.json").open(encoding="utf-8") as f:
         truth = json.load(f)
@@ -152,7 +157,7 @@ def main() -> None:
     detector = Detector(directory)
     seconds = time.perf_counter() - started
     print(f"directory: {len(detector.directory)} companies, index built in {seconds:.2f} s")
-    articles = load_labels()
+    articles = load_labels(args.labels)
     if articles:
         result = score(articles, truth, detector, args.errors)
         for name, value in result.items():
