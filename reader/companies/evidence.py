@@ -369,8 +369,10 @@ def _name_before(
         return
     if extend_to is not None:  # "Acme Robotics": the suffix word is part of the name
         written = text[proposal.start : anchor].rstrip(" ,")
-        if not _named_with_name_word(text, written, proposal.start, extend_to):
-            return
+        if written[:1].islower() or not _named_with_name_word(
+            text, written, proposal.start, extend_to, initials_suffice=part != "title"
+        ):
+            return  # "iPhone Software" is a product's team; a headline capitalises every word
         name = f"{written} {text[anchor:extend_to].strip(' ,')}"
         proposal = Proposal(name, part, proposal.start, extend_to, reason)
     yield proposal
@@ -393,10 +395,13 @@ def _names_an_event(text: str, name: str) -> bool:
     return False
 
 
-def _named_with_name_word(text: str, written: str, start: int, end: int) -> bool:
+def _named_with_name_word(
+    text: str, written: str, start: int, end: int, *, initials_suffice: bool = True
+) -> bool:
     """Whether "<written> Systems" (a name word that is also an ordinary word) is a company's
     name. Alone it is weak evidence, so the name must come back in the text or be initials
-    ("IIFL Securities", "OGE Group"); never when it is an event's name anywhere in the text
+    ("IIFL Securities", "OGE Group"; not in a headline, whose words are all capitalised:
+    "MDM Software Would Have Unlocked ..."); never when it is an event's name anywhere in the text
     ("Milan Design Week") or part of a longer term that initials stand for ("Picture Archiving
     and Communication Systems (PACS)": more initials than words)."""
     if _names_an_event(text, text[start:end]):
@@ -404,7 +409,9 @@ def _named_with_name_word(text: str, written: str, start: int, end: int) -> bool
     acronym = _ACRONYM_AFTER.match(text, end)
     if acronym is not None and len(acronym.group("acronym")) > len(written.split()) + 1:
         return False
-    return text.count(written) >= 2 or _ACRONYM.fullmatch(written) is not None
+    return text.count(written) >= 2 or (
+        initials_suffice and _ACRONYM.fullmatch(written) is not None
+    )
 
 
 def _proposal(

@@ -36,12 +36,13 @@ _BUSINESS_PLURALS = frozenset(
     {"companies", "firms", "brands", "retailers", "customers", "newspapers",
      "publications", "chains", "carmakers", "automakers", "airlines", "carriers", "banks",
      "lenders", "insurers", "publishers", "studios", "labels", "startups", "start-ups",
-     "sponsors", "advertisers", "suppliers", "manufacturers", "makers", "platforms", "services",
+     "sponsors", "advertisers", "suppliers", "manufacturers", "makers", "platforms",
      "stores", "brokerages", "developers", "giants", "conglomerates", "chipmakers",
      "drugmakers", "vendors", "exchanges", "operators"}
 )  # fmt: skip
 """Kinds of companies, in the plural: "retailers such as ..." lists companies (but not
-"rivals such as", which in sport lists clubs, nor "clients including", often people)."""
+"rivals such as", which in sport lists clubs, "clients including", often people, nor "services
+like", as often a protocol or a piece of software as a company)."""
 
 ROLE_WORDS = (
     "startup", "start-up", "carmaker", "automaker", "chipmaker", "retailer", "lender", "insurer",

@@ -150,6 +150,7 @@ def test_names_listed_after_a_kind_of_company_are_companies(detector: Detector) 
         "Rivals such as Real Madrid and Barcelona bid for the striker.",
         "Cities including Kansas City and Orange County voted.",
         "Firms such as these rarely survive a downturn.",
+        "Credential checking services like Zorbix make these attacks more effective.",
     ],
 )
 def test_lists_of_places_clubs_or_nothing_are_not_companies(detector: Detector, body: str) -> None:
@@ -330,6 +331,20 @@ def test_a_known_name_with_its_own_group_or_division_word_is_the_known_company(
 def test_initials_with_a_company_word_are_a_company_even_once(detector: Detector) -> None:
     body = '"We see growth coming back," said Sanjiv Bhasin, Director, IIFL Securities.'
     assert "IIFL Securities" in names(detector, body)
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("MDM Software Would Have Unlocked the Phone", "The county owned the phone."),
+        ("", "Part 2: Original iPhone Software Team Leader in conversation. The iPhone shipped."),
+    ],
+)
+def test_a_company_word_after_headline_initials_or_a_product_is_not_a_company(
+    detector: Detector, title: str, body: str
+) -> None:
+    """A headline capitalises every word, and a product's team is not a company."""
+    assert names(detector, body, title) == set()
 
 
 @pytest.mark.parametrize(
