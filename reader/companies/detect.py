@@ -140,6 +140,7 @@ class Detector:
             for item in accepted.values()
             for part, start, end, _ in item.occurrences
         }
+        known_ends = {(part, end) for (part, _), (_, end) in known_at.items()}
         for proposal in proposals:
             if proposal.decides_only:
                 continue
@@ -148,6 +149,8 @@ class Detector:
                 if not _names_a_sibling(proposal, *known):
                     continue
                 _drop_occurrence(known[0], proposal.part, proposal.start)
+            elif (proposal.part, proposal.end) in known_ends:
+                continue  # a known name read with a word before it ("Ousted WeWork CEO ...")
             key = proposal.name.casefold()
             if self.directory.find(proposal.name) is not None or key in accepted:
                 continue
@@ -611,9 +614,19 @@ def _only_cited(
         text = parts[part]
         before = text[max(0, start - 40) : start]
         after = text[end : end + 40]
-        if not (cited_before(before) or CITATION_AFTER.match(after)):
+        if not (cited_before(before) or CITATION_AFTER.match(after) or _dateline(before, after)):
             return False
     return True
+
+
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][\w.,'’ -]{0,30} \($")
+_DATELINE_AFTER = re.compile(r"(?: [A-Z][a-z]+)?\)")
+
+
+def _dateline(before: str, after: str) -> bool:
+    """The outlet credited at the start of a story: "HONG KONG (CNN Business) -", "LONDON
+    (Reuters) -": a source, like "according to"."""
+    return _DATELINE_BEFORE.search(before) is not None and _DATELINE_AFTER.match(after) is not None
 
 
 def _where(part: str, start: int, lead_end: int) -> str:

@@ -56,9 +56,13 @@ _NAME_WORD_SUFFIXES = frozenset(_NAME_WORDS)
 _APPOSITIVE_ANCHOR = re.compile(
     r", (?:a|an|the) (?:[\w-]+ ){0,3}?(?:company|firm|startup|start-up|chain|maker|manufacturer"
     r"|retailer|publisher|operator|provider|developer|brand|bank|lender|insurer|airline|carmaker"
-    r"|automaker|conglomerate|subsidiary|studio|label|supplier|group that)\b"
+    r"|automaker|conglomerate|subsidiary|studio|label|supplier|group that"
+    r"|(?:advertising|ad|design|creative|marketing|digital|PR|talent|travel|recruitment"
+    r"|staffing|real estate) agency)\b(?!['’]s)"
 )
-"""A name explained right after it: "McClatchy, a chain of 30 newspapers", "Zorbix, a startup"."""
+"""A name explained right after it: "McClatchy, a chain of 30 newspapers", "Zorbix, a startup",
+"Zorbix, a Spokane advertising agency" (an agency of a trade, not a government's); but not
+"Marco Villa, the company's chief operating officer", a person at the company."""
 _TITLE_ACTOR = re.compile(
     rf"(?P<name>{_NAME}) (?:announces|launches|unveils|acquires|to acquire|buys|partners with"
     r"|raises|completes|introduces|expands|signs|opens|recalls|invests|reports (?:record|first"

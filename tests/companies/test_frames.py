@@ -383,3 +383,41 @@ def test_a_new_executive_of_a_lower_case_brand_names_the_brand(detector: Detecto
     body = "said Ivan Braiker, my6sense’s new Chief Strategy Officer, on Tuesday."
     assert "my6sense" in names(detector, body)
     assert names(detector, "France's new president met the press on Tuesday.") == set()
+
+
+# -- found on articles outside the labelled set ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "company"),
+    [
+        ("Zorbix, a Spokane advertising agency, ran the campaign.", "Zorbix"),
+        ("Teens love Apple's AirPods more than ever.", "Apple"),
+        ("Ousted WeWork CEO Adam Neumann can still name directors.", "WeWork"),
+    ],
+)
+def test_an_agency_of_a_trade_a_product_and_a_known_name_with_a_word_before_it(
+    detector: Detector, body: str, company: str
+) -> None:
+    assert names(detector, body) == {company}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Marco Villa, the company's chief operating officer, said the craft is ready.",
+        "Tax rules changed, a government agency said on Monday.",
+        "An apple pie and apple juice, with AirPods in.",
+    ],
+)
+def test_a_person_at_a_company_or_a_government_agency_is_not_a_company(
+    detector: Detector, body: str
+) -> None:
+    assert names(detector, body) == set()
+
+
+def test_the_outlet_credited_in_a_dateline_is_a_source(detector: Detector) -> None:
+    dateline = "HONG KONG (CNN Business) Stock markets fell as company earnings disappointed."
+    assert "CNN" not in names(detector, dateline)
+    as_a_business = "Hong Kong (CNN Business) CNN cut 100 jobs as revenue fell, the company said."
+    assert names(detector, as_a_business) == {"CNN"}
