@@ -40,9 +40,13 @@ _LISTED_WITH = re.compile(
 """What separates companies named in a list, each perhaps with a product: "Google, Microsoft
 and Apple", "Google Stadia, Microsoft xCloud, Apple Arcade"."""
 _MODEL_NUMBER = re.compile(r"\s\d")  # "RTX 2060": a product
-_CANDIDATE = re.compile(r"[A-Z0-9][\w&'’.-]*")
+_CJK = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
+"""Chinese, Japanese and Korean script, which runs into a Latin name with no space between
+("Amazonが", "楽天Kobo"): a word boundary, though Python counts its characters as word
+characters."""
+_CANDIDATE = re.compile(rf"[A-Z0-9](?:[^\W{_CJK}]|[&'’.-])*")
 _POSSESSIVE = ("'s", "’s", "'", "’")
-_WORD_CHAR = re.compile(r"[\w&]")
+_WORD_CHAR = re.compile(rf"[^\W{_CJK}]|&")
 _PERSON_BEFORE = re.compile(r"(?:^|[^\w.!?:;\"“])([A-Z][a-z]+|[A-Z]\.)\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(]\s*|\n)\s*$")
 
@@ -330,7 +334,7 @@ def _drop_occurrence(item: _Found, part: str, start: int) -> None:
 def _joined(char: str) -> bool:
     """A character that glues a word to the one before it (a name must not start inside a
     word: "eBay" holds no "Bay")."""
-    return char.isalnum() or char in "_&'’.-"
+    return (char.isalnum() and _WORD_CHAR.match(char) is not None) or char in "_&'’.-"
 
 
 def _next_word(text: str, index: int) -> str:

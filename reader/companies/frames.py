@@ -280,6 +280,29 @@ def frames(text: str) -> Iterator[Frame]:
         if text[index + 8 : index + 9].isupper() and text.endswith(_LISTED_ON, 0, index):
             yield from _after_role_word(text, index, index + 8)
         index = text.find("-listed ", index + 1)
+    index = text.find(": ")
+    while index >= 0:
+        if text[index + 2 : index + 3].isupper() and _kinds_of_company_lead_to(text, index):
+            yield from _listed_after(text, index + 2, "listed as companies")
+        index = text.find(": ", index + 1)
+
+
+def _kinds_of_company_lead_to(text: str, colon: int) -> bool:
+    """The clause before a colon names a kind of company in the plural ("the nine companies
+    NASA selected a year ago: Astrobotic, Draper and ..."), but not in a quotation's or a
+    heading's words: only the clause's own sentence is read."""
+    start = max(text.rfind(". ", 0, colon), text.rfind("\n", 0, colon), colon - 120, 0)
+    words = text[start:colon].split()[-8:]
+    return any(word.strip("(),").lower() in _COMPANY_PLURALS for word in words)
+
+
+_COMPANY_PLURALS = frozenset(
+    {"companies", "firms", "startups", "start-ups", "retailers", "carmakers", "automakers",
+     "airlines", "banks", "lenders", "insurers", "brands", "chains", "chipmakers", "drugmakers",
+     "manufacturers", "suppliers", "vendors", "conglomerates", "publishers", "brokerages"}
+)  # fmt: skip
+"""The plurals that name only companies (not "developers", "operators" or "publications",
+which before a colon introduce people, symbols or a book's details as often)."""
 
 
 _ROLE_WORD_HERE = re.compile(alternation(dict.fromkeys(ROLE_WORDS, "(?= [A-Z])")))

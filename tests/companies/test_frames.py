@@ -421,3 +421,30 @@ def test_the_outlet_credited_in_a_dateline_is_a_source(detector: Detector) -> No
     assert "CNN" not in names(detector, dateline)
     as_a_business = "Hong Kong (CNN Business) CNN cut 100 jobs as revenue fell, the company said."
     assert names(detector, as_a_business) == {"CNN"}
+
+
+def test_companies_listed_after_a_colon_are_companies(detector: Detector) -> None:
+    body = (
+        "They join the nine companies NASA selected a year ago: Zorbix, Quibblo Systems, "
+        "Velmora and Lockheed Martin."
+    )
+    assert {"Zorbix", "Quibblo Systems", "Velmora"} <= names(detector, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Firefox 13 for developers: Support for the new border radius.",
+        "Parity requires 15 operators: W XOR X XOR Y XOR Z.",
+        "Paperback: 154 pages. Publications: English Edition.",
+    ],
+)
+def test_a_colon_after_people_symbols_or_book_details_lists_no_company(
+    detector: Detector, body: str
+) -> None:
+    assert names(detector, body) == set()
+
+
+def test_a_name_runs_into_japanese_text_without_a_space(detector: Detector) -> None:
+    body = "ソニーの決算。Sonyは増益で、Toyotaの販売も伸びた。"
+    assert {"Sony", "Toyota"} <= names(detector, body)
