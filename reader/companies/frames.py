@@ -98,6 +98,11 @@ _PREPOSITIONS = (
     "at", "on", "from", "via", "through", "by", "of", "in", "as", "including", "like",
     "especially", "notably", "owns", "now:",
 )  # fmt: skip
+_OWN_BUSINESSES = (
+    "company", "business", "firm", "startup", "start-up", "agency", "studio", "label",
+    "consultancy",
+)  # fmt: skip
+"""Before a comma and a name, someone's own business ("my business, Zorbix Design.")."""
 _ANCHOR = re.compile(
     " "
     + alternation(
@@ -110,6 +115,7 @@ _ANCHOR = re.compile(
             "that": "(?= )",
             **dict.fromkeys(_SHOPS, r"\b"),
             **dict.fromkeys((*ROLE_WORDS, *_HELD), "(?= [A-Z])"),
+            **dict.fromkeys((f"{noun}," for noun in _OWN_BUSINESSES), "(?= [A-Z])"),
         }
     )
 )
@@ -165,13 +171,16 @@ _THROUGH = _Before(
 """Before "through" or "via": "booked their tickets through", "Tickets are available via"."""
 _JOB = _Before(
     ("CEO", "CFO", "COO", "CTO", "xecutive", "ounder", "nalyst", "nalysts", "trategist",
-     "trategists", "conomist", "conomists", "xecutives", "mployees"),
+     "trategists", "conomist", "conomists", "xecutives", "mployees", "anager", "anagers",
+     "irector", "irectors", "artner", "artners"),
     re.compile(
         r"\b(?:CEO|CFO|COO|CTO|[Cc]hief [Ee]xecutive|[Cc]o-?[Ff]ounder|[Ff]ounder|[Aa]nalysts?"
-        r"|[Ss]trategists?|[Ee]conomists?|[Ee]xecutives?|[Ee]mployees)$"
+        r"|[Ss]trategists?|[Ee]conomists?|[Ee]xecutives?|[Ee]mployees"
+        r"|(?:[Pp]ortfolio|[Ff]und) [Mm]anagers?|[Mm]anaging [Dd]irectors?"
+        r"|(?:[Gg]eneral|[Mm]anaging|[Ss]enior) [Pp]artners?)$"
     ),
 )  # fmt: skip
-"""Before "at": "CEO at", "analysts at"."""
+"""Before "at": "CEO at", "analysts at", "portfolio manager at", "managing director at"."""
 _HEAD_OF = re.compile(r"\b[Hh]ead of [A-Z][\w&]*(?: [A-Z][\w&]*){0,3}$")
 """Before "at": "Head of Fundamental Research at"."""
 _ACQUIRED_BY = _Before(("cquired", "aken over"), re.compile(r"\b(?:[Aa]cquired|[Tt]aken over)$"))
@@ -265,6 +274,8 @@ def frames(text: str) -> Iterator[Frame]:
             yield from _platform_post(text, start)
         elif word in ("which", "that"):
             yield from _clause(text, start, match.end() + 1)
+        elif word.endswith(","):
+            yield from _own_business(text, start, match.end() + 1)
         elif word in _SHOPS:
             yield from _shop_of(text, start)
         elif word in _ROLE_WORD_SET:
@@ -285,6 +296,23 @@ def frames(text: str) -> Iterator[Frame]:
         if text[index + 2 : index + 3].isupper() and _kinds_of_company_lead_to(text, index):
             yield from _listed_after(text, index + 2, "listed as companies")
         index = text.find(": ", index + 1)
+
+
+_OWNER_BEFORE = re.compile(r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)(?: [\w-]+){0,4}$")
+_CLOSED_NAME_HERE = re.compile(rf"(?P<the>)(?P<name>{NAME})(?=[,.;)]| and | which | where |$)")
+
+
+def _own_business(text: str, start: int, end: int) -> Iterator[Frame]:
+    """Someone's own business, named after it: "my design and marketing business, Zurek
+    Design." (the name closed by punctuation or a clause, so that "his company, Zorbix Chief
+    Jane Doe ..." is not read as a name)."""
+    if _OWNER_BEFORE.search(text, max(0, start - 50), start) is None:
+        return
+    found = _CLOSED_NAME_HERE.match(text, end)
+    if found is not None:
+        frame = _frame(text, found, "described as a company", True)
+        if frame is not None:
+            yield frame
 
 
 def _kinds_of_company_lead_to(text: str, colon: int) -> bool:

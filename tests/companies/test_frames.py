@@ -448,3 +448,32 @@ def test_a_colon_after_people_symbols_or_book_details_lists_no_company(
 def test_a_name_runs_into_japanese_text_without_a_space(detector: Detector) -> None:
     body = "ソニーの決算。Sonyは増益で、Toyotaの販売も伸びた。"
     assert {"Sony", "Toyota"} <= names(detector, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Jane Doe, a portfolio manager at Zorbix Asset Management, expects more deals.",
+        "Jane Doe, managing director at Zorbix, expects more deals.",
+        "Back in 2009 I was running my design and marketing business, Zorbix Design.",
+        "She sold her company, Zorbix, in 2019.",
+    ],
+)
+def test_a_job_at_a_firm_or_someones_own_business_names_a_company(
+    detector: Detector, body: str
+) -> None:
+    assert any(name.startswith("Zorbix") for name in names(detector, body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Jane Doe, a project manager at the hospital, agreed.",
+        "His company, the family said, was small.",
+        "Her business, Selling Online Made Simple Chief Jane Doe said, grew.",
+    ],
+)
+def test_a_job_or_a_business_without_a_closed_name_is_not_a_company(
+    detector: Detector, body: str
+) -> None:
+    assert names(detector, body) == set()
