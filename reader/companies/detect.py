@@ -287,7 +287,8 @@ class Detector:
             occurrences = [
                 o
                 for o in item.occurrences
-                if not _person_name(parts[o[0]], o[1]) and not _names_a_place(parts[o[0]], o[2])
+                if not _person_name(parts[o[0]], o[1], o[2])
+                and not _names_a_place(parts[o[0]], o[2])
             ]
             if entry.ambiguous or _needs_context(entry, occurrences, parts):
                 occurrences, reason = _ambiguous_sense(
@@ -561,18 +562,28 @@ def _has_phrase(window: str, phrase: str) -> bool:
     return False
 
 
-def _person_name(text: str, start: int) -> bool:
+def _person_name(text: str, start: int, end: int) -> bool:
     """A capitalised word right before the name, mid-sentence ("Harrison Ford", "Tom Ford"):
-    the name is part of a person's name, not the company."""
+    the name is part of a person's name, not the company. At a sentence's start only an
+    initial ("Z. Nielsen 1 goal") or a title after it ("Rob Goldman, President of ...") says
+    so: "Rival Ford" or "Shares Ford" start sentences too."""
     before = text[max(0, start - 40) : start]
     words = before[-24:].split() if before[-1:].isspace() else []
     if not words or not words[-1][:1].isupper():
         return False  # the cheap test first: no capitalised word right before
     match = _PERSON_BEFORE.search(before)
-    if match is None:
+    if match is None or match.group(1) in _NOT_FIRST_NAMES:
         return False
-    preceding = before[: match.start(1)]
-    return not _SENTENCE_START.search(preceding) and match.group(1) not in _NOT_FIRST_NAMES
+    if not _SENTENCE_START.search(before[: match.start(1)]):
+        return True
+    return match.group(1).endswith(".") or _TITLE_AFTER.match(text, end) is not None
+
+
+_TITLE_AFTER = re.compile(
+    r", (?:the )?(?:President|CEO|Chief|Director|Chairman|Chairwoman|Founder|Co-founder"
+    r"|Managing|Head|Vice|Senior|Partner)\b"
+)
+"""A person's title after the name: "Rob Goldman, President Ascom North America, says"."""
 
 
 _NOT_FIRST_NAMES = frozenset(

@@ -477,3 +477,23 @@ def test_a_job_or_a_business_without_a_closed_name_is_not_a_company(
     detector: Detector, body: str
 ) -> None:
     assert names(detector, body) == set()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Viera (4-0): K. Hupfer 1 goal. Z. Nielsen 1 goal. J. Anasa 1 assist.",
+        "The system filters alarms.\n\nRob Goldman, President Ascom North America, says it works.",
+    ],
+)
+def test_a_person_at_the_start_of_a_sentence_is_not_the_company(
+    detector: Detector, body: str
+) -> None:
+    found = names(detector, body)
+    assert "Nielsen" not in found
+    assert "Goldman Sachs" not in found
+
+
+def test_a_company_at_the_start_of_a_sentence_is_still_found(detector: Detector) -> None:
+    body = "Analysts cut targets.\n\nGoldman Sachs, the bank, raised its forecast for Nielsen."
+    assert "Goldman Sachs" in names(detector, body)

