@@ -297,7 +297,8 @@ class Detector:
                 if not occurrences:
                     continue
                 item.reasons.append(reason)
-            if not occurrences or _only_cited(occurrences, parts, evidence_at):
+            outlet = entry.sector == "media"
+            if not occurrences or _only_cited(occurrences, parts, evidence_at, outlet=outlet):
                 continue
             item.occurrences = occurrences
             if not item.reasons:
@@ -620,18 +621,34 @@ def _only_cited(
     occurrences: Sequence[tuple[str, int, int, str]],
     parts: dict[str, str],
     evidence_at: Set[tuple[str, int]] = frozenset(),
+    *,
+    outlet: bool = False,
 ) -> bool:
     """Every occurrence is a citation ("according to Reuters", "Nikkei Asia reported"), and
-    none is in a phrase that shows a business ("tickets go on sale via Live Nation")."""
+    none is in a phrase that shows a business ("tickets go on sale via Live Nation"). An
+    ``outlet`` (a media company) is also cited when it "explained" or "found" something, which
+    a carmaker that "explained" its results is not."""
     for part, start, end, _ in occurrences:
         if (part, start) in evidence_at:
             return False
         text = parts[part]
         before = text[max(0, start - 40) : start]
         after = text[end : end + 40]
-        if not (cited_before(before) or CITATION_AFTER.match(after) or _dateline(before, after)):
+        if not (
+            cited_before(before)
+            or CITATION_AFTER.match(after)
+            or _dateline(before, after)
+            or (outlet and _OUTLET_CITED_AFTER.match(after) is not None)
+        ):
             return False
     return True
+
+
+_OUTLET_CITED_AFTER = re.compile(
+    r"(?:'s|’s)?\s+(?:(?:very\s+)?(?:recently|first|previously|also|earlier|exclusively)\s+)?"
+    r"(?:explained|noted|found|revealed|reported|wrote|learned|confirmed)\b"
+)
+"""After an outlet's name: "as Gizmodo very recently explained", "Wired found"."""
 
 
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][\w.,'’ -]{0,30} \($")
