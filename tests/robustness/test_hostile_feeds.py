@@ -309,9 +309,14 @@ def endless(chunk: bytes, pause: float = 0.0, limit: float = 30.0) -> Iterator[b
             time.sleep(pause)
 
 
-def stream_forever(server: HTTPServer, path: str, chunk: bytes, **headers: str) -> str:
+def stream_forever(
+    server: HTTPServer, path: str, chunk: bytes, *, pause: float = 0.0, **headers: str
+) -> str:
+    """A body sent as fast as the server can (``pause`` 0) or one chunk every ``pause`` s."""
+
     def handler(_: Request) -> Response:
-        return Response(endless(chunk), content_type="application/rss+xml", headers=headers)
+        body = endless(chunk, pause)
+        return Response(body, content_type="application/rss+xml", headers=headers)
 
     server.expect_request(path).respond_with_handler(handler)
     return server.url_for(path)
