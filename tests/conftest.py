@@ -7,16 +7,39 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from reader.models import ArticleDraft
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 FEED_CORPUS = SHARED / "corpus" / "feeds"
 FEEDSERVER = SHARED / "tools" / "feedserver.py"
+ARTICLE_TIME = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)
+
+
+def article_draft(n: int, *, text: str = "Honda and Nissan", **changes: object) -> ArticleDraft:
+    """Article ``n`` of a test feed, an hour older than article ``n - 1``, its text ``text``
+    and its number; ``changes`` replace any other field."""
+    base = ArticleDraft(
+        dedupe_key=f"guid:{n}",
+        url=f"https://example.com/{n}",
+        title=f"Article {n}",
+        author="Reporter",
+        published=ARTICLE_TIME - timedelta(hours=n),
+        updated=None,
+        summary_html=None,
+        content_html=f"<p>{text} {n}</p>",
+        clean_text=f"{text} {n}",
+        content_hash=f"hash-{n}-{text}",
+    )
+    return replace(base, **changes)  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="module")

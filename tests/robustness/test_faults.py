@@ -24,10 +24,10 @@ from xml.sax.saxutils import quoteattr
 import pytest
 
 from reader.cli import main
-from reader.models import ArticleDraft
 from reader.storage import SCHEMA_VERSION, FetchSuccess, Storage
 from reader.storage.connection import open_connection
 from reader.storage.schema import migrate
+from tests.conftest import article_draft
 
 OLD_SCHEMA = 2  # feeds, articles and tags exist; unread indexes, page and app-state tables not
 OLD_ARTICLES = 30_000
@@ -482,17 +482,12 @@ def small_database(path: Path, articles: int = 5) -> Path:
     with Storage(path) as storage:
         feed = storage.feeds.add("http://127.0.0.1:9/feed.xml", title="Local")
         drafts = [
-            ArticleDraft(
-                dedupe_key=f"guid:{n}",
+            article_draft(
+                n,
+                text=f"Honda and Nissan {WORDS}",
                 url=f"http://127.0.0.1:9/{n}",
                 title=f"Honda and Nissan news {n}",
-                author=None,
                 published=NOW - timedelta(hours=n),
-                updated=None,
-                summary_html=None,
-                content_html=f"<p>Honda and Nissan {n} {WORDS}</p>",
-                clean_text=f"Honda and Nissan {n} {WORDS}",
-                content_hash=f"hash-{n}",
             )
             for n in range(articles)
         ]

@@ -34,6 +34,7 @@ from reader.importing.opml import read_newsboat_urls, read_opml
 from reader.library import Library
 from reader.models import ArticleDraft, ArticleFilter, TagSource
 from reader.storage import HIGHLIGHT_END, HIGHLIGHT_START, FetchSuccess, Storage
+from tests.conftest import article_draft
 
 NOW = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)
 
@@ -58,17 +59,14 @@ def _unsafe(text: str) -> list[str]:
 
 
 def _draft(n: int, title: str, text: str, *, hours: int = 0) -> ArticleDraft:
-    return ArticleDraft(
-        dedupe_key=f"guid:{n}",
-        url=f"https://cars.example/{n}",
+    return article_draft(
+        n,
         title=title,
+        url=f"https://cars.example/{n}",
         author=None,
         published=NOW - timedelta(hours=hours or n),
-        updated=None,
-        summary_html=None,
         content_html=None,
         clean_text=text,
-        content_hash=f"{n}",
     )
 
 

@@ -13,22 +13,20 @@ from reader.models import ArticleDraft, ArticleFilter
 from reader.query import FTS5_TOKENIZE, parse_query
 from reader.storage import HIGHLIGHT_END, HIGHLIGHT_START, FetchSuccess, Storage
 from reader.storage import search as search_module
+from tests.conftest import article_draft
 
 NOW = datetime(2025, 6, 1, tzinfo=UTC)
 
 
 def draft(n: int, title: str, text: str) -> ArticleDraft:
-    return ArticleDraft(
-        dedupe_key=f"guid:{n}",
-        url=None,
+    return article_draft(
+        n,
         title=title,
+        url=None,
         author=None,
         published=NOW - timedelta(hours=n),
-        updated=None,
-        summary_html=None,
         content_html=None,
         clean_text=text,
-        content_hash=str(n),
     )
 
 

@@ -3,35 +3,19 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from reader.errors import FeedExistsError, FeedNotFoundError, StorageError
-from reader.models import ArticleDraft, ArticleFilter, FetchStatus, TagState
+from reader.models import ArticleFilter, FetchStatus, TagState
 from reader.storage import SCHEMA_VERSION, FetchSuccess, Storage
 from reader.storage.connection import open_connection
 from reader.storage.schema import migrate, schema_version
+from tests.conftest import article_draft
 
 NOW = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)
-
-
-def draft(n: int, *, text: str = "Honda and Nissan", **changes: object) -> ArticleDraft:
-    base = ArticleDraft(
-        dedupe_key=f"guid:{n}",
-        url=f"https://example.com/{n}",
-        title=f"Article {n}",
-        author="Reporter",
-        published=NOW - timedelta(hours=n),
-        updated=None,
-        summary_html=None,
-        content_html=f"<p>{text} {n}</p>",
-        clean_text=f"{text} {n}",
-        content_hash=f"hash-{n}-{text}",
-    )
-    return replace(base, **changes)  # type: ignore[arg-type]
 
 
 @pytest.fixture
@@ -51,10 +35,17 @@ def test_new_database_is_at_current_schema_in_wal_mode(store: Storage) -> None:
 
 def test_refetch_counts_new_and_changed_articles(store: Storage) -> None:
     feed = store.feeds.add("https://example.com/feed")
-    first = store.articles.apply_update(feed.id, [draft(1), draft(2)], FetchSuccess(), NOW)
-    again = store.articles.apply_update(feed.id, [draft(1), draft(2)], FetchSuccess(), NOW)
+    first = store.articles.apply_update(
+        feed.id, [article_draft(1), article_draft(2)], FetchSuccess(), NOW
+    )
+    again = store.articles.apply_update(
+        feed.id, [article_draft(1), article_draft(2)], FetchSuccess(), NOW
+    )
     changed = store.articles.apply_update(
-        feed.id, [draft(1, text="Toyota"), draft(2), draft(3)], FetchSuccess(), NOW
+        feed.id,
+        [article_draft(1, text="Toyota"), article_draft(2), article_draft(3)],
+        FetchSuccess(),
+        NOW,
     )
     assert (first.new, first.updated) == (2, 0)
     assert (again.new, again.updated) == (0, 0)
@@ -63,7 +54,7 @@ def test_refetch_counts_new_and_changed_articles(store: Storage) -> None:
 
 def test_refetch_never_resets_read_starred_or_tags(store: Storage) -> None:
     feed = store.feeds.add("https://example.com/feed")
-    store.articles.apply_update(feed.id, [draft(1), draft(2)], FetchSuccess(), NOW)
+    store.articles.apply_update(feed.id, [article_draft(1), article_draft(2)], FetchSuccess(), NOW)
     first, second = sorted(a.id for a in store.articles.page())
     store.articles.set_read([first], True)
     store.articles.set_starred([first], True)
@@ -72,7 +63,7 @@ def test_refetch_never_resets_read_starred_or_tags(store: Storage) -> None:
     store.tags.untag(first, "Nissan")
 
     store.articles.apply_update(
-        feed.id, [draft(1, text="Changed text"), draft(2)], FetchSuccess(), NOW
+        feed.id, [article_draft(1, text="Changed text"), article_draft(2)], FetchSuccess(), NOW
     )
 
     article = store.articles.get(first)
@@ -88,7 +79,7 @@ def test_automatic_tag_never_revives_a_rejected_one(store: Storage) -> None:
     from reader.models import TagSource
 
     feed = store.feeds.add("https://example.com/feed")
-    store.articles.apply_update(feed.id, [draft(1)], FetchSuccess(), NOW)
+    store.articles.apply_update(feed.id, [article_draft(1)], FetchSuccess(), NOW)
     article_id = store.articles.page()[0].id
     store.tags.tag(article_id, "Ford", TagSource.AUTO)
     store.tags.untag(article_id, "Ford")
@@ -100,23 +91,25 @@ def test_automatic_tag_never_revives_a_rejected_one(store: Storage) -> None:
 
 def test_article_that_leaves_the_feed_stays_stored(store: Storage) -> None:
     feed = store.feeds.add("https://example.com/feed")
-    store.articles.apply_update(feed.id, [draft(1), draft(2)], FetchSuccess(), NOW)
-    store.articles.apply_update(feed.id, [draft(3)], FetchSuccess(), NOW)
+    store.articles.apply_update(feed.id, [article_draft(1), article_draft(2)], FetchSuccess(), NOW)
+    store.articles.apply_update(feed.id, [article_draft(3)], FetchSuccess(), NOW)
     assert sorted(a.title for a in store.articles.page()) == ["Article 1", "Article 2", "Article 3"]
 
 
 def test_same_guid_in_two_feeds_is_two_articles(store: Storage) -> None:
     one = store.feeds.add("https://one.example/feed")
     two = store.feeds.add("https://two.example/feed")
-    store.articles.apply_update(one.id, [draft(1)], FetchSuccess(), NOW)
-    store.articles.apply_update(two.id, [draft(1)], FetchSuccess(), NOW)
+    store.articles.apply_update(one.id, [article_draft(1)], FetchSuccess(), NOW)
+    store.articles.apply_update(two.id, [article_draft(1)], FetchSuccess(), NOW)
     assert store.articles.count() == 2
 
 
 def test_keyset_pages_cover_every_article_once(store: Storage) -> None:
     feed = store.feeds.add("https://example.com/feed")
     same_time = NOW - timedelta(days=1)
-    drafts = [draft(n) for n in range(30)] + [draft(n, published=same_time) for n in range(30, 45)]
+    drafts = [article_draft(n) for n in range(30)] + [
+        article_draft(n, published=same_time) for n in range(30, 45)
+    ]
     store.articles.apply_update(feed.id, drafts, FetchSuccess(), NOW)
     seen: list[int] = []
     page = store.articles.page(limit=7)
@@ -130,10 +123,10 @@ def test_keyset_pages_cover_every_article_once(store: Storage) -> None:
 
 def test_future_dated_article_does_not_sort_above_todays_news(store: Storage) -> None:
     feed = store.feeds.add("https://example.com/feed")
-    far_future = draft(1, published=NOW + timedelta(days=3650))
+    far_future = article_draft(1, published=NOW + timedelta(days=3650))
     store.articles.apply_update(feed.id, [far_future], FetchSuccess(), NOW)
     store.articles.apply_update(
-        feed.id, [draft(2, published=NOW)], FetchSuccess(), NOW + timedelta(minutes=5)
+        feed.id, [article_draft(2, published=NOW)], FetchSuccess(), NOW + timedelta(minutes=5)
     )
     newest = store.articles.page(limit=1)[0]
     assert newest.title == "Article 2"
@@ -147,7 +140,7 @@ def test_unread_listing_walks_an_index_instead_of_sorting_every_unread_row(
     newest unread rows come from the unread index in order (sorting them all took 0.4 s at
     100,000 unread articles), and unread counts read an index without visiting the rows."""
     feed = store.feeds.add("https://example.com/feed")
-    store.articles.apply_update(feed.id, [draft(n) for n in range(30)], FetchSuccess(), NOW)
+    store.articles.apply_update(feed.id, [article_draft(n) for n in range(30)], FetchSuccess(), NOW)
     conn = store.pool.get()
     statements: list[str] = []
     conn.set_trace_callback(statements.append)
@@ -177,8 +170,8 @@ def test_unread_listing_walks_an_index_instead_of_sorting_every_unread_row(
 def test_filters_by_read_starred_feed_company_and_date(store: Storage) -> None:
     one = store.feeds.add("https://one.example/feed")
     two = store.feeds.add("https://two.example/feed")
-    store.articles.apply_update(one.id, [draft(1), draft(48)], FetchSuccess(), NOW)
-    store.articles.apply_update(two.id, [draft(3)], FetchSuccess(), NOW)
+    store.articles.apply_update(one.id, [article_draft(1), article_draft(48)], FetchSuccess(), NOW)
+    store.articles.apply_update(two.id, [article_draft(3)], FetchSuccess(), NOW)
     ids = {a.title: a.id for a in store.articles.page()}
     store.articles.set_read([ids["Article 1"]], True)
     store.articles.set_starred([ids["Article 3"]], True)
@@ -197,7 +190,7 @@ def test_filters_by_read_starred_feed_company_and_date(store: Storage) -> None:
 
 def test_company_filter_matches_an_alias(store: Storage) -> None:
     feed = store.feeds.add("https://example.com/feed")
-    store.articles.apply_update(feed.id, [draft(1)], FetchSuccess(), NOW)
+    store.articles.apply_update(feed.id, [article_draft(1)], FetchSuccess(), NOW)
     store.tags.ensure_company("Honda", aliases=["Honda Motor Co., Ltd."])
     store.tags.tag(store.articles.page()[0].id, "Honda")
     assert store.articles.count(ArticleFilter(companies=("Honda Motor Co., Ltd.",))) == 1
@@ -224,7 +217,7 @@ def test_feeds_are_found_by_id_url_or_title(store: Storage) -> None:
 
 def test_removing_a_feed_removes_its_articles_and_index_rows(store: Storage) -> None:
     feed = store.feeds.add("https://example.com/feed")
-    store.articles.apply_update(feed.id, [draft(1), draft(2)], FetchSuccess(), NOW)
+    store.articles.apply_update(feed.id, [article_draft(1), article_draft(2)], FetchSuccess(), NOW)
     store.feeds.remove(feed.id)
     conn = store.pool.get()
     assert store.articles.count() == 0
@@ -255,7 +248,7 @@ def test_failure_is_recorded_and_success_clears_it(store: Storage) -> None:
         2,
     )
     assert store.feeds.due(NOW) == []
-    store.articles.apply_update(feed.id, [draft(1)], FetchSuccess(etag='"v1"'), NOW)
+    store.articles.apply_update(feed.id, [article_draft(1)], FetchSuccess(etag='"v1"'), NOW)
     healed = store.feeds.get(feed.id)
     assert (healed.last_status, healed.last_error, healed.consecutive_failures, healed.etag) == (
         FetchStatus.OK,

@@ -7,7 +7,6 @@ one run of the app rather than starting the app once per key."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from textual.widget import Widget
 
 from reader.app import ReaderApp
 from reader.library import Library
-from reader.models import ArticleDraft, ArticleFilter, FetchStatus
+from reader.models import ArticleFilter, FetchStatus
 from reader.screens.company_picker import CompanyPickerModal
 from reader.screens.dialogs import PromptModal
 from reader.screens.main import MainScreen
@@ -26,6 +25,7 @@ from reader.widgets.article_list import ArticleList
 from reader.widgets.article_view import ArticleView
 from reader.widgets.sidebar import Sidebar
 from reader.widgets.status_bar import StatusBar
+from tests.conftest import ARTICLE_TIME, article_draft
 from tests.ui.conftest import (
     NARROW,
     WIDE,
@@ -754,23 +754,8 @@ async def test_the_end_of_a_long_list_is_read_ahead_so_the_first_G_is_instant(
     press, so it is read as soon as the list is drawn."""
     library = empty_library
     feed = library.storage.feeds.add("https://example.com/feed")
-    now = datetime(2025, 6, 1, tzinfo=UTC)
-    drafts = [
-        ArticleDraft(
-            dedupe_key=f"guid:{n}",
-            url=f"https://example.com/{n}",
-            title=f"Article {n}",
-            author=None,
-            published=now - timedelta(hours=n),
-            updated=None,
-            summary_html=None,
-            content_html=f"<p>Story {n}</p>",
-            clean_text=f"Story {n}",
-            content_hash=f"hash-{n}",
-        )
-        for n in range(3 * BLOCK + 7)
-    ]
-    library.storage.articles.apply_update(feed.id, drafts, FetchSuccess(), now)
+    drafts = [article_draft(n, text="Story") for n in range(3 * BLOCK + 7)]
+    library.storage.articles.apply_update(feed.id, drafts, FetchSuccess(), ARTICLE_TIME)
     app = ReaderApp(library, open_link=browser)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
