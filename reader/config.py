@@ -28,6 +28,8 @@ class ConfigError(ReaderError):
 
 @dataclass(frozen=True, slots=True)
 class FetchConfig:
+    """The ``[fetch]`` table of the config file: how hard and how long a refresh may try."""
+
     concurrency: int = 16
     per_host: int = 4
     connect_timeout: float = 10.0
@@ -39,6 +41,8 @@ class FetchConfig:
 
 @dataclass(frozen=True, slots=True)
 class AppConfig:
+    """The ``[app]`` table of the config file: what the Textual app starts with."""
+
     auto_refresh_minutes: int = 0
     theme: str = "textual-dark"
     show_read: bool = True
@@ -46,6 +50,8 @@ class AppConfig:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
+    """Where the database lives and the config that came with it, resolved once per command."""
+
     db_path: Path
     fetch: FetchConfig = field(default_factory=FetchConfig)
     app: AppConfig = field(default_factory=AppConfig)

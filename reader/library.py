@@ -58,6 +58,8 @@ ChooseFeed = Callable[[Sequence["DiscoveredFeed"]], "DiscoveredFeed | None"]
 
 @dataclass(frozen=True, slots=True)
 class AddedFeed:
+    """A feed just subscribed to, with how many articles its first fetch stored."""
+
     feed: Feed
     new_articles: int
     discovered_from: str | None = None  # the page URL, when the feed was found on an HTML page
@@ -65,12 +67,16 @@ class AddedFeed:
 
 @dataclass(frozen=True, slots=True)
 class ArticleReading:
+    """An article with its cleaned text, ready to be read."""
+
     article: Article
     clean: CleanArticle
 
 
 @dataclass(frozen=True, slots=True)
 class ImportReport:
+    """What an OPML or newsboat import did, so the CLI can say it line by line."""
+
     added: tuple[Feed, ...]
     already_subscribed: tuple[str, ...]
     skipped: tuple[str, ...] = ()  # lines or entries that are not fetchable feeds
@@ -78,6 +84,8 @@ class ImportReport:
 
 @dataclass(frozen=True, slots=True)
 class SearchResult:
+    """The parsed query (so callers can say what was searched) and its hits."""
+
     query: SearchQuery
     hits: tuple[SearchHit, ...]
 

@@ -49,6 +49,8 @@ class ArticleSource:
 
 @dataclass(frozen=True, slots=True)
 class CleanedText:
+    """An article's reading text as re-made by a newer cleaner (``reader reclean``)."""
+
     article_id: int
     text: str
     version: int
@@ -79,6 +81,9 @@ class FetchStatus(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Feed:
+    """A subscription and what its last fetch left: the conditional-GET validators, the
+    outcome a person sees in `reader feeds`, and when it may be fetched again."""
+
     id: int
     url: str
     title: str
@@ -147,6 +152,8 @@ class ArticleFilter:
 
 @dataclass(frozen=True, slots=True)
 class Article:
+    """A stored article with everything a reading view or `reader show` needs."""
+
     id: int
     feed_id: int
     feed_title: str
@@ -178,6 +185,8 @@ class TagState(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Company:
+    """A company the user has tagged, watched or added, with the aliases they gave it."""
+
     id: int
     name: str
     aliases: tuple[str, ...] = ()
@@ -197,6 +206,8 @@ class CompanyOverview:
 
 @dataclass(frozen=True, slots=True)
 class CompanyTag:
+    """One company on one article: who put it there and whether the user kept it."""
+
     article_id: int
     company: str
     source: TagSource
@@ -205,6 +216,8 @@ class CompanyTag:
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
+    """A search result: the listing row, its highlighted snippet and its bm25 rank."""
+
     article: ArticleSummary
     snippet: str
     rank: float
@@ -240,6 +253,8 @@ class FeedOutcome:
 
 @dataclass(frozen=True, slots=True)
 class RefreshReport:
+    """Every feed's outcome of one refresh, summed the way the CLI and the app report it."""
+
     outcomes: tuple[FeedOutcome, ...] = field(default_factory=tuple)
 
     def count(self, kind: OutcomeKind) -> int:

@@ -94,6 +94,8 @@ class _Kind(Enum):
 
 @dataclass(frozen=True, slots=True)
 class _Token:
+    """One piece of a search query as the tokenizer read it."""
+
     kind: _Kind
     text: str
     negated: bool = False

@@ -56,6 +56,8 @@ MAX_UNWRITTEN_FEEDS = 48
 
 @dataclass(frozen=True, slots=True)
 class RefreshOptions:
+    """How one refresh runs: what the CLI flags and the app ask of it."""
+
     force: bool = False  # ignore back-off and Retry-After
     workers: int | None = None  # parse processes; None = one per core
     read_pages: bool = True  # full text: read new articles from their page as feeds ask

@@ -31,6 +31,8 @@ class ViewKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class View:
+    """What the article list shows: a sidebar entry or a search, and its name."""
+
     kind: ViewKind = ViewKind.ALL
     value: str = ""  # the company, feed id, folder or query the view is about
     label: str = ""  # how the sidebar names it (a feed's title)

@@ -68,6 +68,8 @@ _TAGGED_WITH = """
 
 @dataclass(frozen=True, slots=True)
 class UpdateCounts:
+    """What storing one feed's drafts did, for its refresh outcome."""
+
     new: int
     updated: int
     new_ids: dict[str, int] = field(default_factory=dict)  # dedupe key -> id of new articles

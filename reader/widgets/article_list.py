@@ -7,7 +7,6 @@ lines from it, so it opens at once whatever the size of the archive."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 
 from rich.cells import cell_len, set_cell_size
@@ -69,9 +68,12 @@ class ArticleList(ScrollView, can_focus=True):
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
-    @dataclass
     class Opened(Message):
-        summary: ArticleSummary
+        """The user asked to read the article under the cursor."""
+
+        def __init__(self, summary: ArticleSummary) -> None:
+            super().__init__()
+            self.summary = summary
 
     def __init__(
         self,

@@ -16,14 +16,15 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.cleaning.blocks import Block, CleanArticle
-from reader.library import ArticleReading
-from reader.models import CompanyTag, TagState
+from reader.models import TagState
 from reader.widgets.safe_text import line, plain
 from reader.widgets.virtual_size import set_virtual_size
 
 if TYPE_CHECKING:
+    from reader.cleaning.blocks import Block, CleanArticle
     from reader.companies.detect import Detection
+    from reader.library import ArticleReading
+    from reader.models import CompanyTag
 
 
 @dataclass(frozen=True, slots=True)

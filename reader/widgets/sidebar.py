@@ -54,9 +54,12 @@ class Sidebar(OptionList):
         Binding("G", "last", "Bottom", show=False),
     ]
 
-    @dataclass
     class Chosen(Message):
-        view: View
+        """The user picked a view in the sidebar."""
+
+        def __init__(self, view: View) -> None:
+            super().__init__()
+            self.view = view
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
