@@ -172,8 +172,8 @@ _TRIGGER_PREFIXES = ("advert", "sponsor", "subscri", "regist", "newsletter", "re
 
 
 def _triggered(text: str) -> bool:
-    """Whether any single-block rule could match: every one needs one of these words, and a
-    set lookup is far cheaper than running the rules on every block."""
+    """Whether the block holds one of the words that every single-block rule needs. A rule's
+    match counts only when it does (this is asked after a rule matched)."""
     if "©" in text or "広告" in text or "[" in text:
         return True
     lower = text.lower()
@@ -207,33 +207,33 @@ _FOLLOW_ANYWHERE = re.compile(
     re.IGNORECASE,
 )
 
-_SENTENCE_END = re.compile(r"[.!?…:;\"'”’)。！？]\s*$")
+_SENTENCE_ENDS = tuple(".!?…:;\"'”’)。！？")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 # ----------------------------------------------------------------------------- helpers
 
 
-_ASCII_NON_WORD = str.maketrans(
-    {chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")}
-)
+_ASCII_NON_WORD = bytes(
+    c if chr(c).isalnum() or chr(c) == "_" else ord(" ") for c in range(128)
+) + bytes(range(128, 256))
+"""A byte table turning every ASCII character that is not a word character into a space."""
 
 
 def _word_list(text: str) -> list[str]:
-    """``_WORD.findall(text)``, several times faster: ASCII punctuation becomes space and the
-    text is split, and only the rare piece that is not one run of word characters (non-ASCII
-    punctuation, an underscore) goes through the regex."""
-    words: list[str] = []
-    for piece in text.translate(_ASCII_NON_WORD).split():
-        if piece.isalnum():
-            words.append(piece)
-        else:
-            words.extend(_WORD.findall(piece))
-    return words
+    """``_WORD.findall(text)``. ASCII text (nearly all of it) is done several times faster by
+    turning its punctuation into spaces with a byte table and splitting: every piece left is
+    then one run of word characters. Other text goes to the regex, which beats a ``str``
+    translation table on it."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_NON_WORD).decode("ascii").split()
+    return _WORD.findall(text)
 
 
+@lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
-    """Case-, accent- and punctuation-insensitive key for comparing short lines."""
+    """Case-, accent- and punctuation-insensitive key for comparing short lines. Remembered:
+    a feed's template lines ("Share this:", "Related") come back in every entry."""
     text = unicodedata.normalize("NFKC", text).casefold()
     return " ".join(_word_list(text))
 
@@ -243,7 +243,118 @@ def _words(text: str) -> int:
     """Rough word count for length limits: whitespace-separated, with long unspaced text (CJK)
     counted by length so it never passes as a short line. Every rule asks it of the same
     blocks again, so it is remembered (a string's hash is computed once and kept)."""
-    return max(len(text.split()), len(text) // 12)
+    return max(_split_count(text), len(text) // 12)
+
+
+_ASCII_SPACE_MARKS = bytes(0x20 if chr(c).isspace() else ord("x") for c in range(128)) + bytes(
+    [ord("x")] * 128
+)
+"""A byte table turning each ASCII whitespace character (what ``str.split`` splits on) into a
+space and every other byte into "x"."""
+
+
+def _split_count(text: str) -> int:
+    """``len(text.split())`` without making the pieces: for ASCII text, the words are counted
+    where a space mark is followed by a word mark."""
+    if not text.isascii():
+        return len(text.split())
+    marks = text.encode("ascii").translate(_ASCII_SPACE_MARKS)
+    return marks.count(b" x") + marks.startswith(b"x")
+
+
+_CASE_TRAPS = "\u0130\u0131\u017f\u1c82\u1c84\u1c85"
+"""The characters that ``re.IGNORECASE`` matches to a letter of the hint words below although
+``str.lower`` does not turn them into it (dotted "İ", dotless "ı", long "ſ" and three old
+Cyrillic letter forms); tests/cleaning/test_boilerplate_hints.py derives them again."""
+
+
+@lru_cache(maxsize=4096)
+def _lowered(text: str) -> str | None:
+    """The stripped text in lower case, in which the hints below look for the words a rule
+    cannot match without; None (run the rule) when it holds one of ``_CASE_TRAPS``."""
+    if not text.isascii() and any(trap in text for trap in _CASE_TRAPS):
+        return None
+    return text.strip().lower()
+
+
+_PROMPT_STARTS = (
+    "sign up", "subscribe", "register", "join", "get", "enter your email", "by using",
+    "by continuing to use", "required fields are marked", "log", "already a subscriber",
+    "already have an account", "not a subscriber", "thank you for",
+)  # fmt: skip
+_PROMPT_WORDS = ("cookies", "email address will not be published", "delivered", "newsletter")
+
+
+def _may_be_prompt(text: str) -> bool:
+    """False when ``_PROMPT`` cannot match: each of its branches starts with one of
+    ``_PROMPT_STARTS`` or contains one of ``_PROMPT_WORDS``. Story paragraphs are ruled out
+    here instead of by the regex, whose ``.{0,120}`` branches backtrack over the text."""
+    lower = _lowered(text)
+    if lower is None:
+        return True
+    return lower.startswith(_PROMPT_STARTS) or any(word in lower for word in _PROMPT_WORDS)
+
+
+_CREDIT_STARTS = (
+    "photo", "image", "picture", "illustration", "graphic", "video", "foto", "imagem", "gambar",
+    "фото", "credit", "source", "courtesy", "©", "copyright",
+)  # fmt: skip
+_CREDIT_AGENCIES = (
+    "getty images", "afp", "reuters", "ap photo", "associated press", "shutterstock", "epa",
+    "istock", "alamy", "bloomberg",
+)  # fmt: skip
+
+
+def _may_be_credit(text: str) -> bool:
+    """False when ``_CREDIT`` cannot match. Its branches: a credit word first (after an
+    optional "("); an agency name last (before an optional ")" and "."); a photo word and a
+    credit mark somewhere."""
+    lower = _lowered(text)
+    if lower is None:
+        return True
+    head = lower[1:] if lower.startswith("(") else lower
+    if head.startswith(_CREDIT_STARTS):
+        return True
+    if lower.removesuffix(".").removesuffix(")").endswith(_CREDIT_AGENCIES):
+        return True
+    return any(word in lower for word in ("photo", "image", "picture", "foto")) and any(
+        mark in lower for mark in ("©", "(c)", "courtesy", "credit")
+    )
+
+
+_SHARE_WORDS = (
+    "share", "follow", "like", "tweet", "email", "print", "facebook", "twitter", "linkedin",
+    "whatsapp", "pinterest",
+)  # fmt: skip
+
+
+_NEVER_IN_SHARE_ROWS = (".", "?", "!", "'", "’", '"', "“", ";")
+"""Characters that no part of ``_SHARE`` matches: a sentence has one of them."""
+
+
+def _may_be_share_row(text: str) -> bool:
+    """False when ``_SHARE`` cannot match the whole text (one of ``_NEVER_IN_SHARE_ROWS`` is in
+    it) or ``_SHARE_PHRASE`` finds nothing (none of ``_SHARE_WORDS`` is in it)."""
+    if any(mark in text for mark in _NEVER_IN_SHARE_ROWS):
+        return False
+    lower = _lowered(text)
+    return lower is None or any(word in lower for word in _SHARE_WORDS)
+
+
+def _may_be_copyright(text: str) -> bool:
+    """False when ``_COPYRIGHT`` cannot match: it starts with the mark or ends with "all
+    rights reserved" (and an optional ".")."""
+    lower = _lowered(text)
+    if lower is None:
+        return True
+    return lower.startswith(("copyright", "©", "(c)")) or lower.removesuffix(".").endswith(
+        "all rights reserved"
+    )
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether the text ends (before any trailing whitespace) with sentence punctuation."""
+    return text.rstrip().endswith(_SENTENCE_ENDS)
 
 
 def _full(pattern: re.Pattern[str], text: str) -> bool:
@@ -280,7 +391,12 @@ def is_share_row(text: str) -> bool:
         return False
     if _full(_FOLLOW, stripped):
         return True
-    return _SHARE_PHRASE.search(stripped) is not None and _full(_SHARE, stripped)
+    # cheapest first: the phrase search tries every branch at every position of the text
+    return (
+        _may_be_share_row(stripped)
+        and _full(_SHARE, stripped)
+        and _SHARE_PHRASE.search(stripped) is not None
+    )
 
 
 def is_related_heading(text: str) -> bool:
@@ -289,7 +405,11 @@ def is_related_heading(text: str) -> bool:
 
 def is_read_more_line(block: Block) -> bool:
     """A teaser line pointing elsewhere: "Read more: <headline>" as a link."""
-    if _words(block.text) > 30 or not _full(_READ_MORE_LINE, block.plain()):
+    if _words(block.text) > 30:
+        return False
+    text = block.plain()
+    # the regex needs one of these marks after the lead words
+    if not any(mark in text for mark in ":>»|-") or not _full(_READ_MORE_LINE, text):
         return False
     return bool(block.anchors) or _words(block.text) <= 4
 
@@ -308,7 +428,7 @@ def is_appeared_first(text: str) -> bool:
 
 
 def is_prompt(text: str) -> bool:
-    return _words(text) <= 45 and _full(_PROMPT, text)
+    return _words(text) <= 45 and _may_be_prompt(text) and _full(_PROMPT, text)
 
 
 def is_advert(text: str) -> bool:
@@ -321,7 +441,7 @@ def is_credit(text: str) -> bool:
     words = _words(text)
     if words > 30 or (words > 12 and text.rstrip().endswith(".")):
         return False
-    return _full(_CREDIT, text)
+    return _may_be_credit(text) and _full(_CREDIT, text)
 
 
 def _is_link_list_item(block: Block) -> bool:
@@ -390,34 +510,48 @@ def _drop_single_blocks(blocks: Sequence[Block], title_keys: set[str]) -> list[B
             continue
         if words <= 40 and len(text) <= longest_title and normalise(text) in title_keys:
             continue
-        if words <= 4 and _full(_TOC_TITLE, text):
+        if _dropped_for_its_text(text):
             continue
-        if words > 45 and "appeared first" not in text:
-            kept.append(block)
-            continue
-        if not _triggered(text):
-            kept.append(block)
-            continue
-        if words > 30:
-            # too long for every rule but these three (each checks its own limit)
-            shortcode = words <= 40 and "[" in text and _full(_SHORTCODE, text)
-            if not (shortcode or is_prompt(text) or is_appeared_first(text)):
-                kept.append(block)
-            continue
+        # a rule's match counts only with a trigger word, asked last as rules rarely match
         if (
-            (words <= 25 and _full(_COPYRIGHT, text))
-            or (words <= 40 and _full(_SHORTCODE, text))
-            or is_share_row(text)
-            or is_advert(text)
-            or is_prompt(text)
-            or is_appeared_first(text)
-            or is_continue_reading(text)
-            or is_credit(text)
-            or (block.kind != "heading" and is_read_more_line(block))
+            words <= 30
+            and block.kind != "heading"
+            and is_read_more_line(block)
+            and _triggered(text)
         ):
             continue
         kept.append(block)
     return kept
+
+
+@lru_cache(maxsize=4096)
+def _dropped_for_its_text(text: str) -> bool:
+    """Whether the single-block rules that read only the text (of at most 80 words) drop it.
+    Remembered: a feed repeats its template lines in every entry."""
+    words = _words(text)
+    if words <= 4 and _full(_TOC_TITLE, text):
+        return True
+    if words > 45 and "appeared first" not in text:
+        return False
+    # a rule's match counts only with a trigger word, asked last as rules rarely match
+    return _matches_a_text_rule(text, words) and _triggered(text)
+
+
+def _matches_a_text_rule(text: str, words: int) -> bool:
+    if words > 30:
+        # too long for every rule but these three (each checks its own limit)
+        shortcode = words <= 40 and "[" in text and _full(_SHORTCODE, text)
+        return shortcode or is_prompt(text) or is_appeared_first(text)
+    return (
+        (words <= 25 and _may_be_copyright(text) and _full(_COPYRIGHT, text))
+        or (words <= 40 and _full(_SHORTCODE, text))
+        or is_share_row(text)
+        or is_advert(text)
+        or is_prompt(text)
+        or is_appeared_first(text)
+        or is_continue_reading(text)
+        or is_credit(text)
+    )
 
 
 def _cut_trailing_sections(blocks: list[Block]) -> list[Block]:
@@ -426,40 +560,62 @@ def _cut_trailing_sections(blocks: list[Block]) -> list[Block]:
     or author heading drops itself and the link-only / short blocks that follow it."""
     out: list[Block] = []
     n = len(blocks)
+    words_after: list[int] | None = None  # words from each block on, counted at first need
+    words_kept = counted = 0  # the words of out[:counted]
     i = 0
     while i < n:
         block = blocks[i]
         text = block.plain()
-        short_line = block.kind == "heading" or (
-            _words(text) <= 10 and not _SENTENCE_END.search(text)
-        )
-        if short_line and is_comment_heading(text):
-            remaining = sum(_words(b.text) for b in blocks[i + 1 :])
-            before = sum(_words(b.text) for b in out)
-            if remaining <= before or i >= n - 3:
+        if block.kind != "heading" and _words(text) > 20:
+            start = ""  # too long for a section heading or lead-in: story, the common case
+        else:
+            start = _section_start(block.kind, text)
+        if start == "comments":
+            if words_after is None:
+                words_after = _words_from_each(blocks)
+            words_kept += sum(_words(b.text) for b in out[counted:])
+            counted = len(out)
+            if words_after[i + 1] <= words_kept or i >= n - 3:
                 break
             i += 1
             continue
-        related_lead = (
-            block.kind == "paragraph" and _words(text) <= 20 and _full(_RELATED_LEAD, text)
-        )
-        if related_lead or (
-            short_line and (is_related_heading(text) or _full(_AUTHOR_HEADING, text))
-        ):
+        if start:
             j = i + 1
             while j < n and (
                 _is_teaser(blocks[j])
                 or (blocks[j].kind == "list_item" and _words(blocks[j].text) <= 20)
             ):
                 j += 1
-            is_author = _full(_AUTHOR_HEADING, text)
-            if is_author and j < n and blocks[j].kind == "paragraph" and j >= n - 3:
+            if start == "author" and j < n and blocks[j].kind == "paragraph" and j >= n - 3:
                 j = n  # an author box at the end: heading plus a short bio
             i = j
             continue
         out.append(block)
         i += 1
     return out
+
+
+@lru_cache(maxsize=4096)
+def _section_start(kind: str, text: str) -> str:
+    """What section a block of this kind and text starts: "comments", "author" (an author
+    box heading), "related" (any other related-posts heading or lead-in), or "" for none.
+    Remembered: a feed repeats its section headings in every entry."""
+    short_line = kind == "heading" or (_words(text) <= 10 and not _ends_sentence(text))
+    if short_line and is_comment_heading(text):
+        return "comments"
+    related_lead = kind == "paragraph" and _words(text) <= 20 and _full(_RELATED_LEAD, text)
+    if related_lead or (short_line and (is_related_heading(text) or _full(_AUTHOR_HEADING, text))):
+        return "author" if _full(_AUTHOR_HEADING, text) else "related"
+    return ""
+
+
+def _words_from_each(blocks: Sequence[Block]) -> list[int]:
+    """The words of ``blocks[i:]`` for every i (and 0 past the end): the comment-heading rule
+    compares what follows a heading with what precedes it, at every such heading."""
+    counts = [0] * (len(blocks) + 1)
+    for index in range(len(blocks) - 1, -1, -1):
+        counts[index] = counts[index + 1] + _words(blocks[index].text)
+    return counts
 
 
 def _drop_trailing_furniture(blocks: list[Block]) -> list[Block]:
@@ -518,7 +674,7 @@ def _drop_repeated_lines(blocks: list[Block]) -> list[Block]:
         if not (
             b.kind in ("paragraph", "heading")
             and normalise(b.plain()) in repeated
-            and not _SENTENCE_END.search(b.plain())
+            and not _ends_sentence(b.plain())
         )
     ]
 

@@ -40,10 +40,19 @@ _ESCAPE_SEQUENCE = re.compile(
 )
 
 
+_ASCII_CONTROLS_TO_NUL = bytes(
+    0 if (c < 0x20 and c not in (0x09, 0x0A)) or c == 0x7F else c for c in range(256)
+)
+"""A byte table turning the ASCII characters ``_TABLE`` removes or changes into NUL."""
+
+
 def _nothing_to_remove(text: str) -> bool:
     """The common case, answered by C-speed string methods: everything removed here is a
     Unicode "Other" or "Separator" character, which ``isprintable`` rejects, so printable text
-    (once its newlines and tabs are set aside) has nothing to remove."""
+    (once its newlines and tabs are set aside) has nothing to remove. ASCII text (most of it)
+    is checked as bytes through a table instead, in a third of the time."""
+    if text.isascii():
+        return b"\x00" not in text.encode("ascii").translate(_ASCII_CONTROLS_TO_NUL)
     probe = text
     if "\n" in probe:
         probe = probe.replace("\n", " ")
