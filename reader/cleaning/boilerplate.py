@@ -510,6 +510,9 @@ def _drop_single_blocks(blocks: Sequence[Block], title_keys: set[str]) -> list[B
             continue
         if words <= 40 and len(text) <= longest_title and normalise(text) in title_keys:
             continue
+        if words > 45 and "appeared first" not in text:
+            kept.append(block)  # story: too long for every rule but "appeared first on"
+            continue
         if _dropped_for_its_text(text):
             continue
         # a rule's match counts only with a trigger word, asked last as rules rarely match
@@ -526,13 +529,12 @@ def _drop_single_blocks(blocks: Sequence[Block], title_keys: set[str]) -> list[B
 
 @lru_cache(maxsize=4096)
 def _dropped_for_its_text(text: str) -> bool:
-    """Whether the single-block rules that read only the text (of at most 80 words) drop it.
-    Remembered: a feed repeats its template lines in every entry."""
+    """Whether the single-block rules that read only the text drop it (a text of at most 45
+    words, or at most 80 with "appeared first" in it). Remembered: a feed repeats its
+    template lines in every entry."""
     words = _words(text)
     if words <= 4 and _full(_TOC_TITLE, text):
         return True
-    if words > 45 and "appeared first" not in text:
-        return False
     # a rule's match counts only with a trigger word, asked last as rules rarely match
     return _matches_a_text_rule(text, words) and _triggered(text)
 
