@@ -11,16 +11,18 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from reader.companies.directory import CompanyEntry, Directory
 from reader.companies.evidence import (
     CITATION_AFTER,
-    COMPANY_CONTEXT_WORDS,
     GENERIC_WORDS,
     LEGAL_SUFFIX_AFTER,
     NOT_COMPANY_WORDS,
     Proposal,
     cited_before,
+    company_context_words,
+    has_phrase,
     propose_unknown,
     ticker_mentions,
 )
@@ -44,9 +46,22 @@ _CJK = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
 """Chinese, Japanese and Korean script, which runs into a Latin name with no space between
 ("Amazonが", "楽天Kobo"): a word boundary, though Python counts its characters as word
 characters."""
-_CANDIDATE = re.compile(rf"[A-Z0-9](?:[^\W{_CJK}]|[&'’.-])*")
+_CANDIDATE = re.compile(rf"[A-Z0-9][^\W{_CJK}]*+(?:[&'’.-][^\W{_CJK}]*+)*+")
+"""A capitalised word: a capital or a digit, then word characters and the marks inside names
+("AT&T", "Yahoo!'s" stops before "!"). Written as runs of word characters between marks, each
+taken whole (``*+``), which the regex engine reads several times faster than one alternation
+per character."""
+_JOINED = re.compile(rf"[^\W{_CJK}]|[&'’.-]")
+"""A character that glues a word to the one before it, as _CANDIDATE reads words (a name must
+not start inside a word: "eBay" holds no "Bay")."""
+_BREAKS = frozenset(' \n\t("“‘/,;:')
+"""The commonest characters before a name, none of which _JOINED matches: a set to test first,
+quicker than the expression."""
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _WORD_CHAR = re.compile(rf"[^\W{_CJK}]|&")
+_NAME_ENDS = frozenset(("", " ", ",", ".", "'", "’", "\n", ")", ":", ";", "-", '"', "”", "!", "?"))
+"""The commonest characters after a name (or none: the end of the text), none of which
+_WORD_CHAR matches: a set to test first, quicker than the expression."""
 _PERSON_BEFORE = re.compile(r"(?:^|[^\w.!?:;\"“])([A-Z][a-z]+|[A-Z]\.)\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(]\s*|\n)\s*$")
 
@@ -68,7 +83,63 @@ class Detection:
     evidence: tuple[Evidence, ...]
 
 
-@dataclass
+# Detection makes a dozen Evidence and a few Detection an article. A frozen dataclass's __init__
+# sets each field through object.__setattr__ (it must get past the __setattr__ that freezes
+# it); setting the slots themselves, as below, makes the same objects in half the time.
+_new = object.__new__
+_set_text, _set_where, _set_offset = (
+    Evidence.__dict__[f].__set__ for f in ("text", "where", "offset")
+)
+_set_name, _set_salience, _set_known, _set_confidence, _set_reason, _set_evidence = (
+    Detection.__dict__[f].__set__
+    for f in ("name", "salience", "known", "confidence", "reason", "evidence")
+)
+
+
+def _evidence(text: str, where: str, offset: int) -> Evidence:
+    """Evidence(text, where, offset), made quicker (see above)."""
+    evidence = _new(Evidence)
+    _set_text(evidence, text)
+    _set_where(evidence, where)
+    _set_offset(evidence, offset)
+    return evidence
+
+
+def _new_detection(
+    name: str,
+    salience: str,
+    known: bool,
+    confidence: float,
+    reason: str,
+    evidence: tuple[Evidence, ...],
+) -> Detection:
+    """Detection(name, salience, known, confidence, reason, evidence), made quicker (see
+    above)."""
+    detection = _new(Detection)
+    _set_name(detection, name)
+    _set_salience(detection, salience)
+    _set_known(detection, known)
+    _set_confidence(detection, confidence)
+    _set_reason(detection, reason)
+    _set_evidence(detection, evidence)
+    return detection
+
+
+_Name = tuple[str, str, CompanyEntry]
+"""A name of the directory as it is looked for: as written, lower-cased, and its company."""
+
+
+class _Start(NamedTuple):
+    """What a capitalised word of a text may start: the names of the directory to try there."""
+
+    first: str  # the names' first word ("Ford" for "Ford's")
+    shouting: bool  # in capitals: the capitalised form's names too, compared in any case
+    names: list[_Name]  # longest first (then the capitalised form's, when shouting)
+    longest: int  # the length of the longest name
+    by_second: dict[str, list[_Name]] | None  # names by their second word: see _narrowed
+
+
+@dataclass(slots=True)
 class _Found:
     entry: CompanyEntry | None
     name: str
@@ -85,10 +156,10 @@ class Detector:
         watch list) that is fast enough to run on every fetched article."""
         self.directory = directory
         self._propose = propose
-        self._by_first: dict[str, list[tuple[str, str, CompanyEntry]]] = defaultdict(list)
+        self._by_first: dict[str, list[_Name]] = defaultdict(list)
         # names of several words, by first word and then by second word (lower-cased): a common
         # first word ("The", "China", "General") leads to few candidates once the next is read
-        self._by_second: dict[str, dict[str, list[tuple[str, str, CompanyEntry]]]] = {}
+        self._by_second: dict[str, dict[str, list[_Name]]] = {}
         self._symbols: dict[str, CompanyEntry] = {}
         for entry in directory.entries:
             for name in entry.names:
@@ -101,7 +172,7 @@ class Detector:
         for first, names in self._by_first.items():
             names.sort(key=lambda item: len(item[0]), reverse=True)
             if len(names) > 3:
-                by_second: dict[str, list[tuple[str, str, CompanyEntry]]] = defaultdict(list)
+                by_second: dict[str, list[_Name]] = defaultdict(list)
                 for item in names:
                     words = item[0].split(maxsplit=2)
                     by_second[words[1].lower() if len(words) > 1 else ""].append(item)
@@ -120,6 +191,7 @@ class Detector:
             for variant in variants:
                 forms.update(variant + suffix for suffix in ("", *_POSSESSIVE, ".", ","))
         self._form_set = frozenset(forms)
+        self._starts: dict[str, _Start] = {}
 
     def detect(self, title: str, body: str) -> list[Detection]:
         parts = {"title": title or "", "body": body or ""}
@@ -129,7 +201,9 @@ class Detector:
             for entry, start, end in self._known(text):
                 where = _where(part, start, lead_end)
                 key = entry.name.casefold()
-                item = found.setdefault(key, _Found(entry, entry.name))
+                item = found.get(key)
+                if item is None:
+                    item = found[key] = _Found(entry, entry.name)
                 item.occurrences.append((part, start, end, where))
         proposals = list(propose_unknown(parts, self.directory)) if self._propose else []
         evidence_at = {(proposal.part, proposal.start) for proposal in proposals}
@@ -183,7 +257,7 @@ class Detector:
         for word in self._words_to_look_for(text):
             index = text.find(word)
             while index >= 0:
-                if not (index and _joined(text[index - 1])):
+                if not index or text[index - 1] in _BREAKS or not _JOINED.match(text, index - 1):
                     starts.append((index, word))
                 index = text.find(word, index + 1)
         position = 0
@@ -203,17 +277,27 @@ class Detector:
             return [word for word in self._by_first if word in text]
         return set(_CANDIDATE.findall(text)) & self._form_set  # iterates the smaller set
 
-    def _match_at(self, text: str, start: int, word: str) -> tuple[CompanyEntry, int] | None:
-        candidates = self._by_first.get(word)
-        first = word
-        if candidates is None:
-            first = _first_word(word)
+    def _starting(self, word: str) -> _Start:
+        """What a written word may start (see _Start). Kept per word: the same words come back
+        in article after article."""
+        start = self._starts.get(word)
+        if start is None:
+            first = word if word in self._by_first else _first_word(word)
             candidates = self._by_first.get(first, [])
-        shouting = len(first) > 2 and first.isupper()
-        if shouting:
-            candidates = candidates + self._by_first.get(first.capitalize(), [])
-        elif first in self._by_second:
-            candidates = self._narrowed(first, text, start)
+            shouting = len(first) > 2 and first.isupper()
+            if shouting:
+                candidates = candidates + self._by_first.get(first.capitalize(), [])
+            by_second = None if shouting else self._by_second.get(first)
+            longest = max((len(name) for name, _, _ in candidates), default=0)
+            start = self._starts[word] = _Start(first, shouting, candidates, longest, by_second)
+        return start
+
+    def _match_at(self, text: str, start: int, word: str) -> tuple[CompanyEntry, int] | None:
+        starting = self._starts.get(word) or self._starting(word)
+        first, shouting, candidates, longest, by_second = starting
+        if by_second is not None:
+            candidates = _narrowed(by_second, text, start + len(first))
+            longest = len(candidates[0][0]) if candidates else 0  # the longest comes first
         if not candidates:
             return None
         # case matters, except in capitals or past a name's first word: compare lower-cased
@@ -226,7 +310,6 @@ class Detector:
                 if not (shouting or " " in name):
                     continue
                 if not lowered:
-                    longest = max(len(c[0]) for c in candidates)
                     written = text[start : start + longest]
                     lowered = written.lower()
                     same_length = len(lowered) == len(written)
@@ -235,25 +318,10 @@ class Detector:
                         continue
                 elif text[start:end].casefold() != name.casefold():
                     continue
-            if (
-                end < len(text)
-                and _WORD_CHAR.match(text[end])
-                and not text.startswith(_POSSESSIVE, end)
-            ):
-                continue
+            if text[end : end + 1] not in _NAME_ENDS and _WORD_CHAR.match(text, end):
+                continue  # the word goes on (a possessive does not: "'" is no word character)
             return entry, end
         return None
-
-    def _narrowed(self, first: str, text: str, start: int) -> list[tuple[str, str, CompanyEntry]]:
-        """The names starting with ``first`` whose second word is the text's next word, and
-        the one-word name, longest first."""
-        by_second = self._by_second[first]
-        following = _next_word(text, start + len(first))
-        if following:
-            names = by_second.get(following.lower())
-            if names is not None:
-                return names
-        return by_second.get("", [])
 
     def _tickers(self, parts: dict[str, str]) -> Iterable[tuple[CompanyEntry, str, int, int]]:
         for part, text in parts.items():
@@ -333,23 +401,21 @@ def _drop_occurrence(item: _Found, part: str, start: int) -> None:
     item.occurrences = [o for o in item.occurrences if (o[0], o[1]) != (part, start)]
 
 
-def _joined(char: str) -> bool:
-    """A character that glues a word to the one before it (a name must not start inside a
-    word: "eBay" holds no "Bay")."""
-    return (char.isalnum() and _WORD_CHAR.match(char) is not None) or char in "_&'’.-"
+def _narrowed(by_second: dict[str, list[_Name]], text: str, index: int) -> list[_Name]:
+    """The names whose second word is the text's next word (after ``index``, where the first
+    word ends), and the one-word name, longest first."""
+    following = _NEXT_WORD.match(text, index, index + 48)
+    if following is not None:
+        # without trailing punctuation or a possessive: "Motor's," is "Motor"
+        word = following.group(1).rstrip(".,;:!?)").removesuffix("'s").removesuffix("’s")
+        names = by_second.get(word.lower())
+        if names is not None:
+            return names
+    return by_second.get("", [])
 
 
-def _next_word(text: str, index: int) -> str:
-    """The word after the space at ``index``, without a possessive or trailing punctuation
-    ("Motor's," gives "Motor"); "" when no space follows."""
-    rest = text[index : index + 48]
-    if not rest[:1].isspace():
-        return ""
-    words = rest.split(maxsplit=1)
-    if not words:
-        return ""
-    word = words[0].rstrip(".,;:!?)")
-    return word.removesuffix("'s").removesuffix("’s")
+_NEXT_WORD = re.compile(r"\s+(\S+)")
+"""The word after the spaces at a position, read within 48 characters."""
 
 
 def _first_word(word: str) -> str:
@@ -360,16 +426,49 @@ def _first_word(word: str) -> str:
     return first
 
 
+class _Cue(NamedTuple):
+    text: str  # as looked for (see _has_cue)
+    needle: str  # text that every match contains: the singular of a plural cue
+    written: bool  # has capitals: looked for as written, in the window not lower-cased
+
+
 @functools.cache
 def _cue_forms(
     cues: tuple[str, ...], anti_cues: tuple[str, ...]
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
+) -> tuple[tuple[_Cue, ...], tuple[str, ...]]:
     """The cues as they are looked for: one with capitals is a name ("Coach", "Tim Cook") and
     must be written so; others may come in any case, so they are compared lower-cased."""
     return (
-        tuple(cue if cue != cue.lower() else cue.casefold() for cue in cues),
+        tuple(_cue(cue if cue != cue.lower() else cue.casefold()) for cue in cues),
         tuple(cue.casefold() for cue in anti_cues),
     )
+
+
+def _cue(text: str) -> _Cue:
+    if text != text.lower():
+        return _Cue(text, text, True)
+    plural = len(text) > 4 and text.endswith("s")
+    return _Cue(text, text[:-1] if plural else text, False)
+
+
+def _first_cue(cues: Iterable[_Cue], raw_window: str, window: str) -> str:
+    """The first of the cues in the window around a name (see _has_cue), or "". A substring
+    test rules out nearly every cue before any is read as a phrase."""
+    for cue in cues:
+        if cue.needle in (raw_window if cue.written else window) and _has_cue(
+            raw_window, window, cue.text
+        ):
+            return cue.text
+    return ""
+
+
+def _has_any_phrase(window: str, phrases: Iterable[str]) -> bool:
+    """Any of the phrases in the window as whole words (see has_phrase); a substring test
+    first, which rules out nearly all of them."""
+    for phrase in phrases:  # noqa: SIM110 -- a loop: no generator is set up for every window
+        if phrase in window and has_phrase(window, phrase):
+            return True
+    return False
 
 
 def _ambiguous_sense(
@@ -392,7 +491,7 @@ def _ambiguous_sense(
         text = parts[part]
         raw_window = text[max(0, start - _WINDOW) : end + _WINDOW]
         window = raw_window.casefold()
-        if any(_has_phrase(window, cue) for cue in anti):
+        if _has_any_phrase(window, anti):
             continue
         kept.append(occurrence)
         if confirmed:
@@ -402,11 +501,11 @@ def _ambiguous_sense(
             confirmed = "company evidence"
         elif LEGAL_SUFFIX_AFTER.match(after):
             confirmed = "legal suffix"
-        elif cue := next((c for c in cues if _has_cue(raw_window, window, c)), None):
+        elif cue := _first_cue(cues, raw_window, window):
             confirmed = f"context: {cue}"
         elif _makes_product(entry, text, start, end):
             confirmed = "product"
-        elif len(set(COMPANY_CONTEXT_WORDS.findall(window))) >= 2:
+        elif len(company_context_words(window)) >= 2:
             confirmed = "company context"
         elif _listed_with(text, part, start, end, certain):
             confirmed = "listed with other companies"
@@ -436,10 +535,10 @@ def _has_cue(raw_window: str, window: str, cue: str) -> bool:
     """A cue in the window around a name: written so when it has capitals, in any case
     otherwise; a plural cue also in the singular ("laptops": "a Dell laptop")."""
     if cue != cue.lower():
-        return _has_phrase(raw_window, cue)
-    if _has_phrase(window, cue):
+        return has_phrase(raw_window, cue)
+    if has_phrase(window, cue):
         return True
-    return len(cue) > 4 and cue.endswith("s") and _has_phrase(window, cue[:-1])
+    return len(cue) > 4 and cue.endswith("s") and has_phrase(window, cue[:-1])
 
 
 _LIST_NEIGHBOUR_AFTER = re.compile(
@@ -448,28 +547,27 @@ _LIST_NEIGHBOUR_AFTER = re.compile(
 )
 
 
+_LIST_WORD_STARTS = frozenset(("a", "o", *(chr(c) for c in range(0x110000) if chr(c).isspace())))
+"""What may follow a space before a name listed next: "and", "or" or more spaces."""
+
+
 def _add_listed_neighbours(
     accepted: dict[str, _Found], parts: dict[str, str], lead_end: int, directory: Directory
 ) -> None:
     """A name listed right after known companies ("Netflix, Hulu and Amazon", "Spotify and
     Pandora") is most likely a company too: offered as a suggestion of lower confidence."""
-    known_spans = [
-        (part, end)
-        for item in list(accepted.values())
-        if item.entry is not None
-        for part, _, end, _ in item.occurrences
-    ]
-    known_starts = {
-        (part, start)
-        for item in accepted.values()
-        if item.entry is not None
-        for part, start, _, _ in item.occurrences
-    }
-    for part, end in known_spans:
+    known = [o for item in accepted.values() if item.entry is not None for o in item.occurrences]
+    known_starts: set[tuple[str, int]] | None = None  # made for the first name listed
+    for part, _, end, _ in known:
         text = parts[part]
+        after = text[end : end + 2]  # a comma, or spaces and "and" or "or", or no list
+        if after[:1] != "," and not (after[:1].isspace() and after[1:] in _LIST_WORD_STARTS):
+            continue
         match = _LIST_NEIGHBOUR_AFTER.match(text, end)
         if match is None:
             continue
+        if known_starts is None:
+            known_starts = {(p, s) for p, s, _, _ in known}
         name = match.group("name")
         if (
             (part, match.start("name")) in known_starts  # "Volkswagen and Stellantis N.V."
@@ -551,27 +649,17 @@ def _needs_context(
     return True
 
 
-def _has_phrase(window: str, phrase: str) -> bool:
-    index = window.find(phrase)
-    while index >= 0:
-        before = window[index - 1] if index else " "
-        after_index = index + len(phrase)
-        after = window[after_index] if after_index < len(window) else " "
-        if not before.isalnum() and not after.isalnum():
-            return True
-        index = window.find(phrase, index + 1)
-    return False
-
-
 def _person_name(text: str, start: int, end: int) -> bool:
     """A capitalised word right before the name, mid-sentence ("Harrison Ford", "Tom Ford"):
     the name is part of a person's name, not the company. At a sentence's start only an
     initial ("Z. Nielsen 1 goal") or a title after it ("Rob Goldman, President of ...") says
     so: "Rival Ford" or "Shares Ford" start sentences too."""
-    before = text[max(0, start - 40) : start]
-    words = before[-24:].split() if before[-1:].isspace() else []
+    if not (start and text[start - 1].isspace()):
+        return False  # the cheap tests first: a space, then a capitalised word right before
+    words = text[max(0, start - 24) : start].rsplit(None, 1)
     if not words or not words[-1][:1].isupper():
-        return False  # the cheap test first: no capitalised word right before
+        return False
+    before = text[max(0, start - 40) : start]
     match = _PERSON_BEFORE.search(before)
     if match is None or match.group(1) in _NOT_FIRST_NAMES:
         return False
@@ -633,12 +721,11 @@ def _only_cited(
             return False
         text = parts[part]
         before = text[max(0, start - 40) : start]
-        after = text[end : end + 40]
         if not (
             cited_before(before)
-            or CITATION_AFTER.match(after)
-            or _dateline(before, after)
-            or (outlet and _OUTLET_CITED_AFTER.match(after) is not None)
+            or CITATION_AFTER.match(text, end, end + 40)
+            or _dateline(before, text, end)
+            or (outlet and _OUTLET_CITED_AFTER.match(text, end, end + 40) is not None)
         ):
             return False
     return True
@@ -655,10 +742,15 @@ _DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][\w.,'’ -]{0,30} \($")
 _DATELINE_AFTER = re.compile(r"(?: [A-Z][a-z]+)?\)")
 
 
-def _dateline(before: str, after: str) -> bool:
+def _dateline(before: str, text: str, end: int) -> bool:
     """The outlet credited at the start of a story: "HONG KONG (CNN Business) -", "LONDON
-    (Reuters) -": a source, like "according to"."""
-    return _DATELINE_BEFORE.search(before) is not None and _DATELINE_AFTER.match(after) is not None
+    (Reuters) -": a source, like "according to". ``before``: the text before the name, which
+    ends at ``end``."""
+    return (
+        before.endswith(" (")
+        and _DATELINE_BEFORE.search(before) is not None
+        and _DATELINE_AFTER.match(text, end, end + 40) is not None
+    )
 
 
 def _where(part: str, start: int, lead_end: int) -> str:
@@ -669,15 +761,19 @@ def _where(part: str, start: int, lead_end: int) -> str:
 
 
 def _lead_end(body: str) -> int:
-    """Where the lead ends: after the first paragraph, extended while under _LEAD_WORDS words."""
-    end = 0
-    words = 0
-    for paragraph in body.split("\n\n"):
-        end += len(paragraph) + 2
-        words += len(paragraph.split())
-        if words >= _LEAD_WORDS:
-            break
-    return end
+    """Where the lead ends: after the first paragraph, extended while under _LEAD_WORDS words,
+    that is after the paragraph of the _LEAD_WORDS-th word (paragraphs end at a blank line)."""
+    before_last = _LEAD_BUT_LAST_WORD.match(body)
+    if before_last is not None:
+        paragraph_end = body.find("\n\n", before_last.end())
+        if paragraph_end >= 0:
+            return paragraph_end + 2
+    return len(body) + 2
+
+
+_LEAD_BUT_LAST_WORD = re.compile(rf"\s*+(?:\S++\s++){{{_LEAD_WORDS - 1}}}(?=\S)")
+"""The words of a text up to the _LEAD_WORDS-th, which it ends before (counted as str.split
+counts words, without making them)."""
 
 
 def _merge_shortened(accepted: dict[str, _Found]) -> None:
@@ -734,24 +830,26 @@ def _in_word(char: str) -> bool:
     return char.isalnum() or char in "_&"
 
 
+def _central(occurrences: Iterable[tuple[str, int, int, str]]) -> bool:
+    """Some occurrence is in the title or the lead."""
+    for _, _, _, where in occurrences:  # noqa: SIM110 -- a loop: no generator to set up
+        if where != "body":
+            return True
+    return False
+
+
 def _detection(item: _Found, parts: dict[str, str]) -> Detection:
+    occurrences = item.occurrences
+    if len(occurrences) > 1:
+        occurrences = sorted(occurrences, key=lambda o: (o[0] != "title", o[1]))
     evidence = tuple(
-        Evidence(parts[part][start:end], where, start)
-        for part, start, end, where in sorted(
-            item.occurrences, key=lambda o: (o[0] != "title", o[1])
-        )
+        [_evidence(parts[part][start:end], where, start) for part, start, end, where in occurrences]
     )
-    central = any(e.where in ("title", "lead") for e in evidence)
-    subject = central or len(evidence) >= _REPEATS_FOR_SUBJECT
+    subject = len(evidence) >= _REPEATS_FOR_SUBJECT or _central(occurrences)
     known = item.entry is not None
     confidence = 0.95 if known else 0.6
     if known and item.entry is not None and item.entry.ambiguous:
         confidence = 0.8
-    return Detection(
-        name=item.name,
-        salience=SUBJECT if subject else MENTION,
-        known=known,
-        confidence=confidence,
-        reason=item.reasons[0] if item.reasons else "name",
-        evidence=evidence,
-    )
+    reason = item.reasons[0] if item.reasons else "name"
+    salience = SUBJECT if subject else MENTION
+    return _new_detection(item.name, salience, known, confidence, reason, evidence)
