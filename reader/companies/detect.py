@@ -48,9 +48,11 @@ _CJK = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
 characters."""
 _CANDIDATE = re.compile(rf"[A-Z0-9][^\W{_CJK}]*+(?:[&'’.-][^\W{_CJK}]*+)*+")
 """A capitalised word: a capital or a digit, then word characters and the marks inside names
-("AT&T", "Yahoo!'s" stops before "!"). Written as runs of word characters between marks, each
-taken whole (``*+``), which the regex engine reads several times faster than one alternation
-per character."""
+("AT&T", "Amazon.com's"). Written as runs of word characters between marks, each taken whole
+(``*+``), which the regex engine reads faster than one alternation per character."""
+_ASCII_CANDIDATE = re.compile(r"[A-Z0-9][\w&'.-]*+", re.ASCII)
+"""_CANDIDATE in a text of ASCII, where it reads the same words with one class of characters,
+a table the engine reads faster still."""
 _JOINED = re.compile(rf"[^\W{_CJK}]|[&'’.-]")
 """A character that glues a word to the one before it, as _CANDIDATE reads words (a name must
 not start inside a word: "eBay" holds no "Bay")."""
@@ -275,7 +277,8 @@ class Detector:
         watch list) is looked for directly instead of collecting every capitalised word."""
         if len(self._by_first) <= _FEW_NAMES:
             return [word for word in self._by_first if word in text]
-        return set(_CANDIDATE.findall(text)) & self._form_set  # iterates the smaller set
+        candidate = _ASCII_CANDIDATE if text.isascii() else _CANDIDATE
+        return set(candidate.findall(text)) & self._form_set  # iterates the smaller set
 
     def _starting(self, word: str) -> _Start:
         """What a written word may start (see _Start). Kept per word: the same words come back
