@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 BLOCK_KINDS = frozenset({"paragraph", "heading", "quote", "list_item", "preformatted"})
+_AS_IS = frozenset({"paragraph", "heading", "preformatted"})
+"""Kinds whose plain text is the block's text, without prefix or marker."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +75,8 @@ class CleanArticle:
 
         With ``link_numbers=False`` the " [n]" markers are left out (for comparing with text
         that has no references, such as extraction benchmarks)."""
+        if all(block.kind in _AS_IS and not block.anchors for block in self.blocks):
+            return "\n\n".join([block.text for block in self.blocks])  # most feed items
         out: list[str] = []
         previous: Block | None = None
         for block in self.blocks:

@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import chain
 
 from reader.cleaning.blocks import Block
 
@@ -272,7 +273,7 @@ Cyrillic letter forms); tests/cleaning/test_boilerplate_hints.py derives them ag
 def _lowered(text: str) -> str | None:
     """The stripped text in lower case, in which the hints below look for the words a rule
     cannot match without; None (run the rule) when it holds one of ``_CASE_TRAPS``."""
-    if not text.isascii() and any(trap in text for trap in _CASE_TRAPS):
+    if not text.isascii() and any(map(text.__contains__, _CASE_TRAPS)):
         return None
     return text.strip().lower()
 
@@ -292,7 +293,7 @@ def _may_be_prompt(text: str) -> bool:
     lower = _lowered(text)
     if lower is None:
         return True
-    return lower.startswith(_PROMPT_STARTS) or any(word in lower for word in _PROMPT_WORDS)
+    return lower.startswith(_PROMPT_STARTS) or any(map(lower.__contains__, _PROMPT_WORDS))
 
 
 _CREDIT_STARTS = (
@@ -317,8 +318,8 @@ def _may_be_credit(text: str) -> bool:
         return True
     if lower.removesuffix(".").removesuffix(")").endswith(_CREDIT_AGENCIES):
         return True
-    return any(word in lower for word in ("photo", "image", "picture", "foto")) and any(
-        mark in lower for mark in ("©", "(c)", "courtesy", "credit")
+    return any(map(lower.__contains__, ("photo", "image", "picture", "foto"))) and any(
+        map(lower.__contains__, ("©", "(c)", "courtesy", "credit"))
     )
 
 
@@ -335,10 +336,10 @@ _NEVER_IN_SHARE_ROWS = (".", "?", "!", "'", "’", '"', "“", ";")
 def _may_be_share_row(text: str) -> bool:
     """False when ``_SHARE`` cannot match the whole text (one of ``_NEVER_IN_SHARE_ROWS`` is in
     it) or ``_SHARE_PHRASE`` finds nothing (none of ``_SHARE_WORDS`` is in it)."""
-    if any(mark in text for mark in _NEVER_IN_SHARE_ROWS):
+    if any(map(text.__contains__, _NEVER_IN_SHARE_ROWS)):
         return False
     lower = _lowered(text)
-    return lower is None or any(word in lower for word in _SHARE_WORDS)
+    return lower is None or any(map(lower.__contains__, _SHARE_WORDS))
 
 
 def _may_be_copyright(text: str) -> bool:
@@ -409,7 +410,7 @@ def is_read_more_line(block: Block) -> bool:
         return False
     text = block.plain()
     # the regex needs one of these marks after the lead words
-    if not any(mark in text for mark in ":>»|-") or not _full(_READ_MORE_LINE, text):
+    if not any(map(text.__contains__, ":>»|-")) or not _full(_READ_MORE_LINE, text):
         return False
     return bool(block.anchors) or _words(block.text) <= 4
 
@@ -623,12 +624,20 @@ def _words_from_each(blocks: Sequence[Block]) -> list[int]:
 def _drop_trailing_furniture(blocks: list[Block]) -> list[Block]:
     """Related-story links and "Follow her on Twitter" bios at the very end, with no heading."""
     out = list(blocks)
-    while len(out) > 1 and (
-        _is_teaser(out[-1])
-        or (_words(out[-1].text) <= 60 and _FOLLOW_ANYWHERE.search(out[-1].text) is not None)
-    ):
+    while len(out) > 1 and (_is_teaser(out[-1]) or _is_follow_bio(out[-1].text)):
         out.pop()
     return out
+
+
+def _is_follow_bio(text: str) -> bool:
+    """A short block with "follow her on Twitter" somewhere in it. The word is looked for
+    first: the regex would try every position of what is usually the story's last paragraph."""
+    if _words(text) > 60:
+        return False
+    lower = _lowered(text)
+    if lower is not None and "follow" not in lower:
+        return False
+    return _FOLLOW_ANYWHERE.search(text) is not None
 
 
 def _drop_toc(blocks: list[Block], toc_keys: set[str]) -> list[Block]:
@@ -662,12 +671,14 @@ def _drop_repeated_lines(blocks: list[Block]) -> list[Block]:
     """A short non-sentence line that occurs more than once in the body is a caption or a
     related-story link repeated by the layout (the seed's "Honda And Nissan Are Planning
     Something Big For America"), never story text."""
-    counts = Counter(
+    keys = [
         normalise(b.plain())
         for b in blocks
         if b.kind in ("paragraph", "heading") and _words(b.text) <= 20
-    )
-    repeated = {key for key, count in counts.items() if count >= 2 and key}
+    ]
+    if len(set(keys)) == len(keys):
+        return blocks  # no line occurs twice (the common case: no counting)
+    repeated = {key for key, count in Counter(keys).items() if count >= 2 and key}
     if not repeated:
         return blocks
     return [
@@ -725,11 +736,9 @@ def learn_site_lines(
     # A site's template repeats its lines verbatim (give or take case), so lines are grouped by
     # their casefolded text first and only the few that repeat enough are normalised: this runs
     # on every entry of every fetched feed.
-    counts: Counter[str] = Counter()
+    per_article: list[set[str]] = []
     plain: dict[str, str] = {}
-    total = 0
     for blocks in articles:
-        total += 1
         seen: set[str] = set()
         for block in blocks:
             text = block.plain()
@@ -737,9 +746,11 @@ def learn_site_lines(
                 folded = text.casefold()
                 seen.add(folded)
                 plain.setdefault(folded, text)
-        counts.update(seen)
+        per_article.append(seen)
+    total = len(per_article)
     if total < min_articles:
         return frozenset()
+    counts = Counter(chain.from_iterable(per_article))  # counted at once: updates cost each
     need = max(min_articles, int(total * min_share + 0.999))
     repeated = (normalise(plain[folded]) for folded, n in counts.items() if n >= need)
     return frozenset(key for key in repeated if key)

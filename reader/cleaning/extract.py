@@ -184,6 +184,8 @@ def _page_hints(tree: lxml.html.HtmlElement) -> tuple[list[str], list[str]]:
 
 def _renumber(blocks: list[Block], links: list[str]) -> tuple[tuple[Block, ...], tuple[str, ...]]:
     """Links of dropped blocks go; the rest are numbered again in reading order."""
+    if not any(block.anchors for block in blocks):
+        return tuple(blocks), ()  # no link left, the common case
     mapping: dict[int, int] = {}
     kept: list[str] = []
     out: list[Block] = []

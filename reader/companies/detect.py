@@ -53,14 +53,11 @@ _CANDIDATE = re.compile(rf"[A-Z0-9][^\W{_CJK}]*+(?:[&'’.-][^\W{_CJK}]*+)*+")
 _ASCII_CANDIDATE = re.compile(r"[A-Z0-9][\w&'.-]*+", re.ASCII)
 """_CANDIDATE in a text of ASCII, where it reads the same words with one class of characters,
 a table the engine reads faster still."""
-_JOINED = re.compile(rf"[^\W{_CJK}]|[&'’.-]")
-"""A character that glues a word to the one before it, as _CANDIDATE reads words (a name must
-not start inside a word: "eBay" holds no "Bay")."""
-_BREAKS = frozenset(' \n\t("“‘/,;:')
-"""The commonest characters before a name, none of which _JOINED matches: a set to test first,
-quicker than the expression."""
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _WORD_CHAR = re.compile(rf"[^\W{_CJK}]|&")
+_BREAKS = frozenset(' \n\t("“‘/,;:')
+"""The commonest characters before a name, none of which glues it to the word before (see
+_joined): a set to test first, quicker than the expression."""
 _NAME_ENDS = frozenset(("", " ", ",", ".", "'", "’", "\n", ")", ":", ";", "-", '"', "”", "!", "?"))
 """The commonest characters after a name (or none: the end of the text), none of which
 _WORD_CHAR matches: a set to test first, quicker than the expression."""
@@ -259,7 +256,7 @@ class Detector:
         for word in self._words_to_look_for(text):
             index = text.find(word)
             while index >= 0:
-                if not index or text[index - 1] in _BREAKS or not _JOINED.match(text, index - 1):
+                if not index or text[index - 1] in _BREAKS or not _joined(text[index - 1]):
                     starts.append((index, word))
                 index = text.find(word, index + 1)
         position = 0
@@ -402,6 +399,12 @@ def _names_a_sibling(proposal: Proposal, known: _Found, known_end: int) -> bool:
 def _drop_occurrence(item: _Found, part: str, start: int) -> None:
     """Forget a known name's occurrence that is part of a longer company's name."""
     item.occurrences = [o for o in item.occurrences if (o[0], o[1]) != (part, start)]
+
+
+def _joined(char: str) -> bool:
+    """A character that glues a word to the one before it, as _CANDIDATE reads words (a name
+    must not start inside a word: "eBay" holds no "Bay")."""
+    return char in "'’.-" or _WORD_CHAR.match(char) is not None
 
 
 def _narrowed(by_second: dict[str, list[_Name]], text: str, index: int) -> list[_Name]:
@@ -550,10 +553,6 @@ _LIST_NEIGHBOUR_AFTER = re.compile(
 )
 
 
-_LIST_WORD_STARTS = frozenset(("a", "o", *(chr(c) for c in range(0x110000) if chr(c).isspace())))
-"""What may follow a space before a name listed next: "and", "or" or more spaces."""
-
-
 def _add_listed_neighbours(
     accepted: dict[str, _Found], parts: dict[str, str], lead_end: int, directory: Directory
 ) -> None:
@@ -564,7 +563,9 @@ def _add_listed_neighbours(
     for part, _, end, _ in known:
         text = parts[part]
         after = text[end : end + 2]  # a comma, or spaces and "and" or "or", or no list
-        if after[:1] != "," and not (after[:1].isspace() and after[1:] in _LIST_WORD_STARTS):
+        if after[:1] != "," and not (
+            after[:1].isspace() and (after[1:] in ("a", "o") or after[1:].isspace())
+        ):
             continue
         match = _LIST_NEIGHBOUR_AFTER.match(text, end)
         if match is None:
@@ -747,8 +748,8 @@ _DATELINE_AFTER = re.compile(r"(?: [A-Z][a-z]+)?\)")
 
 def _dateline(before: str, text: str, end: int) -> bool:
     """The outlet credited at the start of a story: "HONG KONG (CNN Business) -", "LONDON
-    (Reuters) -": a source, like "according to". ``before``: the text before the name, which
-    ends at ``end``."""
+    (Reuters) -": a source, like "according to". ``before`` is the text before the name, which
+    ends at ``end`` of ``text``."""
     return (
         before.endswith(" (")
         and _DATELINE_BEFORE.search(before) is not None

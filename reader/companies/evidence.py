@@ -416,26 +416,23 @@ def _name_before(
     yield proposal
 
 
-_NOT_IN_NAMES = (",", ". ", "\n", ":", '"', "“")
-"""Text that no name of _NAME_BEFORE holds (its full stops are inside words: "Amazon.com"): the
-commonest of it, which is all that is worth looking for."""
+_LAST_NOT_IN_NAMES = re.compile(r'(?s:.*)(?:,|\. |\n|:|"|“)')
+"""Up to the last text that no name of _NAME_BEFORE holds (its full stops are inside words:
+"Amazon.com"), of the commonest such text: a comma, a full stop and a space, a line break..."""
 
 
 def _name_window_start(text: str, anchor: int) -> int:
     """Where _NAME_BEFORE is looked for before ``anchor``: _BEFORE characters back, or after
-    the last of _NOT_IN_NAMES there, before which no name that ends at the anchor can start
-    (the expression is tried at every letter of the window, and again at every word of a
-    long name). Only a possessive, a comma and spaces may follow the name."""
+    the last of _LAST_NOT_IN_NAMES there, before which no name that ends at the anchor can
+    start (the expression is tried at every letter of the window, and again at every word of
+    a long name). Only a possessive, a comma and spaces may follow the name."""
     start = max(0, anchor - _BEFORE)
     end = anchor
     while end > start and text[end - 1].isspace():
         end -= 1
-    name_end = end - 3  # the name ends before a possessive and a comma, if any
-    for stop in _NOT_IN_NAMES:
-        found = text.rfind(stop, start, max(start, name_end))
-        if found >= 0:
-            start = found + 1
-    return start
+    name_end = end - 3  # at most a possessive and a comma come between the name and the spaces
+    last = _LAST_NOT_IN_NAMES.match(text, start, name_end) if name_end > start else None
+    return start if last is None else last.end()
 
 
 _EVENT_AFTER = re.compile(
@@ -464,14 +461,14 @@ def _named_with_name_word(
     "MDM Software Would Have Unlocked ..."); never when it is an event's name anywhere in the text
     ("Milan Design Week") or part of a longer term that initials stand for ("Picture Archiving
     and Communication Systems (PACS)": more initials than words)."""
+    if text.count(written) < 2 and not (
+        initials_suffice and _ACRONYM.fullmatch(written) is not None
+    ):
+        return False  # the cheap test first
     if _names_an_event(text, text[start:end]):
         return False
     acronym = _ACRONYM_AFTER.match(text, end)
-    if acronym is not None and len(acronym.group("acronym")) > len(written.split()) + 1:
-        return False
-    return text.count(written) >= 2 or (
-        initials_suffice and _ACRONYM.fullmatch(written) is not None
-    )
+    return acronym is None or len(acronym.group("acronym")) <= len(written.split()) + 1
 
 
 def _proposal(

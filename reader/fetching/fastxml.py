@@ -215,8 +215,11 @@ def _raw_text(element: Any) -> str:
 
 
 def _text(element: Any) -> str:
-    """Element text, stripped, with feedparser's fix for UTF-8 read as Latin-1 applied."""
-    value = _raw_text(element)
+    """Element text, stripped, with feedparser's fix for UTF-8 read as Latin-1 applied. (The
+    check of ``_raw_text`` is repeated here: this runs for nearly every element.)"""
+    if len(element):
+        raise _Unsure("markup inside a text element")
+    value = (element.text or "").strip()
     if value and not value.isascii():
         with suppress(UnicodeEncodeError, UnicodeDecodeError):
             value = value.encode("iso-8859-1").decode("utf-8")
@@ -225,9 +228,7 @@ def _text(element: Any) -> str:
 
 def _lower_attrs(element: Any) -> dict[str, str]:
     attrs: dict[str, str] = {}
-    if not len(element.attrib):
-        return attrs
-    for key, value in element.attrib.items():
+    for key, value in element.items():
         if key.startswith("{"):
             continue
         lowered = key.lower()

@@ -20,6 +20,7 @@ import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import NamedTuple
 
 from reader.cleaning.blocks import CleanArticle
 from reader.cleaning.boilerplate import learn_site_lines, site_key
@@ -286,9 +287,9 @@ def _clean_text(text: str | None) -> str | None:
     return strip_control(text) or None
 
 
-@dataclass(frozen=True, slots=True)
-class _EntryInput:
-    """An entry's fields made safe for the terminal, before cleaning."""
+class _EntryInput(NamedTuple):
+    """An entry's fields made safe for the terminal, before cleaning. A named tuple: one is
+    made for every entry, several times faster than a frozen dataclass."""
 
     entry: ParsedEntry
     url: str | None

@@ -1,6 +1,7 @@
 """The shortcuts detection takes for speed give what the plain code gives: the quick
-constructors of its records, the narrowed windows of its expressions and the quick reading of
-company words."""
+constructors of its records, the narrowed windows of its expressions, the lead found without
+splitting the text, role words looked for mark by mark and company words read as runs of
+letters."""
 
 from __future__ import annotations
 
@@ -8,7 +9,14 @@ import re
 from dataclasses import fields
 
 from reader.companies import evidence, frames
-from reader.companies.detect import Detection, Evidence, _evidence, _new_detection
+from reader.companies.detect import (
+    _LEAD_WORDS,
+    Detection,
+    Evidence,
+    _evidence,
+    _lead_end,
+    _new_detection,
+)
 
 
 def test_the_quick_constructors_make_the_same_records() -> None:
@@ -68,3 +76,39 @@ def test_company_words_are_read_as_the_expression_reads_them() -> None:
         assert evidence.company_context_words(window) == set(
             evidence.COMPANY_CONTEXT_WORDS.findall(window)
         ), window
+
+
+def test_the_lead_ends_after_the_paragraph_of_its_last_word() -> None:
+    def by_paragraphs(body: str) -> int:  # the plain reading: paragraph by paragraph
+        end = words = 0
+        for paragraph in body.split("\n\n"):
+            end += len(paragraph) + 2
+            words += len(paragraph.split())
+            if words >= _LEAD_WORDS:
+                break
+        return end
+
+    sixty = " ".join(["word"] * 60)
+    bodies = [
+        "",
+        "One short paragraph.",
+        f"{sixty}\n\nSecond.",
+        f"Ten words here and there, and more words to come.\n\n{sixty}\n\nThird.",
+        f"  {sixty}",
+        f"{' '.join(['w'] * 59)}\n\n\nlast\tword\n\nafter",
+        f"{' '.join(['w'] * 30)}\n\n{' '.join(['w'] * 29)}\u00a0x\n\ny",
+    ]
+    for body in bodies:
+        assert _lead_end(body) == by_paragraphs(body), body
+
+
+def test_role_words_after_a_break_are_found_as_one_expression_finds_them() -> None:
+    one = re.compile(r"[\n(“\"‘'/]" + frames._ROLE_WORD_HERE.pattern)
+    texts = [
+        "Silicon Valley\nfirm Benchmark and (startup Zorbix) and “maker Quibblo”",
+        "'label Big Machine' / brand Acme / app Zorbix",
+        "no role word here\n\nat all (none)",
+    ]
+    for text in texts:
+        found = [m.span() for m in frames._role_words_after_break(text)]
+        assert found == [m.span() for m in one.finditer(text)], text
