@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -18,10 +19,13 @@ from textual.screen import Screen
 from reader.errors import ReaderError
 from reader.library import Library
 from reader.messages import LibraryChanged, RefreshFinished, RefreshProgressed
-from reader.models import Feed, FeedOutcome, OutcomeKind, RefreshReport
+from reader.models import OutcomeKind
 from reader.refresh_process import refresh_in_child
 from reader.screens.main import MainScreen
 from reader.views import Opening, read_opening_ahead
+
+if TYPE_CHECKING:
+    from reader.models import Feed, FeedOutcome, RefreshReport
 
 LINK_SCHEMES = ("http://", "https://")
 OPENING_WAIT = 2.0  # seconds the main screen waits for the rows read at start

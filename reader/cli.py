@@ -28,7 +28,7 @@ from reader.errors import (
     UsageError,
 )
 from reader.library import Library
-from reader.models import ArticleFilter, Feed, FeedOutcome, FullText, OutcomeKind, RefreshReport
+from reader.models import ArticleFilter, FullText, OutcomeKind
 from reader.output import (
     ARTICLE_HEADERS,
     COMPANY_HEADERS,
@@ -57,6 +57,7 @@ from reader.storage.tags import CompanyNotFoundError
 
 if TYPE_CHECKING:
     from reader.fetching.discovery import DiscoveredFeed
+    from reader.models import Feed, FeedOutcome, RefreshReport
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 USAGE_ERRORS = (

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader import models
 from reader.config import Settings
 from reader.errors import (
     DiscoveryError,
@@ -22,30 +22,30 @@ from reader.errors import (
     ReaderError,
     UsageError,
 )
-from reader.models import (
-    Article,
-    ArticleFilter,
-    ArticleSummary,
-    Company,
-    CompanyOverview,
-    CompanyTag,
-    Feed,
-    FullText,
-    PageCursor,
-    RefreshReport,
-    SearchHit,
-)
+from reader.models import ArticleFilter, ArticleSummary, FullText
 from reader.storage import Storage
 from reader.storage.connection import explain_database_error, utc_now
 
 if TYPE_CHECKING:
-    from reader.cleaning.blocks import CleanArticle
     from reader.companies.detect import Detection
     from reader.companies.directory import CompanyEntry, Directory
     from reader.fetching.discovery import DiscoveredFeed
     from reader.fetching.http import Fetcher, FetchResult, FetchSettings
     from reader.fetching.parse import PreparedFeed
     from reader.importing.opml import Subscription
+    from reader.models import (
+        AddedFeed,
+        Article,
+        ArticleReading,
+        Company,
+        CompanyOverview,
+        CompanyTag,
+        Feed,
+        ImportReport,
+        PageCursor,
+        RefreshReport,
+        SearchResult,
+    )
     from reader.query import SearchQuery
     from reader.refresh import ProgressCallback
 
@@ -54,40 +54,6 @@ if TYPE_CHECKING:
 # blink.
 
 ChooseFeed = Callable[[Sequence["DiscoveredFeed"]], "DiscoveredFeed | None"]
-
-
-@dataclass(frozen=True, slots=True)
-class AddedFeed:
-    """A feed just subscribed to, with how many articles its first fetch stored."""
-
-    feed: Feed
-    new_articles: int
-    discovered_from: str | None = None  # the page URL, when the feed was found on an HTML page
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleReading:
-    """An article with its cleaned text, ready to be read."""
-
-    article: Article
-    clean: CleanArticle
-
-
-@dataclass(frozen=True, slots=True)
-class ImportReport:
-    """What an OPML or newsboat import did, so the CLI can say it line by line."""
-
-    added: tuple[Feed, ...]
-    already_subscribed: tuple[str, ...]
-    skipped: tuple[str, ...] = ()  # lines or entries that are not fetchable feeds
-
-
-@dataclass(frozen=True, slots=True)
-class SearchResult:
-    """The parsed query (so callers can say what was searched) and its hits."""
-
-    query: SearchQuery
-    hits: tuple[SearchHit, ...]
 
 
 def fetch_settings(settings: Settings, *, concurrency: int | None = None) -> FetchSettings:
@@ -182,13 +148,13 @@ class Library:
         url = normalise_feed_url(url)
         self._refuse_duplicate(url)
         if not fetch:
-            return AddedFeed(self.storage.feeds.add(url, title=title, folder=folder), 0)
+            return models.AddedFeed(self.storage.feeds.add(url, title=title, folder=folder), 0)
         async with Fetcher(fetch_settings(self.settings)) as fetcher:
             feed_url, result, prepared, page = await _probe(fetcher, url, choose)
         self._refuse_duplicate(feed_url)
         feed = self.storage.feeds.add(feed_url, title=title, folder=folder)
         counts = await to_thread(self._store_first_fetch, feed, result, prepared)
-        return AddedFeed(self.storage.feeds.get(feed.id), counts, discovered_from=page)
+        return models.AddedFeed(self.storage.feeds.get(feed.id), counts, discovered_from=page)
 
     def _store_first_fetch(self, feed: Feed, result: FetchResult, prepared: PreparedFeed) -> int:
         from reader.refresh import fetch_success
@@ -257,7 +223,9 @@ class Library:
         from reader.cleaning.sources import clean_source
 
         article = self.storage.articles.get(article_id)
-        return ArticleReading(article, clean_source(self.storage.cleaning.source(article_id)))
+        return models.ArticleReading(
+            article, clean_source(self.storage.cleaning.source(article_id))
+        )
 
     def add_company(self, name: str, aliases: Sequence[str] = ()) -> Company:
         """A company of your own (or more aliases for a known one): detection and the watch
@@ -352,7 +320,7 @@ class Library:
         query = parse_query(text)
         article_filter = self._filter_for(query, base)
         if article_filter is None:
-            return SearchResult(query, ())
+            return models.SearchResult(query, ())
         hits = self.storage.search.search(
             query.match,
             excluded=query.excluded_match,
@@ -360,7 +328,7 @@ class Library:
             limit=limit,
             snippets=snippets,
         )
-        return SearchResult(query, tuple(hits))
+        return models.SearchResult(query, tuple(hits))
 
     def _filter_for(self, query: SearchQuery, base: ArticleFilter) -> ArticleFilter | None:
         """The query's filters merged into ``base``; None when they can match nothing (a
@@ -506,7 +474,7 @@ class Library:
                 )
             )
             known.add(sub.url)
-        return ImportReport(tuple(added), tuple(existing), skipped)
+        return models.ImportReport(tuple(added), tuple(existing), skipped)
 
 
 async def _probe(

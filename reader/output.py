@@ -23,22 +23,15 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
+from reader import models
 from reader.cleaning.sanitize import one_line, strip_control
-from reader.models import (
-    Article,
-    ArticleSummary,
-    CompanyOverview,
-    Feed,
-    FeedOutcome,
-    OutcomeKind,
-    RefreshReport,
-    SearchHit,
-)
+from reader.models import Article, ArticleSummary, OutcomeKind
 from reader.storage import HIGHLIGHT_END, HIGHLIGHT_START
 
 if TYPE_CHECKING:
     from reader.cleaning.blocks import CleanArticle
     from reader.companies.detect import Detection
+    from reader.models import CompanyOverview, Feed, FeedOutcome, RefreshReport, SearchHit
 
 
 def iso(moment: datetime | None) -> str | None:
@@ -123,7 +116,7 @@ def outcome_json(o: FeedOutcome) -> dict[str, Any]:
 
 def outcome_from_json(data: dict[str, Any]) -> FeedOutcome:
     """The other way (the app reads a `reader fetch --progress-json` child's lines)."""
-    return FeedOutcome(
+    return models.FeedOutcome(
         feed_id=int(data["id"]),
         url=str(data["url"]),
         kind=OutcomeKind(data["outcome"]),

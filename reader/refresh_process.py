@@ -14,13 +14,14 @@ import tempfile
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from reader import models
 from reader.config import CONFIG_ENV, Settings
 from reader.errors import ReaderError
-from reader.models import RefreshReport
 
 CHILD_NICENESS = 10
 
 if TYPE_CHECKING:
+    from reader.models import RefreshReport
     from reader.refresh import ProgressCallback
 
 
@@ -55,7 +56,7 @@ def refresh_in_child(
                 on_progress(outcome_from_json(step["outcome"]), step["done"], step["total"])
             elif "report" in data:
                 outcomes = data["report"]["feeds"]
-                report = RefreshReport(tuple(outcome_from_json(item) for item in outcomes))
+                report = models.RefreshReport(tuple(outcome_from_json(item) for item in outcomes))
         child.wait()
         if report is None:
             errors.seek(0)

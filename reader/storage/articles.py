@@ -11,15 +11,10 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from reader.errors import ArticleNotFoundError
-from reader.models import (
-    Article,
-    ArticleDraft,
-    ArticleFilter,
-    ArticleSummary,
-    PageCursor,
-)
+from reader.models import Article, ArticleFilter, ArticleSummary, PageCursor
 from reader.storage.connection import (
     ConnectionPool,
     from_db_time,
@@ -28,6 +23,9 @@ from reader.storage.connection import (
 )
 from reader.storage.feeds import FeedStore, FetchSuccess
 from reader.storage.tags import write_auto_tags
+
+if TYPE_CHECKING:
+    from reader.models import ArticleDraft
 
 SUMMARY_COLUMNS = """
     a.id, a.feed_id, coalesce(f.user_title, nullif(f.title, ''), f.url), a.title, a.url,

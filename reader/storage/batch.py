@@ -12,13 +12,16 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from reader.errors import StorageError
-from reader.models import ArticleDraft, CleanedText
 from reader.storage.articles import ArticleStore, UpdateCounts, index_articles
 from reader.storage.cleaning import write_page, write_texts
 from reader.storage.connection import ConnectionPool, savepoint, write_transaction
 from reader.storage.feeds import FeedStore, FetchSuccess
+
+if TYPE_CHECKING:
+    from reader.models import ArticleDraft, CleanedText
 
 
 class WriteBatch:

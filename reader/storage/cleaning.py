@@ -9,10 +9,14 @@ import sqlite3
 import zlib
 from collections.abc import Iterable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
+from reader import models
 from reader.errors import ArticleNotFoundError
-from reader.models import ArticleSource, CleanedText
 from reader.storage.connection import ConnectionPool, to_db_time, write_transaction
+
+if TYPE_CHECKING:
+    from reader.models import ArticleSource, CleanedText
 
 _SOURCE_COLUMNS = """
     a.id, a.feed_id, a.title, a.url, a.summary_html, a.content_html, p.html, f.site_lines
@@ -24,7 +28,7 @@ _SOURCE_FROM = """
 
 
 def _source(row: tuple) -> ArticleSource:
-    return ArticleSource(
+    return models.ArticleSource(
         article_id=row[0],
         feed_id=row[1],
         title=row[2],

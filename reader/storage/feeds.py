@@ -6,9 +6,11 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
+from reader import models
 from reader.errors import FeedExistsError, FeedNotFoundError
-from reader.models import Feed, FetchStatus, FullText
+from reader.models import FetchStatus, FullText
 from reader.storage.connection import (
     ConnectionPool,
     from_db_time,
@@ -16,6 +18,9 @@ from reader.storage.connection import (
     utc_now,
     write_transaction,
 )
+
+if TYPE_CHECKING:
+    from reader.models import Feed
 
 _FEED_COLUMNS = """
     f.id, f.url, f.title, f.site_url, f.folder, f.etag, f.last_modified, f.last_fetched_at,
@@ -43,7 +48,7 @@ class FetchSuccess:
 
 def _row_to_feed(row: sqlite3.Row | tuple) -> Feed:
     counts = (row[15], row[16]) if len(row) > 15 else (0, 0)
-    return Feed(
+    return models.Feed(
         id=row[0],
         url=row[1],
         title=row[2],

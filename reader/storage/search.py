@@ -10,9 +10,15 @@ at 100,000 articles) and says little, since such a word barely tells articles ap
 
 from __future__ import annotations
 
-from reader.models import ArticleFilter, SearchHit
+from typing import TYPE_CHECKING
+
+from reader import models
+from reader.models import ArticleFilter
 from reader.storage.articles import SUMMARY_COLUMNS, filter_clause, row_to_summary
 from reader.storage.connection import ConnectionPool
+
+if TYPE_CHECKING:
+    from reader.models import SearchHit
 
 HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"
@@ -96,7 +102,9 @@ class SearchStore:
     def _with_snippets(self, match: str, rows: list) -> list[SearchHit]:
         snippets = self._snippets(match, [row[0] for row in rows])
         return [
-            SearchHit(article=row_to_summary(row), snippet=snippets.get(row[0], ""), rank=row[-1])
+            models.SearchHit(
+                article=row_to_summary(row), snippet=snippets.get(row[0], ""), rank=row[-1]
+            )
             for row in rows
         ]
 
@@ -132,13 +140,13 @@ class SearchStore:
             .fetchall()
         )
         return [
-            SearchHit(article=row_to_summary(row), snippet=_first_words(row[-1]), rank=0.0)
+            models.SearchHit(article=row_to_summary(row), snippet=_first_words(row[-1]), rank=0.0)
             for row in rows
         ]
 
 
 def _without_snippets(rows: list) -> list[SearchHit]:
-    return [SearchHit(article=row_to_summary(row), snippet="", rank=row[-1]) for row in rows]
+    return [models.SearchHit(article=row_to_summary(row), snippet="", rank=row[-1]) for row in rows]
 
 
 def _first_words(text: str) -> str:

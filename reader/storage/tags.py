@@ -8,9 +8,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
+from reader import models
 from reader.errors import ArticleNotFoundError, ReaderError
-from reader.models import Company, CompanyOverview, CompanyTag, TagSource, TagState
+from reader.models import TagSource, TagState
 from reader.storage.connection import (
     ConnectionPool,
     from_db_time,
@@ -18,6 +20,9 @@ from reader.storage.connection import (
     utc_now,
     write_transaction,
 )
+
+if TYPE_CHECKING:
+    from reader.models import Company, CompanyOverview, CompanyTag
 
 
 class CompanyNotFoundError(ReaderError):
@@ -59,7 +64,7 @@ class TagStore:
                 (company_id,),
             )
         )
-        return Company(id=row[0], name=row[1], aliases=aliases, watched=bool(row[2]))
+        return models.Company(id=row[0], name=row[1], aliases=aliases, watched=bool(row[2]))
 
     def tag(self, article_id: int, company: str, source: TagSource = TagSource.MANUAL) -> None:
         """Tag an article. A manual tag overrides an earlier rejection; an automatic one never
@@ -138,7 +143,7 @@ class TagStore:
             conn.execute(f"SELECT id, sort_time FROM articles WHERE id IN ({marks})", newest)
         )
         companies = [
-            CompanyOverview(
+            models.CompanyOverview(
                 name,
                 bool(watched),
                 articles,
@@ -197,7 +202,7 @@ class TagStore:
             (article_id,),
         )
         return [
-            CompanyTag(
+            models.CompanyTag(
                 article_id=row[0], company=row[1], source=TagSource(row[2]), state=TagState(row[3])
             )
             for row in rows

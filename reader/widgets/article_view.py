@@ -23,8 +23,7 @@ from reader.widgets.virtual_size import set_virtual_size
 if TYPE_CHECKING:
     from reader.cleaning.blocks import Block, CleanArticle
     from reader.companies.detect import Detection
-    from reader.library import ArticleReading
-    from reader.models import CompanyTag
+    from reader.models import ArticleReading, CompanyTag
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ unread count; a feed whose last fetch failed carries a warning mark."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 from textual.content import Content
@@ -11,9 +12,12 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reader.models import CompanyOverview, Feed, FetchStatus
+from reader.models import FetchStatus
 from reader.views import View, ViewKind
 from reader.widgets.safe_text import line
+
+if TYPE_CHECKING:
+    from reader.models import CompanyOverview, Feed
 
 FEW_CHANGES = 8  # more changed counts than this (a refresh): one rebuild is cheaper
 FIXED_VIEWS = (View(ViewKind.ALL), View(ViewKind.UNREAD), View(ViewKind.STARRED))

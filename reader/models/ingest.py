@@ -1,0 +1,49 @@
+"""An entry on its way into the store, and the material its reading text is made from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDraft:
+    """An entry ready to be written: its dedupe key and the plain-text rendering are computed in
+    the parse worker so that all CPU work of a refresh happens off the event loop."""
+
+    dedupe_key: str
+    url: str | None
+    title: str
+    author: str | None
+    published: datetime | None
+    updated: datetime | None
+    summary_html: str | None
+    content_html: str | None
+    clean_text: str
+    content_hash: str
+    clean_version: int = 0
+    companies: tuple[str, ...] = ()  # watched companies found in it, tagged when stored
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSource:
+    """Everything an article's cleaned text is made from: the feed item's HTML, the fetched page
+    (when the text was read from the article's web page) and the feed's learnt boilerplate."""
+
+    article_id: int
+    feed_id: int
+    title: str
+    url: str | None
+    summary_html: str | None
+    content_html: str | None
+    page_html: str | None
+    site_lines: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class CleanedText:
+    """An article's reading text as re-made by a newer cleaner (``reader reclean``)."""
+
+    article_id: int
+    text: str
+    version: int
