@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.events import Key
 from textual.screen import Screen
+from textual.widgets import Input
 
 from reader.errors import ReaderError
 from reader.library import Library
@@ -105,6 +107,18 @@ class ReaderApp(App[None]):
         minutes = self.library.settings.app.auto_refresh_minutes
         if minutes > 0:
             self.set_interval(minutes * 60, lambda: self.start_refresh(None, quiet=True))
+
+    def on_key(self, event: Key) -> None:
+        """Keys that arrive in one burst ("/honda" or "t Honda" typed fast or pasted) are each
+        handed to the focused widget before the first is handled: the letters meant for the
+        box that the first key opens go to the list, and bubble up to here. An Input stops
+        every printable key it gets, so a printable key that reaches the app while one has
+        focus was meant for it (and not for the list's n, o or a)."""
+        focused = self.focused
+        if isinstance(focused, Input) and event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            focused.post_message(Key(event.key, event.character))
 
     def take_opening(self) -> Opening | None:
         """The first rows read while the app started (once; None when they are not there)."""

@@ -551,12 +551,12 @@ class MainScreen(ReportsLibraryErrors, Screen[None]):
         if self._before_search is None:
             self._before_search = self.view
         await self._mount_search_box()
-        # Shown through its own style, not a screen class: a class is applied at the next
-        # refresh, and keys typed right after / would reach the list before the box could
-        # take focus.
+        # Shown through its own style, not a screen class (a class is applied at the next
+        # refresh), and focused at once, not through focus() (which waits for the messages
+        # already queued): keys typed right after / must reach the box, not the list.
         self.search_box.display = True
         self.remove_class("-reading")
-        self.search_box.focus()
+        self.set_focus(self.search_box)
 
     @on(Input.Changed, "#search-input")
     def _search_as_you_type(self, event: Input.Changed) -> None:

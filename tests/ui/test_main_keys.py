@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.events import Key
 from textual.pilot import Pilot
 from textual.widget import Widget
 
@@ -476,6 +477,24 @@ async def test_slash_searches_as_you_type_and_enter_keeps_the_results_as_the_vie
         assert app.focused is screen.articles
         assert not shows(screen.search_box)
         assert demo_library.remembered("view") == screen.view.to_json()
+
+
+async def test_letters_typed_in_one_burst_with_the_slash_go_to_the_search_box(
+    app: ReaderApp, demo_library: Library
+) -> None:
+    """As a terminal delivers "/honda" typed fast or pasted: every key is queued before the
+    first is handled, so the letters were meant for the box, not for the list's n, o, a."""
+    honda = {hit.article.id for hit in demo_library.search("honda", limit=1000).hits}
+    async with app.run_test(size=NARROW) as pilot:
+        screen = await start(app, pilot)
+        first = screen.articles.current
+        for key, character in [("slash", "/"), *((c, c) for c in "honda")]:
+            app.post_message(Key(key, character))
+        await settle(pilot)
+        assert screen.search_box.value == "honda"
+        assert set(listed_ids(app)) == honda
+        assert first is not None
+        assert not demo_library.article(first.id).read, "o did not open it"
 
 
 async def test_esc_or_an_emptied_search_box_restores_the_previous_view(
