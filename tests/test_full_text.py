@@ -236,3 +236,18 @@ def test_reading_view_numbers_the_page_links(library: Library, httpserver: HTTPS
 
     assert "public hearings [1]" in reading.clean.text()
     assert reading.clean.links == (f"{base}/hearings",)
+
+
+def test_the_cut_off_pre_check_never_hides_an_ending_the_expression_finds() -> None:
+    from reader.fetching.pages import _CUT_OFF, _may_be_cut_off
+
+    endings = [
+        "...", "…", "[...]", "[…]", "(more...)", "Read more", "READ MORE »", "Continue reading",
+        "keep Reading →", "Read the full story at Example News", "read the rest of this entry",
+    ]  # fmt: skip
+    texts = [f"The plant opens next year and {ending}" for ending in endings]
+    texts += [f"{text} ." for text in texts] + ["Shares rose 3%.", "He said so: more to come"]
+    for text in texts:
+        tail = text[-200:]
+        assert _may_be_cut_off(tail) or _CUT_OFF.search(tail) is None, text
+    assert sum(_CUT_OFF.search(text[-200:]) is not None for text in texts) >= len(endings)

@@ -57,9 +57,17 @@ def looks_like_teaser(draft: ArticleDraft) -> bool:
     text = draft.clean_text.strip()
     if not text:
         return True
-    if _CUT_OFF.search(text[-200:]):
+    if _may_be_cut_off(text[-200:]) and _CUT_OFF.search(text[-200:]):
         return True
     return draft.content_html is None and len(text.split()) < TEASER_WORDS
+
+
+def _may_be_cut_off(tail: str) -> bool:
+    """False when ``_CUT_OFF`` cannot match: every ending it knows holds "...", "…" or "read"
+    (in any case). Looked for first: the expression is tried at every position of the tail of
+    every new article."""
+    lower = tail.lower()
+    return "..." in lower or "…" in lower or "read" in lower
 
 
 def is_web_url(url: str | None) -> bool:

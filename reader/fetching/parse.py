@@ -20,15 +20,13 @@ import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from reader.cleaning.blocks import CleanArticle
 from reader.cleaning.boilerplate import learn_site_lines, site_key
 from reader.cleaning.extract import CLEANER_VERSION
 from reader.cleaning.sanitize import one_line, strip_control
 from reader.cleaning.sources import clean_item
-from reader.companies.directory import CompanyEntry
-from reader.companies.watch import watch_detector
 from reader.errors import ParseError
 from reader.fetching.fastxml import parse_fast
 from reader.fetching.feedparser_path import looks_like_html_page, parse_with_feedparser
@@ -36,6 +34,9 @@ from reader.fetching.jsonfeed import parse_json_feed
 from reader.fetching.parsed import ParsedEntry, ParsedFeed
 from reader.fetching.xml_guard import refuse_hostile_xml
 from reader.models import ArticleDraft
+
+if TYPE_CHECKING:
+    from reader.companies.directory import CompanyEntry
 
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _TITLE_FALLBACK_CHARS = 80
@@ -203,6 +204,10 @@ def _with_companies(
 ) -> list[ArticleDraft]:
     if not watchlist:
         return drafts
+    # Imported here: the detector's expressions cost a parse worker ~70 ms to load, and most
+    # people watch no company.
+    from reader.companies.watch import watch_detector
+
     detector = watch_detector(watchlist)
     return [
         replace(
