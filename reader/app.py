@@ -109,16 +109,18 @@ class ReaderApp(App[None]):
             self.set_interval(minutes * 60, lambda: self.start_refresh(None, quiet=True))
 
     def on_key(self, event: Key) -> None:
-        """Keys that arrive in one burst ("/honda" or "t Honda" typed fast or pasted) are each
-        handed to the focused widget before the first is handled: the letters meant for the
-        box that the first key opens go to the list, and bubble up to here. An Input stops
-        every printable key it gets, so a printable key that reaches the app while one has
-        focus was meant for it (and not for the list's n, o or a)."""
-        focused = self.focused
-        if isinstance(focused, Input) and event.is_printable and event.character:
+        """A key no widget took. Keys that arrive in one burst ("/honda" or "tsony" typed fast
+        or pasted) are each handed to the focused widget before the first is handled, so the
+        letters meant for the box that the first key opens reach the list and come up to here:
+        while the main screen prepares a dialog it keeps them for it, and an Input, which takes
+        every printable key it gets, is given the printable ones (not the list's n, o or s)."""
+        if self.main is not None and self.screen is self.main and self.main.hold_key(event):
             event.stop()
             event.prevent_default()
-            focused.post_message(Key(event.key, event.character))
+        elif isinstance(self.focused, Input) and event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            self.focused.post_message(Key(event.key, event.character))
 
     def take_opening(self) -> Opening | None:
         """The first rows read while the app started (once; None when they are not there)."""

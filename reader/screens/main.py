@@ -9,7 +9,9 @@ results come back through ``call_from_thread``."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -17,7 +19,7 @@ from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.events import Resize
+from textual.events import Key, Resize
 from textual.screen import Screen
 from textual.widget import AwaitMount
 from textual.widgets import Input, Static
@@ -112,6 +114,7 @@ class MainScreen(ReportsLibraryErrors, Screen[None]):
         self._first_frame_drawn = False
         self._search_box = SearchBox(placeholder=SEARCH_HINT, id="search-input")
         self._search_box_mounted: AwaitMount | None = None
+        self._keys_for_dialog: list[Key] | None = None  # see hold_key
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
@@ -461,13 +464,40 @@ class MainScreen(ReportsLibraryErrors, Screen[None]):
 
     # -- tags ----------------------------------------------------------------------------------
 
-    @library_work(group="tag", exclusive=True)
+    def hold_key(self, event: Key) -> bool:
+        """Keep a key typed while a dialog is being prepared (t and T read the article's
+        companies first, which can take a moment): it belongs to the dialog, and would
+        otherwise reach the list (s stars, o opens the browser). The app asks this of every
+        key that no widget took."""
+        if self._keys_for_dialog is None:
+            return False
+        self._keys_for_dialog.append(Key(event.key, event.character))
+        return True
+
+    def _push_dialog(self, dialog: Screen[Any], callback: Callable[[Any], None]) -> None:
+        """Open ``dialog`` and hand it the keys kept for it, once it has focused its box."""
+        kept, self._keys_for_dialog = self._keys_for_dialog or [], None
+        self.app.push_screen(dialog, callback)
+        for key in kept:
+            dialog.call_after_refresh(self.app.post_message, key)
+
+    def _drop_kept_keys(self) -> None:
+        self._keys_for_dialog = None
+
     def action_tag(self) -> None:
         summary = self.articles.current
-        if summary is None:
-            return
-        detected = self.library.suggestions(summary.id)
-        known = self.app.company_names()  # type: ignore[attr-defined]
+        if summary is not None:
+            self._keys_for_dialog = []
+            self._read_tag_choices(summary)
+
+    @library_work(group="tag", exclusive=True)
+    def _read_tag_choices(self, summary: ArticleSummary) -> None:
+        try:
+            detected = self.library.suggestions(summary.id)
+            known = self.app.company_names()  # type: ignore[attr-defined]
+        except BaseException:
+            self.app.call_from_thread(self._drop_kept_keys)
+            raise
         self.app.call_from_thread(self._ask_tag, summary, detected, known)
 
     def _ask_tag(self, summary: ArticleSummary, detected: list, known: list[str]) -> None:
@@ -477,20 +507,28 @@ class MainScreen(ReportsLibraryErrors, Screen[None]):
             if name:
                 self._change_tag(summary, name, add=True)
 
-        self.app.push_screen(TagModal(summary.title, detected, known), tag)
+        self._push_dialog(TagModal(summary.title, detected, known), tag)
 
-    @library_work(group="tag", exclusive=True)
     def action_untag(self) -> None:
         summary = self.articles.current
-        if summary is None:
-            return
-        tags = [t.company for t in self.library.tags(summary.id) if t.state is TagState.ACTIVE]
+        if summary is not None:
+            self._keys_for_dialog = []
+            self._read_tags(summary)
+
+    @library_work(group="tag", exclusive=True)
+    def _read_tags(self, summary: ArticleSummary) -> None:
+        try:
+            tags = [t.company for t in self.library.tags(summary.id) if t.state is TagState.ACTIVE]
+        except BaseException:
+            self.app.call_from_thread(self._drop_kept_keys)
+            raise
         self.app.call_from_thread(self._ask_untag, summary, tags)
 
     def _ask_untag(self, summary: ArticleSummary, tags: list[str]) -> None:
         from reader.screens.tagging import UntagModal
 
         if not tags:
+            self._drop_kept_keys()
             self.notify("This article has no tags", timeout=3)
             return
 
@@ -498,7 +536,7 @@ class MainScreen(ReportsLibraryErrors, Screen[None]):
             if name:
                 self._change_tag(summary, name, add=False)
 
-        self.app.push_screen(UntagModal(summary.title, tags), untag)
+        self._push_dialog(UntagModal(summary.title, tags), untag)
 
     @library_work(group="tag-change")
     def _change_tag(self, summary: ArticleSummary, company: str, *, add: bool) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual.app import App, ComposeResult
 from textual.content import Content
+from textual.events import Key
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
@@ -139,6 +140,23 @@ async def test_t_tags_with_a_typed_name_its_completion_or_a_match_picked_from_th
         await settle(pilot)
         assert isinstance(app.screen, MainScreen), "enter takes the highlighted match"
         assert tags(demo_library, article)["Qualcomm"] == (TagState.ACTIVE, TagSource.MANUAL)
+
+
+async def test_a_name_typed_in_one_burst_with_t_goes_to_the_tag_dialog(
+    app: ReaderApp, demo_library: Library
+) -> None:
+    """As a terminal delivers "tsony" typed fast: every key is queued before the dialog opens,
+    and the letters are the company's name, not the list's s (star) and o (open)."""
+    article = undetected_article(demo_library)
+    demo_library.remember("article", str(article))
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        for character in "tsony":
+            app.post_message(Key(character, character))
+        await settle(pilot)
+        assert isinstance(app.screen, TagModal)
+        assert app.screen.query_one("#tag-input", Input).value == "sony"
+        assert not demo_library.article(article).starred
 
 
 # -- UntagModal --------------------------------------------------------------------------------
