@@ -157,6 +157,7 @@ async def test_a_name_typed_in_one_burst_with_t_goes_to_the_tag_dialog(
         assert isinstance(app.screen, TagModal)
         assert app.screen.query_one("#tag-input", Input).value == "sony"
         assert not demo_library.article(article).starred
+        assert not demo_library.article(article).read, "o did not open it"
 
 
 # -- UntagModal --------------------------------------------------------------------------------
