@@ -57,7 +57,8 @@ def looks_like_teaser(draft: ArticleDraft) -> bool:
     text = draft.clean_text.strip()
     if not text:
         return True
-    if _may_be_cut_off(text[-200:]) and _CUT_OFF.search(text[-200:]):
+    tail = text[-200:]
+    if _may_be_cut_off(tail) and _CUT_OFF.search(tail):
         return True
     return draft.content_html is None and len(text.split()) < TEASER_WORDS
 

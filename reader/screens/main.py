@@ -23,6 +23,7 @@ from textual.events import Key, Resize
 from textual.screen import Screen
 from textual.widget import AwaitMount
 from textual.widgets import Input, Static
+from textual.worker import Worker, WorkerState
 
 from reader.library import Library
 from reader.messages import LibraryChanged, RefreshFinished, RefreshProgressed
@@ -481,8 +482,14 @@ class MainScreen(ReportsLibraryErrors, Screen[None]):
         for key in kept:
             dialog.call_after_refresh(self.app.post_message, key)
 
-    def _drop_kept_keys(self) -> None:
-        self._keys_for_dialog = None
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A tag worker that fails or is cancelled opens no dialog: the keys kept for it go.
+        (Textual calls ``ReportsLibraryErrors``'s handler too, which reports the error.)"""
+        if event.worker.group == "tag" and event.state in (
+            WorkerState.ERROR,
+            WorkerState.CANCELLED,
+        ):
+            self._keys_for_dialog = None
 
     def action_tag(self) -> None:
         summary = self.articles.current
@@ -492,12 +499,8 @@ class MainScreen(ReportsLibraryErrors, Screen[None]):
 
     @library_work(group="tag", exclusive=True)
     def _read_tag_choices(self, summary: ArticleSummary) -> None:
-        try:
-            detected = self.library.suggestions(summary.id)
-            known = self.app.company_names()  # type: ignore[attr-defined]
-        except BaseException:
-            self.app.call_from_thread(self._drop_kept_keys)
-            raise
+        detected = self.library.suggestions(summary.id)
+        known = self.app.company_names()  # type: ignore[attr-defined]
         self.app.call_from_thread(self._ask_tag, summary, detected, known)
 
     def _ask_tag(self, summary: ArticleSummary, detected: list, known: list[str]) -> None:
@@ -517,18 +520,14 @@ class MainScreen(ReportsLibraryErrors, Screen[None]):
 
     @library_work(group="tag", exclusive=True)
     def _read_tags(self, summary: ArticleSummary) -> None:
-        try:
-            tags = [t.company for t in self.library.tags(summary.id) if t.state is TagState.ACTIVE]
-        except BaseException:
-            self.app.call_from_thread(self._drop_kept_keys)
-            raise
+        tags = [t.company for t in self.library.tags(summary.id) if t.state is TagState.ACTIVE]
         self.app.call_from_thread(self._ask_untag, summary, tags)
 
     def _ask_untag(self, summary: ArticleSummary, tags: list[str]) -> None:
         from reader.screens.tagging import UntagModal
 
         if not tags:
-            self._drop_kept_keys()
+            self._keys_for_dialog = None
             self.notify("This article has no tags", timeout=3)
             return
 
