@@ -32,7 +32,7 @@ from reader.models import (
     OutcomeKind,
     RefreshReport,
 )
-from reader.storage import FetchSuccess, Storage
+from reader.storage import FetchSuccess, Storage, WriteBatch
 from reader.storage.connection import utc_now
 from reader.writer import BatchWriter
 
@@ -85,7 +85,10 @@ class Refresher:
     ) -> RefreshReport:
         now = utc_now()
         outcomes: list[FeedOutcome] = []
-        writer = BatchWriter(self._storage)
+        # Feeds that have yet to hand the writer their result: while any has, it waits for
+        # them to make bigger commits (see ``reader.writer``).
+        unwritten_feeds = {feed.id for feed in feeds}
+        writer = BatchWriter(self._storage, more_expected=lambda: bool(unwritten_feeds))
         try:
             with self._parse_executor(len(feeds)) as parse_pool:
                 async with (
@@ -97,7 +100,10 @@ class Refresher:
                         enabled=self._options.read_pages,
                     ) as pages,
                 ):
-                    job = _Job(fetcher, parse_pool, writer, pages, now, self._options.watchlist)
+                    job = _Job(
+                        fetcher, parse_pool, writer, pages, now, self._options.watchlist,
+                        unwritten_feeds,
+                    )  # fmt: skip
                     tasks = [asyncio.create_task(self._one(job, feed)) for feed in feeds]
                     for task in asyncio.as_completed(tasks):
                         outcome = await task
@@ -111,6 +117,12 @@ class Refresher:
         return RefreshReport(tuple(outcomes))
 
     async def _one(self, job: _Job, feed: Feed) -> FeedOutcome:
+        try:
+            return await self._update_one(job, feed)
+        finally:
+            job.unwritten_feeds.discard(feed.id)
+
+    async def _update_one(self, job: _Job, feed: Feed) -> FeedOutcome:
         if not self._options.force and feed.next_fetch_at and feed.next_fetch_at > job.now:
             return FeedOutcome(
                 feed.id,
@@ -293,8 +305,10 @@ class _Job:
         pages: PageReader,
         now: datetime,
         watchlist: tuple[CompanyEntry, ...],
+        unwritten_feeds: set[int],
     ):
         self.watchlist = watchlist
+        self.unwritten_feeds = unwritten_feeds
         self.fetcher = fetcher
         self.parse_pool = parse_pool
         self.writer = writer
@@ -317,7 +331,9 @@ class _Job:
                 last_modified=result.last_modified or feed.last_modified,
                 http_status=304,
             )
-            await self.writer.write(lambda batch: batch.not_modified(feed.id, fetch, self.now))
+            await self.write_result(
+                feed, lambda batch: batch.not_modified(feed.id, fetch, self.now)
+            )
             return FeedOutcome(feed.id, feed.url, OutcomeKind.NOT_MODIFIED, http_status=304)
         async with self.unwritten:
             _load_parsing_stack()
@@ -330,8 +346,8 @@ class _Job:
                 self.watchlist,
             )
             fetch = fetch_success(prepared, result)
-            counts = await self.writer.write(
-                lambda batch: batch.store(feed.id, prepared.drafts, fetch, self.now)
+            counts = await self.write_result(
+                feed, lambda batch: batch.store(feed.id, prepared.drafts, fetch, self.now)
             )
         read, failed = await self.pages.read_new(feed.full_text, prepared.drafts, counts.new_ids)
         return FeedOutcome(
@@ -345,17 +361,24 @@ class _Job:
             pages_failed=failed,
         )
 
+    async def write_result(self, feed: Feed, write: Callable[[WriteBatch], T]) -> T:
+        """A feed's last write of its update. Once it is handed over the writer stops waiting
+        for this feed before it commits."""
+        self.unwritten_feeds.discard(feed.id)
+        return await self.writer.write(write)
+
     async def record_failure(
         self, feed: Feed, reason: str, http_status: int | None, retry_after: float | None
     ) -> None:
         delay = backoff_delay(feed.consecutive_failures + 1, retry_after)
         next_fetch_at = self.now + delay if delay else None
-        await self.writer.write(
+        await self.write_result(
+            feed,
             lambda batch: batch.failed(
                 feed.id,
                 error=reason,
                 http_status=http_status,
                 now=self.now,
                 next_fetch_at=next_fetch_at,
-            )
+            ),
         )
