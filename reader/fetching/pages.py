@@ -44,12 +44,13 @@ def pages_to_read(
 
 
 def wants_page(draft: ArticleDraft, mode: FullText) -> bool:
-    """Whether this new article should be read from its page under the feed's setting."""
-    if mode is FullText.NEVER or not is_web_url(draft.url):
+    """Whether this new article should be read from its page under the feed's setting. The
+    URL is looked at last: parsing it costs more than the teaser test that rules most out."""
+    if mode is FullText.NEVER:
         return False
-    if mode is FullText.ALWAYS:
-        return True
-    return looks_like_teaser(draft)
+    if mode is FullText.AUTO and not looks_like_teaser(draft):
+        return False
+    return is_web_url(draft.url)
 
 
 def looks_like_teaser(draft: ArticleDraft) -> bool:
