@@ -178,6 +178,9 @@ class Library:
         read_pages: bool | None = None,
     ) -> RefreshReport:
         """``read_pages`` overrides the config's ``fetch.full_text`` for this refresh."""
+        from reader.fetching import trust
+
+        trust.load_ahead()  # while the fetching stack imports
         from reader.refresh import Refresher, RefreshOptions
 
         targets = list(feeds) if feeds is not None else self.storage.feeds.list(with_counts=False)

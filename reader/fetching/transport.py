@@ -16,6 +16,7 @@ from typing import Any
 
 import httpcore
 
+from reader.fetching import trust
 from reader.fetching.lean_httpx import httpx
 
 _QUICKACK = getattr(socket, "TCP_QUICKACK", None)
@@ -23,7 +24,7 @@ _QUICKACK = getattr(socket, "TCP_QUICKACK", None)
 
 class QuickAckTransport(httpx.AsyncHTTPTransport):
     def __init__(self, limits: httpx.Limits) -> None:
-        ssl_context = httpx.create_ssl_context()  # loading the CA bundle costs 40 ms: once
+        ssl_context = trust.ssl_context()  # one for the transport and its pool
         super().__init__(verify=ssl_context, limits=limits)
         self._pool = httpcore.AsyncConnectionPool(
             ssl_context=ssl_context,
