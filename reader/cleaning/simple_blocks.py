@@ -52,6 +52,7 @@ _BLOCKS = frozenset({"p", "div", "blockquote", "figure", *_HEADINGS})
 _VOID = frozenset({"br", "img", "hr", "wbr"})
 _PARAGRAPH_TAGS = frozenset({"p", "br", "wbr", *_INLINE})
 _PARAGRAPH_BREAK, _LINE_BREAK = "\x00", "\x01"  # never in text: _UNSAFE_TEXT turns it away
+_ONLY_P = frozenset({"p"})
 _PARAGRAPH_SEPARATORS = {"p": _PARAGRAPH_BREAK, "br": _LINE_BREAK} | dict.fromkeys(
     _PARAGRAPH_TAGS - {"p", "br"}, ""
 )
@@ -104,20 +105,30 @@ def _paragraphs_only(pieces: list[str], builder: BlockBuilder) -> bool:
     one is closed, so every <p> and </p> is a block boundary however the parser nests the rest;
     False (nothing done) for anything else."""
     names = pieces[2::4]
-    if any(pieces[3::4]) or not {name.lower() for name in set(names)} <= _PARAGRAPH_TAGS:
+    if any(pieces[3::4]):
         return False
-    slashes = pieces[1::4]
-    closing = [slash for slash, name in zip(slashes, names, strict=True) if name in ("p", "P")]
+    distinct = set(names)
+    only_p = distinct == _ONLY_P  # the commonest of all: nothing but <p> and </p>
+    if only_p:
+        closing = pieces[1::4]
+    elif {name.lower() for name in distinct} <= _PARAGRAPH_TAGS:
+        slashes = pieces[1::4]
+        closing = [slash for slash, name in zip(slashes, names, strict=True) if name in ("p", "P")]
+    else:
+        return False
     # every <p> closed before the next one opens, and the last one closed
     if len(closing) % 2 or any(closing[0::2]) or not all(closing[1::2]):
         return False
     texts = pieces[0::4]
     if _unsafe_text("".join(texts)):
         return False
-    parts: list[str] = [""] * (2 * len(texts) - 1)
-    parts[0::2] = texts
-    parts[1::2] = map(_PARAGRAPH_SEPARATORS.__getitem__, map(str.lower, names))
-    full = "".join(parts)
+    if only_p:
+        full = _PARAGRAPH_BREAK.join(texts)
+    else:
+        parts: list[str] = [""] * (2 * len(texts) - 1)
+        parts[0::2] = texts
+        parts[1::2] = map(_PARAGRAPH_SEPARATORS.__getitem__, map(str.lower, names))
+        full = "".join(parts)
     if "&" in full:
         full = unescape(full)
     if not full.isascii() and any(mark in full for mark in _MARKS):
@@ -146,9 +157,12 @@ def _add_paragraphs(builder: BlockBuilder, full: str) -> None:
     a split and join where spaces repeat."""
     printable = full.isascii() or _printable(full)
     spaced = "  " in full or "\n" in full or "\t" in full
+    line_breaks = _LINE_BREAK in full
     blocks = builder.blocks
     for paragraph in full.split(_PARAGRAPH_BREAK):
-        if _LINE_BREAK in paragraph:
+        if not paragraph:
+            continue  # between "</p>" and "<p>": half the pieces
+        if line_breaks and _LINE_BREAK in paragraph:
             builder._inline.append(paragraph.replace(_LINE_BREAK, _BR))
             builder.flush("paragraph", 0)
             continue
