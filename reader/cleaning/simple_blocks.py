@@ -74,9 +74,13 @@ def build_simple(html: str, builder: BlockBuilder) -> bool:
     be thrown away."""
     if _has_declaration(html) or "\r" in html or not _references_are_plain(html):
         return False
-    full = _bare_paragraphs(html)
-    if full is not None:
-        _add_text(builder, full)
+    pieces = _bare_paragraphs(html)
+    if pieces is not None:
+        if "&" in html or (not html.isascii() and any(mark in html for mark in _MARKS)):
+            _add_text(builder, _PARAGRAPH_BREAK.join(pieces))  # decoded on the whole text
+        else:
+            builder.flush(*builder._current)
+            _add_paragraphs(builder, pieces, html)
         return True
     pieces = _TAG.split(html)
     if _paragraphs_only(pieces, builder):
@@ -103,26 +107,28 @@ def _has_declaration(html: str) -> bool:
     return ("!" in html and "<!" in html) or ("?" in html and "<?" in html)
 
 
-def _bare_paragraphs(html: str) -> str | None:
-    """What ``_paragraphs_only`` makes of an item of nothing but "<p>" and "</p>" in turn, the
-    commonest item of all: its text with each tag as ``_PARAGRAPH_BREAK``. Found with string
-    methods, as splitting on the tag expression cost several times as much. None for anything
-    else (and for text that ``_unsafe_text`` turns away), which goes the general way."""
-    opens = html.count("<p>")
-    # every "<" starts one of the tags, so these are all the tags the expression would find
-    if html.count("</p>") != opens or html.count("<") != 2 * opens:
+def _bare_paragraphs(html: str) -> list[str] | None:
+    """The text between the tags of an item made of nothing but "<p>" and "</p>" in turn, the
+    commonest item of all: what ``_paragraphs_only`` would find, with string methods instead of
+    the tag expression, whose split cost several times as much. None for anything else (and
+    for text that ``_unsafe_text`` turns away), which goes the general way."""
+    chunks = html.split("</p>")
+    last = chunks.pop()
+    # a "<p>" in each chunk and a "</p>" after it are all the "<" there are: no other tag, no
+    # "<" in the text, and every <p> closed before the next one opens
+    if html.count("<") != 2 * len(chunks):
         return None
-    if opens:
-        chunks = html.split("</p>")
-        chunks.pop()
-        # each chunk before a "</p>" holds a "<p>": as many of them as chunks, so exactly one
-        # each, and every <p> is closed before the next one opens
-        for chunk in chunks:
-            if "<p>" not in chunk:
-                return None
+    pieces: list[str] = []
+    for chunk in chunks:
+        outside, found, inside = chunk.partition("<p>")
+        if not found:
+            return None
+        pieces.append(outside)
+        pieces.append(inside)
+    pieces.append(last)
     if _has_controls(html):  # the tags have none: this is ``_unsafe_text`` on the text
         return None
-    return html.replace("<p>", _PARAGRAPH_BREAK).replace("</p>", _PARAGRAPH_BREAK)
+    return pieces
 
 
 def _paragraphs_only(pieces: list[str], builder: BlockBuilder) -> bool:
@@ -166,7 +172,7 @@ def _add_text(builder: BlockBuilder, full: str) -> None:
     if not full.isascii() and any(mark in full for mark in _MARKS):
         full = _PRIVATE.sub("", full)  # as ``BlockBuilder.text`` does with each piece
     builder.flush(*builder._current)
-    _add_paragraphs(builder, full)
+    _add_paragraphs(builder, full.split(_PARAGRAPH_BREAK), full)
 
 
 def _unsafe_text(text: str) -> bool:
@@ -178,22 +184,23 @@ def _unsafe_text(text: str) -> bool:
 def _has_controls(text: str) -> bool:
     """Whether ``text`` holds a character of ``_UNSAFE_TEXT`` other than "<"."""
     data = text.encode("utf-8", "surrogatepass")
-    if b"\x00" in data.translate(_C0_TO_NUL):
+    # int needles: a bytes one is first tried as an int, at the cost of an exception each time
+    if 0 in data.translate(_C0_TO_NUL):
         return True
-    return b"\xc2" in data and _C1_UTF8.search(data) is not None
+    return 0xC2 in data and _C1_UTF8.search(data) is not None
 
 
-def _add_paragraphs(builder: BlockBuilder, full: str) -> None:
-    """The blocks of ``full`` (the item's text, paragraphs separated by ``_PARAGRAPH_BREAK``,
-    lines by ``_LINE_BREAK``), as the builder would make them from its text, line breaks and
-    flushes. Its control-character and space clean-up runs per block; when the whole text is
-    printable (nothing to remove, and no spaces but " ", newline and tab) that is a strip, or
-    a split and join where spaces repeat."""
+def _add_paragraphs(builder: BlockBuilder, paragraphs: list[str], full: str) -> None:
+    """The blocks of an item's ``paragraphs`` (pieces of its text ``full``, in which the
+    paragraphs are separated by ``_PARAGRAPH_BREAK`` or tags, lines by ``_LINE_BREAK``), as the
+    builder would make them from its text, line breaks and flushes. Its control-character and
+    space clean-up runs per block; when the whole text is printable (nothing to remove, and no
+    spaces but " ", newline and tab) that is a strip, or a split and join where spaces repeat."""
     printable = full.isascii() or _printable(full)
     spaced = "  " in full or "\n" in full or "\t" in full
     line_breaks = _LINE_BREAK in full
     blocks = builder.blocks
-    for paragraph in full.split(_PARAGRAPH_BREAK):
+    for paragraph in paragraphs:
         if not paragraph:
             continue  # between "</p>" and "<p>": half the pieces
         if line_breaks and _LINE_BREAK in paragraph:
