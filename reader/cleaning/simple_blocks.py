@@ -112,16 +112,16 @@ def _bare_paragraphs(html: str) -> list[str] | None:
     commonest item of all: what ``_paragraphs_only`` would find, with string methods instead of
     the tag expression, whose split cost several times as much. None for anything else (and
     for text that ``_unsafe_text`` turns away), which goes the general way."""
+    # every "</p>" is preceded by a "<p>" since the previous one, and no other "<" is left:
+    # no other tag, no "<" in the text, and every <p> closed before the next one opens
     chunks = html.split("</p>")
     last = chunks.pop()
-    # a "<p>" in each chunk and a "</p>" after it are all the "<" there are: no other tag, no
-    # "<" in the text, and every <p> closed before the next one opens
-    if html.count("<") != 2 * len(chunks):
+    if "<" in last:
         return None
     pieces: list[str] = []
     for chunk in chunks:
         outside, found, inside = chunk.partition("<p>")
-        if not found:
+        if not found or "<" in outside or "<" in inside:
             return None
         pieces.append(outside)
         pieces.append(inside)
