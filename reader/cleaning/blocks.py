@@ -9,7 +9,7 @@ _AS_IS = frozenset({"paragraph", "heading", "preformatted"})
 """Kinds whose plain text is the block's text, without prefix or marker."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Block:
     """One block of reading text.
 
@@ -23,6 +23,20 @@ class Block:
     text: str
     level: int = 0
     anchors: tuple[tuple[int, int, int], ...] = ()
+
+    def __init__(
+        self,
+        kind: str,
+        text: str,
+        level: int = 0,
+        anchors: tuple[tuple[int, int, int], ...] = (),
+    ) -> None:
+        # One is made for every paragraph of every feed item. The generated __init__ of a frozen
+        # dataclass calls object.__setattr__ per field; the slots' own setters take a third less.
+        _set_kind(self, kind)
+        _set_text(self, text)
+        _set_level(self, level)
+        _set_anchors(self, anchors)
 
     def plain(self) -> str:
         """The text without link-number markers."""
@@ -47,6 +61,12 @@ class Block:
             pos = end + len(f" [{number}]")
         parts.append(_md_escape(self.text[pos:]))
         return "".join(parts)
+
+
+_set_kind = Block.__dict__["kind"].__set__
+_set_text = Block.__dict__["text"].__set__
+_set_level = Block.__dict__["level"].__set__
+_set_anchors = Block.__dict__["anchors"].__set__
 
 
 def _md_escape(text: str) -> str:

@@ -239,14 +239,6 @@ def normalise(text: str) -> str:
     return " ".join(_word_list(text))
 
 
-@lru_cache(maxsize=4096)
-def _words(text: str) -> int:
-    """Rough word count for length limits: whitespace-separated, with long unspaced text (CJK)
-    counted by length so it never passes as a short line. Every rule asks it of the same
-    blocks again, so it is remembered (a string's hash is computed once and kept)."""
-    return max(_split_count(text), len(text) // 12)
-
-
 _ASCII_SPACE_MARKS = bytes(0x20 if chr(c).isspace() else ord("x") for c in range(128)) + bytes(
     [ord("x")] * 128
 )
@@ -254,13 +246,26 @@ _ASCII_SPACE_MARKS = bytes(0x20 if chr(c).isspace() else ord("x") for c in range
 space and every other byte into "x"."""
 
 
-def _split_count(text: str) -> int:
-    """``len(text.split())`` without making the pieces: for ASCII text, the words are counted
-    where a space mark is followed by a word mark."""
-    if not text.isascii():
-        return len(text.split())
-    marks = text.encode("ascii").translate(_ASCII_SPACE_MARKS)
-    return marks.count(b" x") + marks.startswith(b"x")
+@lru_cache(maxsize=4096)
+def _words(text: str) -> int:
+    """Rough word count for length limits: whitespace-separated, with long unspaced text (CJK)
+    counted by length so it never passes as a short line. Every rule asks it of the same
+    blocks again, so it is remembered (a string's hash is computed once and kept).
+
+    ``len(text.split())`` is counted without making the pieces: for ASCII text, the words are
+    where a space mark is followed by a word mark (written out here, as a call costs as much)."""
+    if text.isascii():
+        marks = text.encode("ascii").translate(_ASCII_SPACE_MARKS)
+        count = marks.count(b" x") + marks.startswith(b"x")
+    else:
+        count = len(text.split())
+    by_length = len(text) // 12
+    return count if count > by_length else by_length
+
+
+_OVER_20_WORDS = 21 * 12
+"""Characters from which ``_words`` counts a text as more than 20 words whatever its spaces: the
+passes that only need to know that ask a story paragraph no further."""
 
 
 _CASE_TRAPS = "\u0130\u0131\u017f\u1c82\u1c84\u1c85"
@@ -340,6 +345,12 @@ def _may_be_share_row(text: str) -> bool:
         return False
     lower = _lowered(text)
     return lower is None or any(map(lower.__contains__, _SHARE_WORDS))
+
+
+def _may_have_appeared_first(text: str) -> bool:
+    """False when ``_APPEARED_FIRST`` cannot match: it needs the words "first on"."""
+    lower = _lowered(text)
+    return lower is None or "first on" in lower
 
 
 def _may_be_copyright(text: str) -> bool:
@@ -455,7 +466,7 @@ def _is_link_list_item(block: Block) -> bool:
 
 def _is_teaser(block: Block) -> bool:
     """Short, link-dominated block: what a related-stories list is made of."""
-    if block.kind in ("heading", "quote", "preformatted"):
+    if block.kind in ("heading", "quote", "preformatted") or not block.anchors:
         return False
     return _words(block.text) <= 25 and _is_link_list_item(block)
 
@@ -501,7 +512,7 @@ def _drop_single_blocks(blocks: Sequence[Block], title_keys: set[str]) -> list[B
     # a block longer than twice the longest headline key cannot normalise to it: skip the work
     longest_title = 2 * max(map(len, title_keys), default=-1) + 20
     for block in blocks:
-        text = block.plain()
+        text = block.plain() if block.anchors else block.text
         if block.kind == "preformatted":
             kept.append(block)
             continue
@@ -542,9 +553,14 @@ def _dropped_for_its_text(text: str) -> bool:
 
 def _matches_a_text_rule(text: str, words: int) -> bool:
     if words > 30:
-        # too long for every rule but these three (each checks its own limit)
-        shortcode = words <= 40 and "[" in text and _full(_SHORTCODE, text)
-        return shortcode or is_prompt(text) or is_appeared_first(text)
+        # too long for every rule but these three: ``is_prompt`` and ``is_appeared_first``
+        # written out, with a phrase the latter needs looked for first (story paragraphs come
+        # this way, and each call and expression costs)
+        if words <= 40 and "[" in text and _full(_SHORTCODE, text):
+            return True
+        if words <= 45 and _may_be_prompt(text) and _full(_PROMPT, text):
+            return True
+        return words <= 80 and _may_have_appeared_first(text) and _full(_APPEARED_FIRST, text)
     return (
         (words <= 25 and _may_be_copyright(text) and _full(_COPYRIGHT, text))
         or (words <= 40 and _full(_SHORTCODE, text))
@@ -568,8 +584,8 @@ def _cut_trailing_sections(blocks: list[Block]) -> list[Block]:
     i = 0
     while i < n:
         block = blocks[i]
-        text = block.plain()
-        if block.kind != "heading" and _words(text) > 20:
+        text = block.plain() if block.anchors else block.text
+        if block.kind != "heading" and (len(text) >= _OVER_20_WORDS or _words(text) > 20):
             start = ""  # too long for a section heading or lead-in: story, the common case
         else:
             start = _section_start(block.kind, text)
@@ -674,7 +690,9 @@ def _drop_repeated_lines(blocks: list[Block]) -> list[Block]:
     keys = [
         normalise(b.plain())
         for b in blocks
-        if b.kind in ("paragraph", "heading") and _words(b.text) <= 20
+        if b.kind in ("paragraph", "heading")
+        and len(b.text) < _OVER_20_WORDS
+        and _words(b.text) <= 20
     ]
     if len(set(keys)) == len(keys):
         return blocks  # no line occurs twice (the common case: no counting)
@@ -698,14 +716,15 @@ def _trim_tails(blocks: list[Block]) -> list[Block]:
         return blocks
     last = blocks[-1]
     text = last.plain()
+    lower = text.lower()
     for pattern, needles in _TAILS:
-        lower = text.lower()
         # the regexes scan the whole paragraph; a phrase each must contain rules most out fast
-        if not any(needle in lower for needle in needles):
+        if not any(map(lower.__contains__, needles)):
             continue
         match = pattern.search(text)
         if match and match.start() > 0:
             text = text[: match.start()].rstrip()
+            lower = text.lower()
             # the markers go with the cut: the kept text is the plain form
             blocks = [*blocks[:-1], Block(last.kind, text, last.level)]
             last = blocks[-1]

@@ -52,7 +52,8 @@ def _nothing_to_remove(text: str) -> bool:
     (once its newlines and tabs are set aside) has nothing to remove. ASCII text (most of it)
     is checked as bytes through a table instead, in a third of the time."""
     if text.isascii():
-        return b"\x00" not in text.encode("ascii").translate(_ASCII_CONTROLS_TO_NUL)
+        # an int needle: a bytes one is first tried as an int, at the cost of an exception
+        return 0 not in text.encode("ascii").translate(_ASCII_CONTROLS_TO_NUL)
     probe = text
     if "\n" in probe:
         probe = probe.replace("\n", " ")

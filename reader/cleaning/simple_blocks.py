@@ -52,6 +52,7 @@ _BLOCKS = frozenset({"p", "div", "blockquote", "figure", *_HEADINGS})
 _VOID = frozenset({"br", "img", "hr", "wbr"})
 _PARAGRAPH_TAGS = frozenset({"p", "br", "wbr", *_INLINE})
 _PARAGRAPH_BREAK, _LINE_BREAK = "\x00", "\x01"  # never in text: _UNSAFE_TEXT turns it away
+_ONLY_P = frozenset({"p"})
 _PARAGRAPH_SEPARATORS = {"p": _PARAGRAPH_BREAK, "br": _LINE_BREAK} | dict.fromkeys(
     _PARAGRAPH_TAGS - {"p", "br"}, ""
 )
@@ -73,6 +74,14 @@ def build_simple(html: str, builder: BlockBuilder) -> bool:
     be thrown away."""
     if _has_declaration(html) or "\r" in html or not _references_are_plain(html):
         return False
+    pieces = _bare_paragraphs(html)
+    if pieces is not None:
+        if "&" in html or (not html.isascii() and any(mark in html for mark in _MARKS)):
+            _add_text(builder, _PARAGRAPH_BREAK.join(pieces))  # decoded on the whole text
+        else:
+            builder.flush(*builder._current)
+            _add_paragraphs(builder, pieces, html)
+        return True
     pieces = _TAG.split(html)
     if _paragraphs_only(pieces, builder):
         return True
@@ -98,57 +107,103 @@ def _has_declaration(html: str) -> bool:
     return ("!" in html and "<!" in html) or ("?" in html and "<?" in html)
 
 
+def _bare_paragraphs(html: str) -> list[str] | None:
+    """The text between the tags of an item made of nothing but "<p>" and "</p>" in turn, the
+    commonest item of all: what ``_paragraphs_only`` would find, with string methods instead of
+    the tag expression, whose split cost several times as much. None for anything else (and
+    for text that ``_unsafe_text`` turns away), which goes the general way."""
+    # every "</p>" is preceded by a "<p>" since the previous one, and no other "<" is left:
+    # no other tag, no "<" in the text, and every <p> closed before the next one opens
+    chunks = html.split("</p>")
+    last = chunks.pop()
+    if "<" in last:
+        return None
+    pieces: list[str] = []
+    for chunk in chunks:
+        outside, found, inside = chunk.partition("<p>")
+        if not found or "<" in outside or "<" in inside:
+            return None
+        pieces.append(outside)
+        pieces.append(inside)
+    pieces.append(last)
+    if _has_controls(html):  # the tags have none: this is ``_unsafe_text`` on the text
+        return None
+    return pieces
+
+
 def _paragraphs_only(pieces: list[str], builder: BlockBuilder) -> bool:
     """The commonest item of all, attribute-free paragraphs of emphasised text and line breaks,
     with string operations instead of a call per tag. Each <p> is opened after the previous
     one is closed, so every <p> and </p> is a block boundary however the parser nests the rest;
     False (nothing done) for anything else."""
     names = pieces[2::4]
-    if any(pieces[3::4]) or not {name.lower() for name in set(names)} <= _PARAGRAPH_TAGS:
+    if any(pieces[3::4]):
         return False
-    slashes = pieces[1::4]
-    closing = [slash for slash, name in zip(slashes, names, strict=True) if name in ("p", "P")]
+    distinct = set(names)
+    only_p = distinct == _ONLY_P  # the commonest of all: nothing but <p> and </p>
+    if only_p:
+        closing = pieces[1::4]
+    elif {name.lower() for name in distinct} <= _PARAGRAPH_TAGS:
+        slashes = pieces[1::4]
+        closing = [slash for slash, name in zip(slashes, names, strict=True) if name in ("p", "P")]
+    else:
+        return False
     # every <p> closed before the next one opens, and the last one closed
     if len(closing) % 2 or any(closing[0::2]) or not all(closing[1::2]):
         return False
     texts = pieces[0::4]
     if _unsafe_text("".join(texts)):
         return False
-    parts: list[str] = [""] * (2 * len(texts) - 1)
-    parts[0::2] = texts
-    parts[1::2] = map(_PARAGRAPH_SEPARATORS.__getitem__, map(str.lower, names))
-    full = "".join(parts)
+    if only_p:
+        full = _PARAGRAPH_BREAK.join(texts)
+    else:
+        parts: list[str] = [""] * (2 * len(texts) - 1)
+        parts[0::2] = texts
+        parts[1::2] = map(_PARAGRAPH_SEPARATORS.__getitem__, map(str.lower, names))
+        full = "".join(parts)
+    _add_text(builder, full)
+    return True
+
+
+def _add_text(builder: BlockBuilder, full: str) -> None:
+    """The blocks of ``full``, the raw text of a paragraphs-only item with its breaks marked."""
     if "&" in full:
         full = unescape(full)
     if not full.isascii() and any(mark in full for mark in _MARKS):
         full = _PRIVATE.sub("", full)  # as ``BlockBuilder.text`` does with each piece
     builder.flush(*builder._current)
-    _add_paragraphs(builder, full)
-    return True
+    _add_paragraphs(builder, full.split(_PARAGRAPH_BREAK), full)
 
 
 def _unsafe_text(text: str) -> bool:
     """``_UNSAFE_TEXT.search(text)``, several times faster on long text: a "<", and control
     characters looked for in the UTF-8 bytes (C0 through a byte table, C1 as its two bytes)."""
-    if "<" in text:
-        return True
+    return "<" in text or _has_controls(text)
+
+
+def _has_controls(text: str) -> bool:
+    """Whether ``text`` holds a character of ``_UNSAFE_TEXT`` other than "<"."""
     data = text.encode("utf-8", "surrogatepass")
-    if b"\x00" in data.translate(_C0_TO_NUL):
+    # int needles: a bytes one is first tried as an int, at the cost of an exception each time
+    if 0 in data.translate(_C0_TO_NUL):
         return True
-    return b"\xc2" in data and _C1_UTF8.search(data) is not None
+    return 0xC2 in data and _C1_UTF8.search(data) is not None
 
 
-def _add_paragraphs(builder: BlockBuilder, full: str) -> None:
-    """The blocks of ``full`` (the item's text, paragraphs separated by ``_PARAGRAPH_BREAK``,
-    lines by ``_LINE_BREAK``), as the builder would make them from its text, line breaks and
-    flushes. Its control-character and space clean-up runs per block; when the whole text is
-    printable (nothing to remove, and no spaces but " ", newline and tab) that is a strip, or
-    a split and join where spaces repeat."""
+def _add_paragraphs(builder: BlockBuilder, paragraphs: list[str], full: str) -> None:
+    """The blocks of an item's ``paragraphs`` (pieces of its text ``full``, in which the
+    paragraphs are separated by ``_PARAGRAPH_BREAK`` or tags, lines by ``_LINE_BREAK``), as the
+    builder would make them from its text, line breaks and flushes. Its control-character and
+    space clean-up runs per block; when the whole text is printable (nothing to remove, and no
+    spaces but " ", newline and tab) that is a strip, or a split and join where spaces repeat."""
     printable = full.isascii() or _printable(full)
     spaced = "  " in full or "\n" in full or "\t" in full
+    line_breaks = _LINE_BREAK in full
     blocks = builder.blocks
-    for paragraph in full.split(_PARAGRAPH_BREAK):
-        if _LINE_BREAK in paragraph:
+    for paragraph in paragraphs:
+        if not paragraph:
+            continue  # between "</p>" and "<p>": half the pieces
+        if line_breaks and _LINE_BREAK in paragraph:
             builder._inline.append(paragraph.replace(_LINE_BREAK, _BR))
             builder.flush("paragraph", 0)
             continue
