@@ -140,8 +140,8 @@ class BlockBuilder:
         href = href.strip()
         if href.startswith("#"):
             return 0
-        url = urljoin(self.base_url, href) if self.base_url else href
-        try:
+        try:  # "http://[bad" raises in urljoin as in urlsplit: the link is dropped, not the item
+            url = urljoin(self.base_url, href) if self.base_url else href
             parts = urlsplit(url)
         except ValueError:
             return 0

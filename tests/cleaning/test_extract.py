@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from reader.cleaning import CLEANER_VERSION, Block, CleanArticle, clean_fragment, clean_page
 from reader.cleaning.boilerplate import learn_site_lines, normalise
+from reader.cleaning.sources import clean_item
 
 STORY = (
     "<p>The city council approved the new budget on Tuesday after a debate that lasted well "
@@ -449,3 +450,10 @@ def test_reader_extract_prints_the_clean_text_of_a_local_page(
     assert out.startswith("The city council approved")
     assert out.rstrip().endswith(STORY_END)
     assert "Council approves budget" not in out
+
+
+def test_a_link_no_url_parser_can_read_is_dropped_and_the_item_kept() -> None:
+    html = '<p>Story text.</p><p>See <a href="http://[bad">this</a> and <a href="/ok">that</a>.</p>'
+    article = clean_item(html, url="https://example.com/a", title="A title")
+    assert article.text() == "Story text.\n\nSee this and that [1]."
+    assert article.links == ("https://example.com/ok",)
