@@ -436,7 +436,7 @@ def is_continue_reading(text: str) -> bool:
 
 
 def is_appeared_first(text: str) -> bool:
-    return _words(text) <= 80 and _full(_APPEARED_FIRST, text)
+    return _words(text) <= 80 and _may_have_appeared_first(text) and _full(_APPEARED_FIRST, text)
 
 
 def is_prompt(text: str) -> bool:
@@ -553,14 +553,9 @@ def _dropped_for_its_text(text: str) -> bool:
 
 def _matches_a_text_rule(text: str, words: int) -> bool:
     if words > 30:
-        # too long for every rule but these three: ``is_prompt`` and ``is_appeared_first``
-        # written out, with a phrase the latter needs looked for first (story paragraphs come
-        # this way, and each call and expression costs)
-        if words <= 40 and "[" in text and _full(_SHORTCODE, text):
-            return True
-        if words <= 45 and _may_be_prompt(text) and _full(_PROMPT, text):
-            return True
-        return words <= 80 and _may_have_appeared_first(text) and _full(_APPEARED_FIRST, text)
+        # too long for every rule but these three (each checks its own limit)
+        shortcode = words <= 40 and "[" in text and _full(_SHORTCODE, text)
+        return shortcode or is_prompt(text) or is_appeared_first(text)
     return (
         (words <= 25 and _may_be_copyright(text) and _full(_COPYRIGHT, text))
         or (words <= 40 and _full(_SHORTCODE, text))

@@ -52,7 +52,6 @@ _BLOCKS = frozenset({"p", "div", "blockquote", "figure", *_HEADINGS})
 _VOID = frozenset({"br", "img", "hr", "wbr"})
 _PARAGRAPH_TAGS = frozenset({"p", "br", "wbr", *_INLINE})
 _PARAGRAPH_BREAK, _LINE_BREAK = "\x00", "\x01"  # never in text: _UNSAFE_TEXT turns it away
-_ONLY_P = frozenset({"p"})
 _PARAGRAPH_SEPARATORS = {"p": _PARAGRAPH_BREAK, "br": _LINE_BREAK} | dict.fromkeys(
     _PARAGRAPH_TAGS - {"p", "br"}, ""
 )
@@ -132,36 +131,25 @@ def _bare_paragraphs(html: str) -> list[str] | None:
 
 
 def _paragraphs_only(pieces: list[str], builder: BlockBuilder) -> bool:
-    """The commonest item of all, attribute-free paragraphs of emphasised text and line breaks,
-    with string operations instead of a call per tag. Each <p> is opened after the previous
-    one is closed, so every <p> and </p> is a block boundary however the parser nests the rest;
-    False (nothing done) for anything else."""
+    """Attribute-free paragraphs of emphasised text and line breaks (bare ``<p>`` items are
+    caught earlier by ``_bare_paragraphs``), with string operations instead of a call per tag.
+    Each <p> is opened after the previous one is closed, so every <p> and </p> is a block
+    boundary however the parser nests the rest; False (nothing done) for anything else."""
     names = pieces[2::4]
-    if any(pieces[3::4]):
+    if any(pieces[3::4]) or not {name.lower() for name in set(names)} <= _PARAGRAPH_TAGS:
         return False
-    distinct = set(names)
-    only_p = distinct == _ONLY_P  # the commonest of all: nothing but <p> and </p>
-    if only_p:
-        closing = pieces[1::4]
-    elif {name.lower() for name in distinct} <= _PARAGRAPH_TAGS:
-        slashes = pieces[1::4]
-        closing = [slash for slash, name in zip(slashes, names, strict=True) if name in ("p", "P")]
-    else:
-        return False
+    slashes = pieces[1::4]
+    closing = [slash for slash, name in zip(slashes, names, strict=True) if name in ("p", "P")]
     # every <p> closed before the next one opens, and the last one closed
     if len(closing) % 2 or any(closing[0::2]) or not all(closing[1::2]):
         return False
     texts = pieces[0::4]
     if _unsafe_text("".join(texts)):
         return False
-    if only_p:
-        full = _PARAGRAPH_BREAK.join(texts)
-    else:
-        parts: list[str] = [""] * (2 * len(texts) - 1)
-        parts[0::2] = texts
-        parts[1::2] = map(_PARAGRAPH_SEPARATORS.__getitem__, map(str.lower, names))
-        full = "".join(parts)
-    _add_text(builder, full)
+    parts: list[str] = [""] * (2 * len(texts) - 1)
+    parts[0::2] = texts
+    parts[1::2] = map(_PARAGRAPH_SEPARATORS.__getitem__, map(str.lower, names))
+    _add_text(builder, "".join(parts))
     return True
 
 

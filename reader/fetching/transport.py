@@ -10,12 +10,12 @@ acknowledge at once (TCP_QUICKACK, which Linux clears by itself). Elsewhere this
 
 from __future__ import annotations
 
+import select
 import socket
 from collections.abc import Iterable
 from typing import Any
 
 import httpcore
-from httpcore._utils import is_socket_readable
 
 from reader.fetching import trust
 from reader.fetching.lean_httpx import httpx
@@ -95,7 +95,18 @@ class _QuickAckStream(httpcore.AsyncNetworkStream):
         ends; anyio answers it by building a dict of all socket attributes, a getpeername()
         call included (40 us a time, 70 ms of a 200-feed refresh). The socket is known here."""
         if info == "is_readable":
-            return is_socket_readable(self._raw_socket)
+            return _readable(self._raw_socket)
         if info == "socket":
             return self._raw_socket
         return self._inner.get_extra_info(info)
+
+
+def _readable(sock: socket.socket | None) -> bool:
+    """Whether reading would not block: for an idle HTTP connection, the server has hung up
+    (or sent what it should not). A closed or missing socket counts as readable, as in
+    httpcore's own check, whose module is private."""
+    if sock is None or sock.fileno() < 0:
+        return True
+    poller = select.poll()
+    poller.register(sock, select.POLLIN)
+    return bool(poller.poll(0))
