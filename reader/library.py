@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from reader.companies.directory import CompanyEntry, Directory
     from reader.fetching.discovery import DiscoveredFeed
     from reader.fetching.http import Fetcher, FetchResult, FetchSettings
-    from reader.fetching.parse import PreparedFeed
     from reader.importing.opml import Subscription
     from reader.models import (
         AddedFeed,
@@ -43,6 +42,7 @@ if TYPE_CHECKING:
         Feed,
         ImportReport,
         PageCursor,
+        PreparedFeed,
         RefreshReport,
         SearchResult,
     )
@@ -179,21 +179,23 @@ class Library:
     ) -> RefreshReport:
         """``read_pages`` overrides the config's ``fetch.full_text`` for this refresh."""
         from reader.fetching import trust
-
-        trust.load_ahead()  # while the fetching stack imports
-        from reader.refresh import Refresher, RefreshOptions
+        from reader.parse_pool import open_parse_pool
 
         targets = list(feeds) if feeds is not None else self.storage.feeds.list(with_counts=False)
-        refresher = Refresher(
-            self.storage,
-            fetch_settings(self.settings, concurrency=concurrency),
-            RefreshOptions(
-                force=force,
-                read_pages=self.settings.fetch.full_text if read_pages is None else read_pages,
-                watchlist=self._watchlist(),
-            ),
-        )
-        return await refresher.run(targets, on_progress)
+        with open_parse_pool(targets) as parse_pool:  # first: see reader.parse_pool
+            trust.load_ahead()  # while the fetching stack imports
+            from reader.refresh import Refresher, RefreshOptions
+
+            refresher = Refresher(
+                self.storage,
+                fetch_settings(self.settings, concurrency=concurrency),
+                RefreshOptions(
+                    force=force,
+                    read_pages=self.settings.fetch.full_text if read_pages is None else read_pages,
+                    watchlist=self._watchlist(),
+                ),
+            )
+            return await refresher.run(targets, parse_pool, on_progress)
 
     # -- articles ------------------------------------------------------------------------------
 

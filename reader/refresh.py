@@ -8,15 +8,10 @@ writers from this process. One feed's failure is recorded on that feed and never
 from __future__ import annotations
 
 import asyncio
-import ctypes
-import gc
 import logging
-import os
-import signal
-import sys
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Executor
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, TypeVar
@@ -39,7 +34,7 @@ from reader.writer import BatchWriter
 
 if TYPE_CHECKING:
     from reader.companies.directory import CompanyEntry
-    from reader.fetching.parse import PreparedFeed
+    from reader.models import PreparedFeed
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -49,9 +44,6 @@ ProgressCallback = Callable[[FeedOutcome, int, int], None]
 
 MAX_BACKOFF = timedelta(hours=24)
 FIRST_BACKOFF = timedelta(minutes=15)
-# Below this many feeds a process pool costs more to start than it saves.
-POOL_THRESHOLD = 4
-PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
 MAX_UNWRITTEN_FEEDS = 48
 
 
@@ -60,7 +52,6 @@ class RefreshOptions:
     """How one refresh runs: what the CLI flags and the app ask of it."""
 
     force: bool = False  # ignore back-off and Retry-After
-    workers: int | None = None  # parse processes; None = one per core
     read_pages: bool = True  # full text: read new articles from their page as feeds ask
     watchlist: tuple[CompanyEntry, ...] = ()  # companies tagged automatically on new articles
 
@@ -82,8 +73,13 @@ class Refresher:
         self._options = options
 
     async def run(
-        self, feeds: Sequence[Feed], on_progress: ProgressCallback | None = None
+        self,
+        feeds: Sequence[Feed],
+        parse_pool: Executor,
+        on_progress: ProgressCallback | None = None,
     ) -> RefreshReport:
+        """Refresh ``feeds``, parsing in ``parse_pool`` (``reader.parse_pool``), which the
+        caller opened before this module's imports and shuts down after."""
         now = utc_now()
         outcomes: list[FeedOutcome] = []
         # Feeds that have yet to hand the writer their result: while any has, it waits for
@@ -91,26 +87,25 @@ class Refresher:
         unwritten_feeds = {feed.id for feed in feeds}
         writer = BatchWriter(self._storage, more_expected=lambda: bool(unwritten_feeds))
         try:
-            with self._parse_executor(len(feeds)) as parse_pool:
-                async with (
-                    Fetcher(self._settings) as fetcher,
-                    PageReader(
-                        self._settings,
-                        parse_pool,
-                        _store_with(writer),
-                        enabled=self._options.read_pages,
-                    ) as pages,
-                ):
-                    job = _Job(
-                        fetcher, parse_pool, writer, pages, now, self._options.watchlist,
-                        unwritten_feeds,
-                    )  # fmt: skip
-                    tasks = [asyncio.create_task(self._one(job, feed)) for feed in feeds]
-                    for task in asyncio.as_completed(tasks):
-                        outcome = await task
-                        outcomes.append(outcome)
-                        if on_progress is not None:
-                            on_progress(outcome, len(outcomes), len(feeds))
+            async with (
+                Fetcher(self._settings) as fetcher,
+                PageReader(
+                    self._settings,
+                    parse_pool,
+                    _store_with(writer),
+                    enabled=self._options.read_pages,
+                ) as pages,
+            ):
+                job = _Job(
+                    fetcher, parse_pool, writer, pages, now, self._options.watchlist,
+                    unwritten_feeds,
+                )  # fmt: skip
+                tasks = [asyncio.create_task(self._one(job, feed)) for feed in feeds]
+                for task in asyncio.as_completed(tasks):
+                    outcome = await task
+                    outcomes.append(outcome)
+                    if on_progress is not None:
+                        on_progress(outcome, len(outcomes), len(feeds))
         finally:
             await writer.close()
         order = {feed.id: index for index, feed in enumerate(feeds)}
@@ -151,12 +146,6 @@ class Refresher:
             outcome = FeedOutcome(feed.id, feed.url, OutcomeKind.FAILED, error=reason)
         return replace(outcome, seconds=round(time.perf_counter() - started, 3))
 
-    def _parse_executor(self, feed_count: int) -> Executor:
-        workers = self._options.workers or os.cpu_count() or 1
-        if feed_count >= POOL_THRESHOLD and workers > 1:
-            return ProcessPoolExecutor(max_workers=workers, initializer=_start_parse_worker)
-        return ThreadPoolExecutor(max_workers=1, thread_name_prefix="reader-parse")
-
 
 def fetch_success(prepared: PreparedFeed, result: FetchResult) -> FetchSuccess:
     """What a fetched and parsed feed tells us about itself, to store with its articles."""
@@ -173,9 +162,9 @@ def fetch_success(prepared: PreparedFeed, result: FetchResult) -> FetchSuccess:
 def _prepare(
     body: bytes, url: str, headers: Mapping[str, str], watchlist: tuple[CompanyEntry, ...]
 ) -> PreparedFeed:
-    """The parse worker's job. The parsing stack (lxml, feedparser, selectolax: ~0.1 s to
-    import) loads here, in the workers, so a refresh where every feed answers 304 never pays
-    for it."""
+    """The parse worker's job. Worker processes have loaded the parsing stack as they started
+    (``reader.parse_pool``); the thread a handful of feeds parse on loads it here, so that a
+    refresh where every feed answers 304 never pays for it."""
     from reader.fetching.parse import prepare_feed
 
     return prepare_feed(body, url, headers, watchlist)
@@ -265,45 +254,6 @@ def _store_with(writer: BatchWriter) -> StorePage:
     return store
 
 
-def _load_parsing_stack() -> None:
-    """Import the parsing stack (~0.25 s of CPU) here, before the first feed goes to the pool.
-    This process needs it anyway, to unpickle what the workers send back; and where workers are
-    forked (Linux), they are forked at that first submit and inherit it instead of importing it
-    each. A refresh where every feed answers 304 never gets here.
-
-    A refresh runs in a process of its own (`reader fetch`, which the app starts as a child),
-    so what is loaded by then lives until the process ends. It is frozen out of the garbage
-    collector's sight: its full collections no longer walk it (the one at exit took 50 ms),
-    and forked workers no longer copy the memory pages it sits on by touching it."""
-    if "reader.fetching.parse" in sys.modules:
-        return
-    import reader.fetching.parse  # noqa: F401
-
-    gc.freeze()
-
-
-def _start_parse_worker() -> None:
-    """Parse workers run at the lowest priority: the single writer thread is what bounds a big
-    refresh, and it must keep its core while parsing fills the gaps (cold refresh of 200 feeds
-    4.57 s -> 4.11 s, medians of 5)."""
-    os.nice(19)
-    _exit_with_parent()
-
-
-def _exit_with_parent() -> None:
-    """Parse workers wait on a queue and would outlive a parent killed with SIGKILL (a user's
-    kill -9, an OOM kill). On Linux, ask the kernel to end them with it."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-    except (OSError, AttributeError):
-        return
-    if os.getppid() == 1:  # the parent died before prctl took effect
-        os._exit(0)
-
-
 class _Job:
     """The shared resources of one refresh run."""
 
@@ -346,7 +296,6 @@ class _Job:
             )
             return FeedOutcome(feed.id, feed.url, OutcomeKind.NOT_MODIFIED, http_status=304)
         async with self.unwritten:
-            _load_parsing_stack()
             prepared: PreparedFeed = await asyncio.get_running_loop().run_in_executor(
                 self.parse_pool,
                 _prepare,

@@ -18,7 +18,7 @@ import re
 import time
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -33,7 +33,7 @@ from reader.fetching.feedparser_path import looks_like_html_page, parse_with_fee
 from reader.fetching.jsonfeed import parse_json_feed
 from reader.fetching.parsed import ParsedEntry, ParsedFeed
 from reader.fetching.xml_guard import refuse_hostile_xml
-from reader.models import ArticleDraft
+from reader.models import ArticleDraft, PreparedFeed
 
 if TYPE_CHECKING:
     from reader.companies.directory import CompanyEntry
@@ -74,21 +74,6 @@ _BINARY_SIGNATURES = (
 )
 _MEDIA_TYPES = ("image/", "audio/", "video/", "font/")
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f]")
-
-
-@dataclass(frozen=True, slots=True)
-class PreparedFeed:
-    """What a refresh stores for one fetched document: feed metadata and the entries as drafts.
-
-    ``site_lines`` is the boilerplate learnt from this document's entries (None when it has too
-    few entries to tell, and what was learnt before stays)."""
-
-    title: str | None
-    site_url: str | None
-    format: str
-    parser: str
-    drafts: tuple[ArticleDraft, ...]
-    site_lines: frozenset[str] | None = None
 
 
 def parse_document(

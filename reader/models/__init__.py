@@ -21,6 +21,7 @@ _SUBJECT_OF = {
     "ArticleDraft": "ingest",
     "ArticleSource": "ingest",
     "CleanedText": "ingest",
+    "PreparedFeed": "ingest",
     "ArticleSummary": "articles",
     "PageCursor": "articles",
     "ArticleFilter": "articles",
@@ -57,6 +58,7 @@ __all__ = [
     "ImportReport",
     "OutcomeKind",
     "PageCursor",
+    "PreparedFeed",
     "RefreshReport",
     "SearchHit",
     "SearchResult",
@@ -78,6 +80,6 @@ if TYPE_CHECKING:
     from reader.models.articles import Article, ArticleFilter, ArticleSummary, PageCursor
     from reader.models.companies import Company, CompanyOverview, CompanyTag
     from reader.models.feeds import AddedFeed, Feed, ImportReport
-    from reader.models.ingest import ArticleDraft, ArticleSource, CleanedText
+    from reader.models.ingest import ArticleDraft, ArticleSource, CleanedText, PreparedFeed
     from reader.models.reading import ArticleReading, SearchHit, SearchResult
     from reader.models.refresh import FeedOutcome, RefreshReport

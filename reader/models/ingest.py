@@ -26,6 +26,23 @@ class ArticleDraft:
 
 
 @dataclass(frozen=True, slots=True)
+class PreparedFeed:
+    """What a refresh stores for one fetched document: feed metadata and the entries as drafts.
+    It is made in a parse worker and travels back pickled: it lives here, and not beside
+    ``prepare_feed``, so that unpickling it never loads the parsing stack.
+
+    ``site_lines`` is the boilerplate learnt from this document's entries (None when it has too
+    few entries to tell, and what was learnt before stays)."""
+
+    title: str | None
+    site_url: str | None
+    format: str
+    parser: str
+    drafts: tuple[ArticleDraft, ...]
+    site_lines: frozenset[str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleSource:
     """Everything an article's cleaned text is made from: the feed item's HTML, the fetched page
     (when the text was read from the article's web page) and the feed's learnt boilerplate."""

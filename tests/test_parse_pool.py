@@ -1,0 +1,96 @@
+"""The parse workers of a refresh: started early when a refresh is sure to parse, and the only
+processes that load the parsing stack."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from pathlib import Path
+
+import psutil
+
+from reader.models import Feed, FetchStatus
+from reader.parse_pool import POOL_THRESHOLD, open_parse_pool
+
+PARSING_STACK = ("lxml", "feedparser", "selectolax", "reader.fetching.parse")
+
+
+def a_feed(feed_id: int, *, etag: str | None = None) -> Feed:
+    return Feed(
+        id=feed_id,
+        url=f"http://127.0.0.1:1/{feed_id}.xml",
+        title="",
+        site_url=None,
+        folder=None,
+        etag=etag,
+        last_modified=None,
+        last_fetched_at=None,
+        last_status=FetchStatus.NEVER,
+        last_error=None,
+        consecutive_failures=0,
+        next_fetch_at=None,
+    )
+
+
+def parse_workers(timeout: float) -> list[psutil.Process]:
+    """This process's children, once there are two or ``timeout`` has passed."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        children = psutil.Process().children()
+        if len(children) >= 2:
+            return children
+        time.sleep(0.02)
+    return psutil.Process().children()
+
+
+def test_new_feeds_start_the_workers_before_any_document_arrives() -> None:
+    feeds = [a_feed(i) for i in range(POOL_THRESHOLD)]
+    with open_parse_pool(feeds, workers=2) as pool:
+        assert isinstance(pool, ProcessPoolExecutor)
+        assert len(parse_workers(timeout=10)) == 2
+
+
+def test_feeds_that_may_answer_304_start_no_worker_until_a_document_arrives() -> None:
+    feeds = [a_feed(i, etag=f'"v{i}"') for i in range(POOL_THRESHOLD)]
+    with open_parse_pool(feeds, workers=2) as pool:
+        assert isinstance(pool, ProcessPoolExecutor)
+        assert parse_workers(timeout=0.5) == []
+        assert pool.submit(len, "four").result(timeout=30) == 4
+        assert len(parse_workers(timeout=10)) == 2
+
+
+def test_a_handful_of_feeds_parse_on_a_thread() -> None:
+    feeds = [a_feed(i) for i in range(POOL_THRESHOLD - 1)]
+    with open_parse_pool(feeds, workers=2) as pool:
+        assert isinstance(pool, ThreadPoolExecutor)
+
+
+def test_a_refresh_loads_the_parsing_stack_only_in_its_workers(
+    tmp_path: Path, feedserver: str
+) -> None:
+    db = tmp_path / "reader.db"
+    urls = [f"{feedserver}/_gen/{i}.xml?entries=5" for i in range(POOL_THRESHOLD * 2)]
+    outlines = "".join(f'<outline type="rss" text="f" xmlUrl="{u}"/>' for u in urls)
+    opml = tmp_path / "feeds.opml"
+    opml.write_text(f'<?xml version="1.0"?><opml version="2.0"><body>{outlines}</body></opml>')
+    subprocess.run(
+        [sys.executable, "-m", "reader", "--db", str(db), "import-opml", str(opml)], check=True
+    )
+    code = (
+        "import sys\n"
+        "from reader.cli import main\n"
+        f"main(['--db', {str(db)!r}, 'fetch', '-q'])\n"
+        f"print(sorted(m for m in {PARSING_STACK!r} if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert result.stdout.strip() == "[]"
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == len(urls) * 5
+    finally:
+        conn.close()
