@@ -6,7 +6,7 @@ from __future__ import annotations
 import gzip
 import pickle
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import UTC, datetime
 
 import pytest
@@ -20,6 +20,7 @@ from reader.fetching.parse import (
     to_drafts,
 )
 from reader.fetching.parsed import ParsedEntry, ParsedFeed
+from reader.models import ArticleDraft
 
 URL = "http://example.com/feed.xml"
 WHEN = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
@@ -128,6 +129,26 @@ def test_prepare_feed_result_pickles() -> None:
     )
     assert pickle.loads(pickle.dumps(prepared)) == prepared
     assert prepared.drafts[0].published == WHEN
+
+
+def test_a_draft_comes_back_from_a_parse_worker_with_every_field() -> None:
+    draft = ArticleDraft(
+        dedupe_key="guid:1",
+        url="http://example.com/1",
+        title="Title",
+        author="Author",
+        published=WHEN,
+        updated=WHEN.replace(hour=13),
+        summary_html="<p>summary</p>",
+        content_html="<p>content</p>",
+        clean_text="content",
+        content_hash="abc",
+        clean_version=7,
+        companies=("Honda", "Nissan"),
+    )
+    # a field the pickling forgot would come back as its default
+    assert all(getattr(draft, f.name) != f.default for f in fields(ArticleDraft))
+    assert pickle.loads(pickle.dumps(draft, protocol=pickle.HIGHEST_PROTOCOL)) == draft
 
 
 def test_prepare_feed_runs_in_a_process_pool() -> None:
