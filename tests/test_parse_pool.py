@@ -35,31 +35,35 @@ def a_feed(feed_id: int, *, etag: str | None = None) -> Feed:
     )
 
 
-def parse_workers(timeout: float) -> list[psutil.Process]:
-    """This process's children, once there are two or ``timeout`` has passed."""
+def children() -> set[psutil.Process]:
+    return set(psutil.Process().children())
+
+
+def started_since(before: set[psutil.Process], timeout: float) -> set[psutil.Process]:
+    """The processes this one started since ``before`` (a test session has others, such as
+    its feed server), once there are two or ``timeout`` has passed."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        children = psutil.Process().children()
-        if len(children) >= 2:
-            return children
+    while len(children() - before) < 2 and time.monotonic() < deadline:
         time.sleep(0.02)
-    return psutil.Process().children()
+    return children() - before
 
 
 def test_new_feeds_start_the_workers_before_any_document_arrives() -> None:
     feeds = [a_feed(i) for i in range(POOL_THRESHOLD)]
+    before = children()
     with open_parse_pool(feeds, workers=2) as pool:
         assert isinstance(pool, ProcessPoolExecutor)
-        assert len(parse_workers(timeout=10)) == 2
+        assert len(started_since(before, timeout=10)) == 2
 
 
 def test_feeds_that_may_answer_304_start_no_worker_until_a_document_arrives() -> None:
     feeds = [a_feed(i, etag=f'"v{i}"') for i in range(POOL_THRESHOLD)]
+    before = children()
     with open_parse_pool(feeds, workers=2) as pool:
         assert isinstance(pool, ProcessPoolExecutor)
-        assert parse_workers(timeout=0.5) == []
+        assert started_since(before, timeout=0.5) == set()
         assert pool.submit(len, "four").result(timeout=30) == 4
-        assert len(parse_workers(timeout=10)) == 2
+        assert len(started_since(before, timeout=10)) == 2
 
 
 def test_a_handful_of_feeds_parse_on_a_thread() -> None:
