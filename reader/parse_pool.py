@@ -3,8 +3,8 @@
 A refresh spends its first third of a second on one core: imports, the database, the first
 requests. Workers started then import the parsing stack (lxml, feedparser, selectolax: ~0.15 s
 of CPU) on the core that is idle anyway, and the refresh's own process never loads it: what
-they send back unpickles with ``reader.models`` alone. Forked before the refresh starts its
-threads (the writer, the CA loader), a worker also never inherits a lock another thread held.
+they send back unpickles with ``reader.models`` alone. Forked then, before the refresh's
+threads (the writer, the CA loader) exist, a worker also inherits no lock another thread held.
 
 Only a refresh sure to parse starts them this early: one where some feed has no validators to
 answer 304 with. Otherwise (every feed answering 304 is the common case) they start at the
