@@ -167,14 +167,18 @@ class TreeSampler(threading.Thread):
         self._stop_event = threading.Event()
 
     def run(self) -> None:
-        next_pss = 0.0
+        started = time.monotonic()
+        next_pss = started + PSS_INTERVAL / 4
         while not self._stop_event.is_set():
             pids = _process_tree(self.pid)
             self.seen.update(pids)
             self.peak_rss = max(self.peak_rss, sum(_rss_kib(pid) for pid in pids))
-            if time.monotonic() >= next_pss:
+            now = time.monotonic()
+            if now >= next_pss:
                 self.peak_pss = max(self.peak_pss, sum(_pss_kib(pid) for pid in pids))
-                next_pss = time.monotonic() + PSS_INTERVAL
+                # four times as often in the first interval, for runs shorter than one
+                step = PSS_INTERVAL / 4 if now - started < PSS_INTERVAL else PSS_INTERVAL
+                next_pss = now + step
             self._stop_event.wait(SAMPLE_INTERVAL)
 
     def stop(self) -> None:
