@@ -66,8 +66,9 @@ PSS_INTERVAL = 1.0
 """Seconds between PSS samples. Reading /proc/<pid>/smaps_rollup walks the whole address space
 of each process under its memory-map lock: 11 ms of CPU per sample of reader's refresh tree
 (~1 ms of newsboat). Every 100 ms, the sampler took 0.3 s of CPU from a 200-feed cold refresh
-on 2 busy cores and made it 10% slower (3.30 s -> 3.62 s, interleaved runs). A refresh's memory
-rises to a plateau that lasts most of the run, so a sample a second still finds its peak."""
+on 2 busy cores and made it ~6% slower (3.12 s -> 3.31 s, 9 interleaved runs each). A
+refresh's memory rises to a plateau that lasts most of the run: a sample a second finds its
+peak."""
 ONLY_CHOICES = ("refresh", "newsboat", "search")
 
 
