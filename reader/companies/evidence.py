@@ -53,16 +53,33 @@ _LEGAL_ANCHOR = re.compile(
 """A legal form or a word companies' names end with, after a name ("Acme Inc.", "Acme
 Robotics"), as a tree of letters (see frames.alternation)."""
 _NAME_WORD_SUFFIXES = frozenset(_NAME_WORDS)
+_AGENCY_TRADES = (
+    r"(?:advertising|ad|design|creative|marketing|digital|PR|talent|travel|recruitment|staffing"
+    r"|real estate|branding|media|communications|public relations)"
+)
+_TRADE_AGENCY = rf"{_AGENCY_TRADES}(?: and {_AGENCY_TRADES})? agency"
+"""An agency of a trade, not a government's: "advertising agency", "advertising and design
+agency"."""
+_DESCRIPTION_WORDS = r"(?:[\w-]+ (?:and [\w-]+ )?){0,3}?"
+"""Up to three words (each may be a pair joined by "and": "Spokane and Seattle") before the kind
+of company."""
 _APPOSITIVE_ANCHOR = re.compile(
-    r", (?:a|an|the) (?:[\w-]+ ){0,3}?(?:company|firm|startup|start-up|chain|maker|manufacturer"
-    r"|retailer|publisher|operator|provider|developer|brand|bank|lender|insurer|airline|carmaker"
-    r"|automaker|conglomerate|subsidiary|studio|label|supplier|group that"
-    r"|(?:advertising|ad|design|creative|marketing|digital|PR|talent|travel|recruitment"
-    r"|staffing|real estate) agency)\b(?!['’]s)"
+    rf", (?:a|an|the) {_DESCRIPTION_WORDS}(?:company|firm|startup|start-up|chain|maker"
+    r"|manufacturer|retailer|publisher|operator|provider|developer|brand|bank|lender|insurer"
+    r"|airline|carmaker|automaker|conglomerate|subsidiary|studio|label|supplier|group that"
+    rf"|{_TRADE_AGENCY})\b(?!['’]s)"
 )
 """A name explained right after it: "McClatchy, a chain of 30 newspapers", "Zorbix, a startup",
-"Zorbix, a Spokane advertising agency" (an agency of a trade, not a government's); but not
-"Marco Villa, the company's chief operating officer", a person at the company."""
+"Zorbix, a Spokane and Seattle advertising and design agency"; but not "Marco Villa, the
+company's chief operating officer", a person at the company."""
+_COPULA_ANCHOR = re.compile(
+    rf" is (?:a|an|the) {_DESCRIPTION_WORDS}(?:company|startup|start-up|manufacturer|carmaker"
+    r"|automaker|retailer|conglomerate|supplier|insurer|lender|airline|firm(?! believer)"
+    rf"|(?:provider|developer|maker|publisher|operator) of|{_TRADE_AGENCY})\b(?!['’]s)"
+)
+"""A sentence that opens with a name and says what kind of company it is, as press releases
+and profiles do: "Zorbix is a leading provider of ...", "Zorbix is a Berlin-based startup".
+The kinds that people are too ("a developer", "a maker") count only with "of" after them."""
 _ACTOR_VERB = (
     r" (?:announces|launches|unveils|acquires|to acquire|buys|partners with|raises|completes"
     r"|introduces|expands|signs|opens|recalls|invests|reports (?:record|first|second|third"
@@ -241,11 +258,55 @@ def propose_unknown(parts: dict[str, str], directory: Directory) -> Iterable[Pro
                 yield from _name_before(
                     text, match.start(), part, "described as a company", directory
                 )
+        for match in _COPULA_ANCHOR.finditer(text):
+            yield from _sentence_subject(text, match.start(), part, directory)
         for index in _role_after_names(text):
             start = _before_role(text, index)
             if start is not None:
                 yield from _name_before(text, start, part, "company role", directory)
         yield from _frame_proposals(text, part, directory)
+        yield from _about_sections(text, part, directory)
+
+
+def _sentence_subject(
+    text: str, anchor: int, part: str, directory: Directory
+) -> Iterable[Proposal]:
+    """The name before " is a ... company" when it opens its sentence (not "Jane Doe, who
+    ... is a startup")."""
+    for proposal in _name_before(text, anchor, part, "described as a company", directory):
+        before = text[: proposal.start].rstrip(" \t\"“‘'")
+        if not before or before[-1] in ".!?:\n":
+            yield proposal
+
+
+_ABOUT_LINE = re.compile(rf"About (?P<name>{_NAME}|{_LOWER_NAME}|[a-z][\w&-]+)[ \t]*\n")
+"""A press release's closing section: "About Zorbix" on a line of its own, then the company
+describing itself ("Zorbix is a provider of ...", "my6sense offers a platform ...")."""
+_SELF_DESCRIPTION_WORDS = frozenset(
+    {*_CONTEXT_WORDS, "founded", "headquartered", "provider", "solutions", "leader", "leading"}
+)
+
+
+def _about_sections(text: str, part: str, directory: Directory) -> Iterable[Proposal]:
+    if part != "body" or "About " not in text:
+        return
+    for index in _find_all(text, ("\nAbout ",)):
+        line = _ABOUT_LINE.match(text, index + 1)
+        if line is None:
+            continue
+        name = line.group("name")
+        section = text[line.end() :].lstrip()
+        if section.startswith(name) and _describes_a_company(section[: section.find(".")]):
+            proposal = _proposal_at(
+                name, line.start("name"), line.end("name"), part, "press release", directory
+            )
+            if proposal is not None:
+                yield proposal
+
+
+def _describes_a_company(sentence: str) -> bool:
+    words = sentence.lower().translate(_SPACE_FOR_NOT_ALNUM).split()
+    return not _SELF_DESCRIPTION_WORDS.isdisjoint(words)
 
 
 def _frame_proposals(text: str, part: str, directory: Directory) -> Iterable[Proposal]:

@@ -190,3 +190,35 @@ def test_a_name_listed_after_known_companies_is_suggested(detector: Detector) ->
     assert {"Netflix", "Spotify", "Quibblo"} <= set(result)
     assert not result["Quibblo"].known
     assert result["Quibblo"].reason == "listed with companies"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Quintera is a leading provider of payroll software for restaurants.",
+        "It was a busy year. Quintera is a Berlin-based startup that sells solar roofs.",
+        "Jeff Sanborn, president of Quintera, a Spokane and Seattle advertising and design "
+        "agency, said the campaign worked.",
+        "The results were released on Monday.\n\nAbout quintera\n\nquintera offers a native "
+        "advertising platform for publishers.",
+    ],
+)
+def test_a_company_that_says_what_it_is_is_proposed(detector: Detector, body: str) -> None:
+    result = found(detector, "News", body)
+    assert [name.casefold() for name in result] == ["quintera"]
+    assert not next(iter(result.values())).known
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Jane Quintera is a developer in Ohio who writes about tools.",
+        "Jane Quintera is a firm believer in tests.",
+        "Jane Quintera, who runs it, is a startup founder.",
+        "The film opens on Friday.\n\nAbout Time\n\nTime is a film about a family.",
+    ],
+)
+def test_people_and_titles_that_say_what_they_are_are_not_companies(
+    detector: Detector, body: str
+) -> None:
+    assert names(detector.detect("News", body)) == set()

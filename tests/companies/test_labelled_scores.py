@@ -56,9 +56,11 @@ def test_the_held_out_articles_keep_their_scores(scores: dict[str, dict]) -> Non
     subject recall 0.737. Generic fixes its errors showed (datelines, colons, script without
     spaces, jobs at firms, someone's own business, people named at a sentence's start) raised
     them to 0.968 / 0.741 / 0.789; 1,100 more companies in the directory (built without looking
-    at either set) to 0.941 / 0.790 / 0.789, short of the subject-recall bar."""
+    at either set) to 0.941 / 0.790 / 0.789, short of the subject-recall bar; companies that say
+    what they are ("X is a provider of", a press release's "About X", "an advertising and design
+    agency") to 0.943 / 0.815 / 0.895."""
     result = scores["held-out"]
     assert result["articles"] == 30
     assert result["precision"] >= 0.94
-    assert result["recall"] >= 0.79
-    assert result["subject recall"] >= 0.78
+    assert result["recall"] >= 0.81
+    assert result["subject recall"] >= 0.89
