@@ -4,11 +4,12 @@
     /work/venv/bin/python bench/company_eval.py --errors      # every miss and false alarm
     /work/venv/bin/python bench/company_eval.py --speed 100000  # articles/s over N articles
 
-Labels (``tests/data/companies/labels-*.json``) name every company each article of
-``../shared/corpus/extraction`` names, with the forms it is written in and whether the article is
-about it. A detection is right when its name or any text it matched is one of the label's forms
-(case, possessive and legal form aside); each label is matched at most once. Micro precision and
-recall run over all companies; subject recall over the companies an article is about."""
+Labels (``tests/data/companies/labels-*.json``) name every company each article names (an
+article of ``../shared/corpus/extraction``, or of a labels folder's own ``articles.json``), with
+the forms it is written in and whether the article is about it. A detection is right when its
+name or any text it matched is one of the label's forms (case, possessive and legal form aside);
+each label is matched at most once. Micro precision and recall run over all companies; subject
+recall over the companies an article is about."""
 
 from __future__ import annotations
 
@@ -48,6 +49,17 @@ def load_labels(where: Path = LABELS) -> list[dict]:
     for path in paths:
         articles.extend(json.loads(path.read_text(encoding="utf-8")))
     return articles
+
+
+def load_truth(labels: Path = LABELS) -> dict:
+    """The texts the labels were made on: the extraction corpus's articles, and a labels
+    folder's own ``articles.json`` when it has one (feed items, as reader stored them)."""
+    with (SHARED / "corpus" / "extraction" / "ground-truth.json").open(encoding="utf-8") as f:
+        truth = json.load(f)
+    own = (labels if labels.is_dir() else labels.parent) / "articles.json"
+    if own.exists():
+        truth.update(json.loads(own.read_text(encoding="utf-8")))
+    return truth
 
 
 def article_text(article_id: str, truth: dict) -> str:
@@ -146,8 +158,7 @@ def main() -> None:
         "--labels", type=Path, default=LABELS, help="a labels file or folder instead of the tests'"
     )
     args = parser.parse_args()
-    with (SHARED / "corpus" / "extraction" / "ground-truth.json").open(encoding="utf-8") as f:
-        truth = json.load(f)
+    truth = load_truth(args.labels)
     started = time.perf_counter()
     directory = (
         Directory(tuple(parse_rows(args.directory.read_text(encoding="utf-8").splitlines())))

@@ -1,12 +1,11 @@
 """The detector against the hand-labelled articles of the extraction corpus, scored by the
 benchmark's own scorer (bench/company_eval.py): the set the rules were written against must keep
-the issue's bars, and the held-out set (labelled by a second reader after the rules were written)
-must keep its scores, so a change that only fits the first set shows."""
+the issue's bars, and the held-out sets (labelled by other readers after the rules were written)
+must keep their scores, so a change that only fits the first set shows."""
 
 from __future__ import annotations
 
 import importlib.util
-import json
 from types import ModuleType
 
 import pytest
@@ -34,12 +33,12 @@ def scores() -> dict[str, dict]:
     truth_path = SHARED / "corpus" / "extraction" / "ground-truth.json"
     if not truth_path.exists():
         pytest.skip(f"{truth_path} is missing (the shared/ folder sits beside the repository)")
-    truth = json.loads(truth_path.read_text(encoding="utf-8"))
     scorer = _scorer()
     detector = Detector(builtin_directory())
+    sets = (("labelled", LABELS), ("held-out", LABELS / "held-out"), ("fresh", LABELS / "fresh"))
     return {
-        name: scorer.score(scorer.load_labels(path), truth, detector, False)
-        for name, path in (("labelled", LABELS), ("held-out", LABELS / "held-out"))
+        name: scorer.score(scorer.load_labels(path), scorer.load_truth(path), detector, False)
+        for name, path in sets
     }
 
 
@@ -64,3 +63,16 @@ def test_the_held_out_articles_keep_their_scores(scores: dict[str, dict]) -> Non
     assert result["precision"] >= 0.94
     assert result["recall"] >= 0.81
     assert result["subject recall"] >= 0.89
+
+
+def test_the_fresh_feed_items_keep_their_scores(scores: dict[str, dict]) -> None:
+    """42 items of the feed corpus (blogs and news: Guardian, TPM, Daring Fireball, Macworld
+    ...), labelled blind by a third reader after every rule above was written, and first scored
+    as they are now: 0.861 / 0.564 / 0.750. Its misses are mostly what only knowledge places
+    (iFixit, MacSparky, a publisher's own job post) and news outlets acting in a story, which
+    the detector takes for citations. Far from the bars: what to expect on unseen text."""
+    result = scores["fresh"]
+    assert result["articles"] == 42
+    assert result["precision"] >= 0.86
+    assert result["recall"] >= 0.56
+    assert result["subject recall"] >= 0.75
