@@ -358,14 +358,16 @@ class Detector:
                 if not _person_name(parts[o[0]], o[1], o[2])
                 and not _names_a_place(parts[o[0]], o[2])
             ]
-            if entry.ambiguous or _needs_context(entry, occurrences, parts):
+            outlet = entry.sector == "media"
+            if outlet and _acts_in_the_headline(occurrences, parts):
+                item.reasons.append("outlet acting in the headline")
+            elif entry.ambiguous or _needs_context(entry, occurrences, parts):
                 occurrences, reason = _ambiguous_sense(
                     entry, occurrences, parts, certain, evidence_at
                 )
                 if not occurrences:
                     continue
                 item.reasons.append(reason)
-            outlet = entry.sector == "media"
             if not occurrences or _only_cited(occurrences, parts, evidence_at, outlet=outlet):
                 continue
             item.occurrences = occurrences
@@ -622,6 +624,35 @@ _OUTLET_NAME = re.compile(
 _OUTLET_AFTER = re.compile(r"\s+(?:News|Sports|Radio|Television|TV|Asia|Business|Insider|Online)\b")
 
 
+_HEADLINE_VERB = re.compile(r" (?:[A-Z][a-z]+|[a-z]+)s\b(?<!ss)(?<!'s)")
+_NOT_ACTING_VERBS = frozenset(
+    {"Says", "Reports", "Finds", "Reveals", "Notes", "Writes", "Explains", "Rises", "Falls",
+     "Climbs", "Drops", "Gains", "Slips", "Ends", "Closes", "Hits", "Jumps", "Tumbles", "Slides",
+     "Surges", "Sinks", "Edges", "Extends", "Rallies", "Retreats", "Advances", "Declines",
+     "Opens", "Rebounds", "Dips", "Plunges", "Soars", "Touches", "Posts"}
+)  # fmt: skip
+"""Verbs after an outlet's name that cite it ("Reuters reports") or move an index named after
+it ("Nikkei falls 2%")."""
+
+
+def _acts_in_the_headline(
+    occurrences: Sequence[tuple[str, int, int, str]], parts: dict[str, str]
+) -> bool:
+    """A news outlet that opens the headline with a verb of its own ("Fox News Buries Its Head
+    ...", "CNN fires anchor") and comes back in the story is what the story is about, not a
+    source ("Reuters reports ...", "Nikkei: ...")."""
+    title = parts["title"]
+    for part, start, end, _ in occurrences:
+        if part == "title" and start == 0:
+            verb = _HEADLINE_VERB.match(title, end)
+            return (
+                verb is not None
+                and verb.group().strip().capitalize() not in _NOT_ACTING_VERBS
+                and title[:end] in parts["body"]
+            )
+    return False
+
+
 def _as_outlet(entry: CompanyEntry, text: str, end: int) -> bool:
     """A media company named as a news outlet ("CBS Sports", "Nikkei Asia", "Fox News", "the
     BBC": a broadcaster's initials)."""
@@ -729,6 +760,7 @@ def _only_cited(
             cited_before(before)
             or CITATION_AFTER.match(text, end, end + 40)
             or _dateline(before, text, end)
+            or _introduces_a_quote(before, text, end)
             or (outlet and _OUTLET_CITED_AFTER.match(text, end, end + 40) is not None)
         ):
             return False
@@ -754,6 +786,19 @@ def _dateline(before: str, text: str, end: int) -> bool:
         before.endswith(" (")
         and _DATELINE_BEFORE.search(before) is not None
         and _DATELINE_AFTER.match(text, end, end + 40) is not None
+    )
+
+
+_QUOTE_INTRO_AFTER = re.compile(r"[ \t]*(?:…|\.\.\.|:)?[ \t]*\n")
+
+
+def _introduces_a_quote(before: str, text: str, end: int) -> bool:
+    """A line of its own that hands over to a quoted passage: "From the FT …", as a blog
+    introduces what it quotes; ``before`` is the text before the name."""
+    line_start = before.rfind("\n") + 1
+    return (
+        before[line_start:] in ("From ", "From the ")
+        and _QUOTE_INTRO_AFTER.match(text, end) is not None
     )
 
 

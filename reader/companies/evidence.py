@@ -95,7 +95,8 @@ _BEFORE = 80  # characters read before an anchor for the name
 
 CITATION_BEFORE = re.compile(
     r"(?:according to|told|telling|tells|speaking to|spoke to|speaks to|reported by|interview"
-    r" with|cited by|citing|via|per|wrote in|writes in|wrote for|writes for|first reported by"
+    r" with|cited by|citing|via|per|wrote in|writes in|wrote for|writes for|writing for|reporting"
+    r" for|reports for|first reported by"
     r"|a report (?:by|in|from)|reports? from|confirmed to|said to|published (?:by|in)|a story"
     r" (?:by|in)|an article (?:by|in)|an op-ed in|a column in)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -121,8 +122,9 @@ def cited_before(before: str) -> bool:
 
 
 CITATION_AFTER = re.compile(
-    r"(?:'s|’s)?\s*(?:reported|reports|said in a report|first reported|has reported|wrote"
-    r"|writes|reporters?|journalists?|columnist|editor|news|newsroom)\b",
+    r"(?:'s|’s)?\s*(?:(?:has |had |have )?(?:just |first |also |previously |exclusively )?"
+    r"reported|reports|said in a report|wrote|writes|reporters?|journalists?|columnist|editor"
+    r"|news|newsroom)\b",
     re.IGNORECASE,
 )
 

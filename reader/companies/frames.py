@@ -401,9 +401,18 @@ def _shop_of(text: str, index: int) -> Iterator[Frame]:
         yield Frame(found.group("name"), found.start("name"), found.end("name"), "shop", True)
 
 
+_PRODUCT_ROLE_WORDS = ("app", "platform", "service")
+_OWNER_WORDS = frozenset({"my", "his", "her", "their", "our", "your"})
+
+
 def _after_role_word(text: str, start: int, end: int) -> Iterator[Frame]:
-    """ "the startup Zorbix", "ride-hailing company Grab" (but not an "aircraft carrier")."""
+    """ "the startup Zorbix", "ride-hailing company Grab" (but not an "aircraft carrier", nor
+    someone's own app: "his content-blocking app Peace" is a product)."""
     if text.endswith("aircraft", 0, start):
+        return
+    if text[start:end].strip() in _PRODUCT_ROLE_WORDS and not _OWNER_WORDS.isdisjoint(
+        text[max(0, start - 40) : start].lower().split()[-3:]
+    ):
         return
     found = _CAPITALISED_NAME_HERE.match(text, end)
     if found is not None:

@@ -222,3 +222,45 @@ def test_people_and_titles_that_say_what_they_are_are_not_companies(
     detector: Detector, body: str
 ) -> None:
     assert names(detector.detect("News", body)) == set()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Amy Davidson, writing for The New Yorker:\n\n> It is essential to this story.",
+        "Tim Bradshaw, reporting for the Financial Times:\n\n> The company's sales and profit "
+        "fell.",
+        "The Financial Times has just reported that the company's sales and profit fell.",
+        "The sale is off.\n\nFrom the FT …\n\n> The company's sales and profit fell.",
+    ],
+)
+def test_an_outlet_a_writer_reports_for_or_a_quote_comes_from_is_a_source(
+    detector: Detector, body: str
+) -> None:
+    assert names(detector.detect("A deal", body)) == set()
+
+
+def test_an_outlet_acting_in_its_headline_is_the_subject(detector: Detector) -> None:
+    body = "After the elections, Fox News appeared to seek bliss in ignorance, its hosts said."
+    result = found(detector, "Fox News Buries Its Head In The Sand", body)
+    assert result["Fox News"].salience == SUBJECT
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("Reuters reports record profits", "Reuters said the figures were final."),
+        ("Nikkei falls 2% as yen rises", "The Nikkei fell for a third day."),
+        ("Bloomberg Says Stocks Rise", "Bloomberg data show it."),
+    ],
+)
+def test_an_outlet_citing_or_an_index_in_a_headline_is_not_a_company(
+    detector: Detector, title: str, body: str
+) -> None:
+    assert names(detector.detect(title, body)) == set()
+
+
+def test_someones_own_app_is_a_product_not_a_company(detector: Detector) -> None:
+    body = "Marco Arment has pulled his content-blocking app Peace from the store."
+    assert "Peace" not in names(detector.detect("Apps", body))
+    assert "Zorbix" in names(detector.detect("Apps", "The ride-hailing app Zorbix raised $9m."))
