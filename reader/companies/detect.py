@@ -795,6 +795,8 @@ _QUOTE_INTRO_AFTER = re.compile(r"[ \t]*(?:…|\.\.\.|:)?[ \t]*\n")
 def _introduces_a_quote(before: str, text: str, end: int) -> bool:
     """A line of its own that hands over to a quoted passage: "From the FT …", as a blog
     introduces what it quotes; ``before`` is the text before the name."""
+    if not before.endswith(("From ", "From the ")):
+        return False
     line_start = before.rfind("\n") + 1
     return (
         before[line_start:] in ("From ", "From the ")
