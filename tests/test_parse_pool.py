@@ -3,6 +3,7 @@ processes that load the parsing stack."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -60,7 +61,7 @@ def test_feeds_that_may_answer_304_start_no_worker_until_a_document_arrives() ->
     feeds = [a_feed(i, etag=f'"v{i}"') for i in range(POOL_THRESHOLD)]
     before = children()
     with open_parse_pool(feeds, workers=2) as pool:
-        assert isinstance(pool, ProcessPoolExecutor)
+        assert not isinstance(pool, ThreadPoolExecutor)
         assert started_since(before, timeout=0.5) == set()
         assert pool.submit(len, "four").result(timeout=30) == 4
         assert len(started_since(before, timeout=10)) == 2
@@ -70,6 +71,20 @@ def test_a_handful_of_feeds_parse_on_a_thread() -> None:
     feeds = [a_feed(i) for i in range(POOL_THRESHOLD - 1)]
     with open_parse_pool(feeds, workers=2) as pool:
         assert isinstance(pool, ThreadPoolExecutor)
+
+
+def fetch_and_list_modules(db: Path, modules: tuple[str, ...]) -> list[str]:
+    """Run ``reader fetch`` in a new process; which of ``modules`` it loaded."""
+    code = (
+        "import json, sys\n"
+        "from reader.cli import main\n"
+        f"main(['--db', {str(db)!r}, 'fetch', '-q'])\n"
+        f"print(json.dumps(sorted(m for m in {modules!r} if m in sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    return json.loads(result.stdout)
 
 
 def test_a_refresh_loads_the_parsing_stack_only_in_its_workers(
@@ -83,18 +98,11 @@ def test_a_refresh_loads_the_parsing_stack_only_in_its_workers(
     subprocess.run(
         [sys.executable, "-m", "reader", "--db", str(db), "import-opml", str(opml)], check=True
     )
-    code = (
-        "import sys\n"
-        "from reader.cli import main\n"
-        f"main(['--db', {str(db)!r}, 'fetch', '-q'])\n"
-        f"print(sorted(m for m in {PARSING_STACK!r} if m in sys.modules))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
-    )
-    assert result.stdout.strip() == "[]"
+    assert fetch_and_list_modules(db, PARSING_STACK) == []
     conn = sqlite3.connect(db)
     try:
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == len(urls) * 5
     finally:
         conn.close()
+    # again: every feed answers 304, no document is parsed, and no pool is even built
+    assert fetch_and_list_modules(db, ("multiprocessing", *PARSING_STACK)) == []
