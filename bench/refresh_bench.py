@@ -442,26 +442,40 @@ def reader_refresh_runs(
     runs: int,
     opts: argparse.Namespace,
 ) -> dict[str, Any]:
-    extra = ["--concurrency", str(opts.concurrency)] if opts.concurrency else []
-    records: list[dict[str, Any]] = []
-    for run in range(runs):
-        with tempfile.TemporaryDirectory(prefix="reader-bench-") as tmp:
-            home = Path(tmp)
-            env = reader_env(home, opts.per_host)
-            opml, db = home / "feeds.opml", home / "bench.db"
-            write_opml(urls, opml)
-            run_quiet([READER, "--db", db, "import-opml", opml], env)
-            cold = timed_fetch(server, db, env, extra)
-            cold["articles"] = count_rows(db, "SELECT count(*) FROM articles")
-            warm = timed_fetch(server, db, env, extra)
-            records.append({"cold": cold, "warm": warm})
-            log(
-                f"  reader {scenario.name} run {run + 1}/{runs}: cold {cold['seconds']:.2f} s "
-                f"({cold['articles']} articles, {cold['tree_pss_mib']:.0f} MiB PSS, "
-                f"steal {cold['steal_s']:.2f} s), "
-                f"warm {warm['seconds']:.2f} s {warm['server_status']}"
-            )
+    records = [reader_refresh_run(server, urls, scenario, opts, run, runs) for run in range(runs)]
+    return reader_result(scenario, records)
+
+
+def reader_result(scenario: Scenario, records: list[dict[str, Any]]) -> dict[str, Any]:
     return {"scenario": asdict(scenario), "runs": records, **summarise_phases(records)}
+
+
+def reader_refresh_run(
+    server: FeedServers,
+    urls: Sequence[str],
+    scenario: Scenario,
+    opts: argparse.Namespace,
+    run: int,
+    runs: int,
+) -> dict[str, Any]:
+    """One cold refresh into an empty database, then one warm refresh of the same feeds."""
+    extra = ["--concurrency", str(opts.concurrency)] if opts.concurrency else []
+    with tempfile.TemporaryDirectory(prefix="reader-bench-") as tmp:
+        home = Path(tmp)
+        env = reader_env(home, opts.per_host)
+        opml, db = home / "feeds.opml", home / "bench.db"
+        write_opml(urls, opml)
+        run_quiet([READER, "--db", db, "import-opml", opml], env)
+        cold = timed_fetch(server, db, env, extra)
+        cold["articles"] = count_rows(db, "SELECT count(*) FROM articles")
+        warm = timed_fetch(server, db, env, extra)
+    log(
+        f"  reader {scenario.name} run {run + 1}/{runs}: cold {cold['seconds']:.2f} s "
+        f"({cold['articles']} articles, {cold['tree_pss_mib']:.0f} MiB PSS, "
+        f"steal {cold['steal_s']:.2f} s), "
+        f"warm {warm['seconds']:.2f} s {warm['server_status']}"
+    )
+    return {"cold": cold, "warm": warm}
 
 
 def summarise_phases(
@@ -495,40 +509,69 @@ def summarise_phases(
 def newsboat_runs(
     server: FeedServers, urls: Sequence[str], threads: int, runs: int
 ) -> dict[str, Any]:
-    newsboat = shutil.which("newsboat")
-    if not newsboat:
+    if not shutil.which("newsboat"):
         return {"error": "newsboat not installed"}
-    records: list[dict[str, Any]] = []
-    for run in range(runs):
-        with tempfile.TemporaryDirectory(prefix="newsboat-bench-") as tmp:
-            home = Path(tmp)
-            (home / "urls").write_text("\n".join(urls) + "\n")
-            # A config with nothing but the thread count (1 is newsboat's default).
-            (home / "config").write_text(f"reload-threads {threads}\n" if threads != 1 else "")
-            env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")}
-            env["XDG_DATA_HOME"] = str(home / ".local/share")
-            cmd = [newsboat, "-u", home / "urls", "-c", home / "cache.db"]
-            cmd += ["-C", home / "config", "-x", "reload"]
-            server.status_counts()
-            cpu = server.cpu_seconds()
-            cold = phase_record(server, run_measured(cmd, env), cpu)
-            cold["articles"] = count_rows(home / "cache.db", "SELECT count(*) FROM rss_item")
-            # newsboat keeps a feed's ETag/Last-Modified only from its second download on, so
-            # its second reload downloads everything again; the third is the all-304 one.
-            cpu = server.cpu_seconds()
-            second = phase_record(server, run_measured(cmd, env), cpu)
-            cpu = server.cpu_seconds()
-            warm = phase_record(server, run_measured(cmd, env), cpu)
-            records.append({"cold": cold, "second": second, "warm": warm})
-            log(
-                f"  newsboat {threads} thread(s) run {run + 1}/{runs}: "
-                f"cold {cold['seconds']:.2f} s ({cold['articles']} rss_item, "
-                f"steal {cold['steal_s']:.2f} s), "
-                f"second {second['seconds']:.2f} s {second['server_status']}, "
-                f"warm {warm['seconds']:.2f} s {warm['server_status']}"
-            )
+    records = [newsboat_run(server, urls, threads, run, runs) for run in range(runs)]
+    return newsboat_result(threads, records)
+
+
+def newsboat_result(threads: int, records: list[dict[str, Any]]) -> dict[str, Any]:
     phases = ("cold", "second", "warm")
     return {"threads": threads, "runs": records, **summarise_phases(records, phases)}
+
+
+def newsboat_run(
+    server: FeedServers, urls: Sequence[str], threads: int, run: int, runs: int
+) -> dict[str, Any]:
+    """newsboat's first, second and third reload of the feeds, from an empty cache."""
+    newsboat = shutil.which("newsboat")
+    assert newsboat is not None
+    with tempfile.TemporaryDirectory(prefix="newsboat-bench-") as tmp:
+        home = Path(tmp)
+        (home / "urls").write_text("\n".join(urls) + "\n")
+        # A config with nothing but the thread count (1 is newsboat's default).
+        (home / "config").write_text(f"reload-threads {threads}\n" if threads != 1 else "")
+        env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")}
+        env["XDG_DATA_HOME"] = str(home / ".local/share")
+        cmd = [newsboat, "-u", home / "urls", "-c", home / "cache.db"]
+        cmd += ["-C", home / "config", "-x", "reload"]
+        server.status_counts()
+        cpu = server.cpu_seconds()
+        cold = phase_record(server, run_measured(cmd, env), cpu)
+        cold["articles"] = count_rows(home / "cache.db", "SELECT count(*) FROM rss_item")
+        # newsboat keeps a feed's ETag/Last-Modified only from its second download on, so
+        # its second reload downloads everything again; the third is the all-304 one.
+        cpu = server.cpu_seconds()
+        second = phase_record(server, run_measured(cmd, env), cpu)
+        cpu = server.cpu_seconds()
+        warm = phase_record(server, run_measured(cmd, env), cpu)
+    log(
+        f"  newsboat {threads} thread(s) run {run + 1}/{runs}: "
+        f"cold {cold['seconds']:.2f} s ({cold['articles']} rss_item, "
+        f"steal {cold['steal_s']:.2f} s), "
+        f"second {second['seconds']:.2f} s {second['server_status']}, "
+        f"warm {warm['seconds']:.2f} s {warm['server_status']}"
+    )
+    return {"cold": cold, "second": second, "warm": warm}
+
+
+def interleaved_a(
+    server: FeedServers, urls: Sequence[str], scenario: Scenario, opts: argparse.Namespace
+) -> dict[str, Any]:
+    """reader's and newsboat's (8 threads) runs of scenario A in turn. This machine's speed
+    drifts by a third within the hour and its hypervisor steals CPU in bursts: run one tool's
+    runs and then the other's, and the ratio of their medians also measures the drift."""
+    reader: list[dict[str, Any]] = []
+    newsboat: list[dict[str, Any]] = []
+    for run in range(max(opts.runs, opts.newsboat_runs)):
+        if run < opts.runs:
+            reader.append(reader_refresh_run(server, urls, scenario, opts, run, opts.runs))
+        if run < opts.newsboat_runs:
+            newsboat.append(newsboat_run(server, urls, 8, run, opts.newsboat_runs))
+    return {
+        "reader_A": reader_result(scenario, reader),
+        "newsboat_A_8": newsboat_result(8, newsboat),
+    }
 
 
 # -- the 100k database and search ---------------------------------------------------------------
@@ -766,6 +809,18 @@ CALM_STEAL = 0.1
 """Seconds of stolen CPU under which a run counts as undisturbed by the hypervisor."""
 
 
+def paired_ratio(
+    reader_runs: Sequence[dict], newsboat_runs: Sequence[dict]
+) -> dict[str, Any] | None:
+    """reader's cold time over newsboat's, run by run, for runs made one after the other (see
+    interleaved_a): each ratio meets the machine in one state."""
+    ratios = [
+        r["cold"]["seconds"] / n["cold"]["seconds"]
+        for r, n in zip(reader_runs, newsboat_runs, strict=False)
+    ]
+    return {"pairs": len(ratios), **summary(ratios)} if ratios else None
+
+
 def calm_ratio(reader_runs: Sequence[dict], newsboat_runs: Sequence[dict]) -> dict | None:
     """The cold ratio over the runs the hypervisor left alone (steal under ``CALM_STEAL``), or
     None when either side has no such run: steal comes in bursts and lands on whichever runs it
@@ -848,6 +903,12 @@ def print_report(results: dict[str, Any]) -> None:
         print(
             f"\nreader cold / newsboat cold (8 threads), scenario A: "
             f"{results['ratio_cold_vs_newsboat8']:.2f} (target <= 0.5)"
+        )
+    paired = results.get("ratio_cold_vs_newsboat8_paired")
+    if paired:
+        print(
+            f"  median of the ratios of runs made one after the other: {paired['median']:.2f} "
+            f"[{paired['min']:.2f}-{paired['max']:.2f}] over {paired['pairs']} pairs"
         )
     calm = results.get("ratio_cold_vs_newsboat8_calm")
     if calm:
@@ -1007,13 +1068,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     big = Scenario("big", opts.big_feeds, 100, 150)
     with feed_server(opts) as server:
         urls_a = scenario_urls(server, scenario_a, opts)
-        if "refresh" in opts.only:
+        both = "refresh" in opts.only and "newsboat" in opts.only and shutil.which("newsboat")
+        if both:
+            log(f"reader and newsboat (8 threads) in turn, {scenario_a.label}")
+            results["interleaved"] = True
+            guarded(results, "A", lambda: interleaved_a(server, urls_a, scenario_a, opts))
+            part = results.pop("A")
+            results.update({"reader_A": part, "newsboat_A_8": part} if "error" in part else part)
+        elif "refresh" in opts.only:
             log(f"reader refresh A: {scenario_a.label}, {opts.runs} run(s)")
             guarded(
                 results,
                 "reader_A",
                 lambda: reader_refresh_runs(server, urls_a, scenario_a, opts.runs, opts),
             )
+        if "refresh" in opts.only:
             log(f"reader refresh B: {scenario_b.label}, {opts.runs} run(s)")
             guarded(
                 results,
@@ -1023,12 +1092,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 ),
             )
         if "newsboat" in opts.only:
-            log(f"newsboat, scenario A: 8 threads x {opts.newsboat_runs}, 1 thread x 1")
-            guarded(
-                results,
-                "newsboat_A_8",
-                lambda: newsboat_runs(server, urls_a, 8, opts.newsboat_runs),
-            )
+            if not both:
+                log(f"newsboat, scenario A: 8 threads x {opts.newsboat_runs}")
+                guarded(
+                    results,
+                    "newsboat_A_8",
+                    lambda: newsboat_runs(server, urls_a, 8, opts.newsboat_runs),
+                )
+            log("newsboat, scenario A: 1 thread x 1")
             guarded(results, "newsboat_A_1", lambda: newsboat_runs(server, urls_a, 1, 1))
         if "search" in opts.only:
             need_build = opts.rebuild or not big_db_path(big).exists()
@@ -1043,6 +1114,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "cold" in results.get("reader_A", {}) and nb:
         ratio = results["reader_A"]["cold"]["seconds"]["median"] / nb["seconds"]["median"]
         results["ratio_cold_vs_newsboat8"] = ratio
+        if "interleaved" in results:
+            results["ratio_cold_vs_newsboat8_paired"] = paired_ratio(
+                results["reader_A"]["runs"], results["newsboat_A_8"]["runs"]
+            )
         calm = calm_ratio(results["reader_A"]["runs"], results["newsboat_A_8"]["runs"])
         if calm is not None:
             results["ratio_cold_vs_newsboat8_calm"] = calm
