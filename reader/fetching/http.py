@@ -226,6 +226,10 @@ class Fetcher:
         if status in _REDIRECTS and "location" in response.headers:
             return _Redirect(status, _redirect_target(response))
         if status == 304:
+            # A 304 has no body, but the connection goes back to the pool only once its end
+            # has been read: closed unread, every 304 cost a new connection (200 of them in a
+            # refresh of 200 unchanged feeds on one host).
+            await response.aread()
             return _reply(response, None)
         if 200 <= status < 300:
             return _reply(response, await _read_body(response, self.settings.max_bytes))
