@@ -59,9 +59,11 @@ def open_connection(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous = NORMAL")
         # 32 MB of page cache (default 2 MB): the FTS index pages a refresh touches stay in it.
         conn.execute("PRAGMA cache_size = -32768")
-        # Each feed's writes run in a savepoint, whose journal (the pages as they were before
-        # it) SQLite otherwise writes to a temporary file, one system call per page: a cold
-        # refresh wrote 33,000 of them. In memory it is a few megabytes at most.
+        # SQLite's temporary storage in memory. Each feed's writes run in a savepoint, whose
+        # journal (the pages as they were before it) otherwise goes to a temporary file a page
+        # per system call: a cold refresh wrote 33,000 of them. Nothing reader runs needs more
+        # than a few megabytes of it (a feed's savepoint, ranking 100,000 search hits); reader
+        # never runs VACUUM, which would build its copy of the database there.
         conn.execute("PRAGMA temp_store = MEMORY")
     except sqlite3.DatabaseError as err:
         raise StorageError(_explain_open_error(path, err)) from err
