@@ -224,16 +224,17 @@ class Fetcher:
     async def _handle(self, response: httpx.Response) -> _Reply | _Redirect:
         status = response.status_code
         if status in _REDIRECTS and "location" in response.headers:
-            return _Redirect(status, _redirect_target(response))
+            redirect = _Redirect(status, _redirect_target(response))
+            await _drain_small_body(response)
+            return redirect
         if status == 304:
-            # A 304 has no body, but the connection goes back to the pool only once its end
-            # has been read: closed unread, every 304 cost a new connection (200 of them in a
-            # refresh of 200 unchanged feeds on one host).
-            await response.aread()
+            await _drain_small_body(response)
             return _reply(response, None)
         if 200 <= status < 300:
             return _reply(response, await _read_body(response, self.settings.max_bytes))
-        raise _status_error(response)
+        error = _status_error(response)
+        await _drain_small_body(response)
+        raise error
 
 
 # ---------------------------------------------------------------------------------------------
@@ -393,6 +394,25 @@ class _BodyDecoder:
 def _through(layer: _Inflater, pieces: Iterator[bytes]) -> Iterator[bytes]:
     for piece in pieces:
         yield from layer.feed(piece)
+
+
+_DRAINED = 64 * 1024
+"""The largest body of a redirect or an error that is read only to keep its connection."""
+
+
+async def _drain_small_body(response: httpx.Response) -> None:
+    """Read the (empty or small) body of a 304, a redirect or an error: the connection goes back
+    to the pool only once its response has been read to the end. Closed unread, every 304 cost
+    a new connection (200 in a refresh of 200 unchanged feeds on one host). A body without a
+    length or longer than ``_DRAINED`` is left to be cut off with its connection."""
+    declared = response.headers.get("content-length", "0" if response.status_code == 304 else "")
+    if not (declared.isdigit() and int(declared) <= _DRAINED):
+        return
+    try:
+        async for _ in response.aiter_raw():
+            pass
+    except httpx.HTTPError:
+        return  # the connection is closed with the response; the answer itself stands
 
 
 async def _read_body(response: httpx.Response, limit: int) -> bytes:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from reader.errors import FetchError
 from reader.fetching.http import Fetcher, FetchSettings
 from reader.fetching.lean_httpx import httpx
 from reader.fetching.transport import QuickAckTransport
@@ -111,6 +112,47 @@ def test_not_modified_answers_keep_their_connection() -> None:
 
     try:
         assert asyncio.run(fetch_three_times()) == [304, 304, 304]
+        assert server.connections == 1
+    finally:
+        server.stop()
+
+
+NOT_FOUND = b"<html>Not Found</html>"
+MOVED = b"<html>Moved</html>"
+
+
+@pytest.mark.parametrize(
+    ("response", "reason"),
+    [
+        (
+            b"HTTP/1.1 404 Not Found\r\nContent-Length: %d\r\n\r\n%b" % (len(NOT_FOUND), NOT_FOUND),
+            "HTTP 404 Not Found",
+        ),
+        (
+            b"HTTP/1.1 302 Found\r\nLocation: /feed.xml\r\nContent-Length: %d\r\n\r\n%b"
+            % (len(MOVED), MOVED),
+            "too many redirects (more than 5)",
+        ),
+    ],
+    ids=["error", "redirect"],
+)
+def test_redirects_and_errors_with_a_small_body_keep_their_connection(
+    response: bytes, reason: str
+) -> None:
+    server = KeepAliveServer(close_after_response=False, response=response)
+    server.start()
+
+    async def fetch_twice() -> list[str]:
+        reasons = []
+        async with Fetcher(FetchSettings()) as fetcher:
+            for _ in range(2):
+                with pytest.raises(FetchError) as failure:
+                    await fetcher.fetch(f"http://127.0.0.1:{server.port}/feed.xml")
+                reasons.append(failure.value.reason)
+        return reasons
+
+    try:
+        assert asyncio.run(fetch_twice()) == [reason, reason]
         assert server.connections == 1
     finally:
         server.stop()
