@@ -368,7 +368,7 @@ class Detector:
                 if not occurrences:
                     continue
                 item.reasons.append(reason)
-            if not occurrences or _only_cited(occurrences, parts, evidence_at, outlet=outlet):
+            if not occurrences or (outlet and _only_cited(occurrences, parts, evidence_at)):
                 continue
             item.occurrences = occurrences
             if not item.reasons:
@@ -744,13 +744,11 @@ def _only_cited(
     occurrences: Sequence[tuple[str, int, int, str]],
     parts: dict[str, str],
     evidence_at: Set[tuple[str, int]] = frozenset(),
-    *,
-    outlet: bool = False,
 ) -> bool:
-    """Every occurrence is a citation ("according to Reuters", "Nikkei Asia reported"), and
-    none is in a phrase that shows a business ("tickets go on sale via Live Nation"). An
-    ``outlet`` (a media company) is also cited when it "explained" or "found" something, which
-    a carmaker that "explained" its results is not."""
+    """Every occurrence of a news outlet is a citation ("according to Reuters", "Nikkei Asia
+    reported", "as Gizmodo explained"), and none is in a phrase that shows a business ("tickets
+    go on sale via Live Nation"). Only outlets are left out when cited: a company whose analysis
+    or filing is cited ("according to Sensor Tower's analysis") is still named as a company."""
     for part, start, end, _ in occurrences:
         if (part, start) in evidence_at:
             return False
@@ -761,7 +759,7 @@ def _only_cited(
             or CITATION_AFTER.match(text, end, end + 40)
             or _dateline(before, text, end)
             or _introduces_a_quote(before, text, end)
-            or (outlet and _OUTLET_CITED_AFTER.match(text, end, end + 40) is not None)
+            or _OUTLET_CITED_AFTER.match(text, end, end + 40) is not None
         ):
             return False
     return True

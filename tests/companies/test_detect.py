@@ -264,3 +264,11 @@ def test_someones_own_app_is_a_product_not_a_company(detector: Detector) -> None
     body = "Marco Arment has pulled his content-blocking app Peace from the store."
     assert "Peace" not in names(detector.detect("Apps", body))
     assert "Zorbix" in names(detector.detect("Apps", "The ride-hailing app Zorbix raised $9m."))
+
+
+def test_a_company_whose_analysis_is_cited_is_still_a_company(detector: Detector) -> None:
+    body = (
+        "Randy Nelson, writing for the Sensor Tower blog:\n\n> According to Sensor Tower's "
+        "analysis, the space apps need has grown tenfold."
+    )
+    assert names(detector.detect("Apps grow", body)) == {"Sensor Tower"}
