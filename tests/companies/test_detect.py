@@ -76,6 +76,11 @@ def test_seed_article_has_honda_and_nissan_as_subjects_byd_as_mention_and_no_nik
             "Target",
         ),
         ("Amazon expands Prime", "Amazon said Prime members would get faster delivery.", "Amazon"),
+        (
+            "Kindle for PC",
+            "Kindle for PCのショートカットキー。Amazonがあまり力を入れていない。",
+            "Amazon",
+        ),
         ("Visa and Mastercard settle", "Visa said card fees would fall for merchants.", "Visa"),
     ],
 )

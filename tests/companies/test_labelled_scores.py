@@ -57,11 +57,11 @@ def test_the_held_out_articles_keep_their_scores(scores: dict[str, dict]) -> Non
     them to 0.968 / 0.741 / 0.789; 1,100 more companies in the directory (built without looking
     at either set) to 0.941 / 0.790 / 0.789, short of the subject-recall bar; companies that say
     what they are ("X is a provider of", a press release's "About X", "an advertising and design
-    agency") to 0.943 / 0.815 / 0.895."""
+    agency") to 0.943 / 0.815 / 0.895; Kindle and Fire TV as cues of Amazon to 0.944 / 0.827."""
     result = scores["held-out"]
     assert result["articles"] == 30
     assert result["precision"] >= 0.94
-    assert result["recall"] >= 0.81
+    assert result["recall"] >= 0.82
     assert result["subject recall"] >= 0.89
 
 
