@@ -9,6 +9,7 @@ import asyncio
 import socket
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import pytest
@@ -21,6 +22,11 @@ from reader.fetching.transport import QuickAckTransport
 BODY = b"ok"
 
 
+def http_response(status: str, body: bytes = b"", headers: str = "") -> bytes:
+    """One HTTP/1.1 response as it goes on the wire, framed by its Content-Length."""
+    return f"HTTP/1.1 {status}\r\n{headers}Content-Length: {len(body)}\r\n\r\n".encode() + body
+
+
 @dataclass
 class KeepAliveServer:
     """An HTTP/1.1 server on 127.0.0.1 that answers one request per connection and then either
@@ -28,7 +34,7 @@ class KeepAliveServer:
     as a server whose keep-alive timed out does)."""
 
     close_after_response: bool
-    response: bytes = b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%b" % (len(BODY), BODY)
+    response: bytes = http_response("200 OK", BODY)
     connections: int = 0
     port: int = 0
     _listener: socket.socket = field(default_factory=socket.socket)
@@ -71,10 +77,17 @@ class KeepAliveServer:
 
 @pytest.fixture(params=[False, True], ids=["kept-open", "closed-by-server"])
 def server(request: pytest.FixtureRequest) -> Iterator[KeepAliveServer]:
-    server = KeepAliveServer(close_after_response=request.param)
+    with serving(KeepAliveServer(close_after_response=request.param)) as server:
+        yield server
+
+
+@contextmanager
+def serving(server: KeepAliveServer) -> Iterator[KeepAliveServer]:
     server.start()
-    yield server
-    server.stop()
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 async def _get_twice(url: str) -> list[bytes]:
@@ -100,37 +113,24 @@ def test_an_idle_connection_is_reused_while_open_and_replaced_once_closed(
 def test_not_modified_answers_keep_their_connection() -> None:
     """A 304 has no body; its connection goes back to the pool all the same (closed unread, it
     cost a new connection per feed: 200 for a refresh of 200 unchanged feeds on one host)."""
-    server = KeepAliveServer(
-        close_after_response=False, response=b'HTTP/1.1 304 Not Modified\r\nETag: "v1"\r\n\r\n'
-    )
-    server.start()
+    not_modified = http_response("304 Not Modified", headers='ETag: "v1"\r\n')
 
-    async def fetch_three_times() -> list[int]:
+    async def fetch_three_times(port: int) -> list[int]:
         async with Fetcher(FetchSettings()) as fetcher:
-            url = f"http://127.0.0.1:{server.port}/feed.xml"
+            url = f"http://127.0.0.1:{port}/feed.xml"
             return [(await fetcher.fetch(url, etag='"v1"')).status for _ in range(3)]
 
-    try:
-        assert asyncio.run(fetch_three_times()) == [304, 304, 304]
+    with serving(KeepAliveServer(close_after_response=False, response=not_modified)) as server:
+        assert asyncio.run(fetch_three_times(server.port)) == [304, 304, 304]
         assert server.connections == 1
-    finally:
-        server.stop()
-
-
-NOT_FOUND = b"<html>Not Found</html>"
-MOVED = b"<html>Moved</html>"
 
 
 @pytest.mark.parametrize(
     ("response", "reason"),
     [
+        (http_response("404 Not Found", b"<html>Not Found</html>"), "HTTP 404 Not Found"),
         (
-            b"HTTP/1.1 404 Not Found\r\nContent-Length: %d\r\n\r\n%b" % (len(NOT_FOUND), NOT_FOUND),
-            "HTTP 404 Not Found",
-        ),
-        (
-            b"HTTP/1.1 302 Found\r\nLocation: /feed.xml\r\nContent-Length: %d\r\n\r\n%b"
-            % (len(MOVED), MOVED),
+            http_response("302 Found", b"<html>Moved</html>", "Location: /feed.xml\r\n"),
             "too many redirects (more than 5)",
         ),
     ],
@@ -139,20 +139,15 @@ MOVED = b"<html>Moved</html>"
 def test_redirects_and_errors_with_a_small_body_keep_their_connection(
     response: bytes, reason: str
 ) -> None:
-    server = KeepAliveServer(close_after_response=False, response=response)
-    server.start()
-
-    async def fetch_twice() -> list[str]:
+    async def fetch_twice(port: int) -> list[str]:
         reasons = []
         async with Fetcher(FetchSettings()) as fetcher:
             for _ in range(2):
                 with pytest.raises(FetchError) as failure:
-                    await fetcher.fetch(f"http://127.0.0.1:{server.port}/feed.xml")
+                    await fetcher.fetch(f"http://127.0.0.1:{port}/feed.xml")
                 reasons.append(failure.value.reason)
         return reasons
 
-    try:
-        assert asyncio.run(fetch_twice()) == [reason, reason]
+    with serving(KeepAliveServer(close_after_response=False, response=response)) as server:
+        assert asyncio.run(fetch_twice(server.port)) == [reason, reason]
         assert server.connections == 1
-    finally:
-        server.stop()
