@@ -574,8 +574,6 @@ def _cut_trailing_sections(blocks: list[Block]) -> list[Block]:
     or author heading drops itself and the link-only / short blocks that follow it."""
     out: list[Block] = []
     n = len(blocks)
-    words_after: list[int] | None = None  # words from each block on, counted at first need
-    words_kept = counted = 0  # the words of out[:counted]
     i = 0
     while i < n:
         block = blocks[i]
@@ -585,11 +583,9 @@ def _cut_trailing_sections(blocks: list[Block]) -> list[Block]:
         else:
             start = _section_start(block.kind, text)
         if start == "comments":
-            if words_after is None:
-                words_after = _words_from_each(blocks)
-            words_kept += sum(_words(b.text) for b in out[counted:])
-            counted = len(out)
-            if words_after[i + 1] <= words_kept or i >= n - 3:
+            # near the end it ends the article; before, when no more follows than is kept
+            # (counted only then: most comment headings come last)
+            if i >= n - 3 or _words_in(blocks[i + 1 :]) <= _words_in(out):
                 break
             i += 1
             continue
@@ -623,13 +619,8 @@ def _section_start(kind: str, text: str) -> str:
     return ""
 
 
-def _words_from_each(blocks: Sequence[Block]) -> list[int]:
-    """The words of ``blocks[i:]`` for every i (and 0 past the end): the comment-heading rule
-    compares what follows a heading with what precedes it, at every such heading."""
-    counts = [0] * (len(blocks) + 1)
-    for index in range(len(blocks) - 1, -1, -1):
-        counts[index] = counts[index + 1] + _words(blocks[index].text)
-    return counts
+def _words_in(blocks: Sequence[Block]) -> int:
+    return sum(_words(block.text) for block in blocks)
 
 
 def _drop_trailing_furniture(blocks: list[Block]) -> list[Block]:
