@@ -61,7 +61,7 @@ _joined): a set to test first, quicker than the expression."""
 _NAME_ENDS = frozenset(("", " ", ",", ".", "'", "’", "\n", ")", ":", ";", "-", '"', "”", "!", "?"))
 """The commonest characters after a name (or none: the end of the text), none of which
 _WORD_CHAR matches: a set to test first, quicker than the expression."""
-_PERSON_BEFORE = re.compile(r"(?:^|[^\w.!?:;\"“])([A-Z][a-z]+|[A-Z]\.)\s+$")
+_PERSON_BEFORE = re.compile(r"(?:^|[^\w.!?:;\"“])([A-Z][a-z]+|[A-Z]\.)[ \t]+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(]\s*|\n)\s*$")
 
 
@@ -218,6 +218,7 @@ class Detector:
             for part, start, end, _ in item.occurrences
         }
         known_ends = {(part, end) for (part, _), (_, end) in known_at.items()}
+        units = {p.name for p in proposals if _a_group_of_a_company(p, parts)}
         for proposal in proposals:
             if proposal.decides_only:
                 continue
@@ -228,6 +229,8 @@ class Detector:
                 _drop_occurrence(known[0], proposal.part, proposal.start)
             elif (proposal.part, proposal.end) in known_ends:
                 continue  # a known name read with a word before it ("Ousted WeWork CEO ...")
+            elif proposal.name in units:
+                continue
             key = proposal.name.casefold()
             if self.directory.find(proposal.name) is not None or key in accepted:
                 continue
@@ -340,7 +343,10 @@ class Detector:
     ) -> dict[str, _Found]:
         """Keep unambiguous companies; keep an ambiguous one when some occurrence has context
         that means the company and none of them means the ordinary word (one sense per
-        article). Drop a news outlet that is only ever cited as a source. ``evidence_at``:
+        article). A name that is also the name of someone who speaks in the article ("Kirstjen
+        Nielsen said") needs such context too: its other mentions ("Nielsen's comment") are
+        mostly that person.
+        Drop a news outlet that is only ever cited as a source. ``evidence_at``:
         where phrases around a name show a company ("Get it at Dell for $549")."""
         accepted: dict[str, _Found] = {}
         certain = [
@@ -352,16 +358,18 @@ class Detector:
         for key, item in found.items():
             entry = item.entry
             assert entry is not None
-            occurrences = [
-                o
-                for o in item.occurrences
-                if not _person_name(parts[o[0]], o[1], o[2])
-                and not _names_a_place(parts[o[0]], o[2])
-            ]
-            outlet = entry.sector == "media"
+            occurrences = []
+            speaks = False
+            for occurrence in item.occurrences:
+                text = parts[occurrence[0]]
+                if _person_name(text, occurrence[1], occurrence[2]):
+                    speaks = speaks or _SPEAKS_AFTER.match(text, occurrence[2]) is not None
+                elif not _names_a_place(text, occurrence[2]):
+                    occurrences.append(occurrence)
+            outlet = entry.sector == "news"
             if outlet and _acts_in_the_headline(occurrences, parts):
                 item.reasons.append("outlet acting in the headline")
-            elif entry.ambiguous or _needs_context(entry, occurrences, parts):
+            elif entry.ambiguous or speaks or _needs_context(entry, occurrences, parts):
                 occurrences, reason = _ambiguous_sense(
                     entry, occurrences, parts, certain, evidence_at
                 )
@@ -396,6 +404,19 @@ def _names_a_sibling(proposal: Proposal, known: _Found, known_end: int) -> bool:
     return proposal.name.split()[-1] in _SISTER_COMPANY_WORDS and proposal.name.casefold() not in (
         name.casefold() for name in known.entry.names
     )
+
+
+def _a_group_of_a_company(proposal: Proposal, parts: dict[str, str]) -> bool:
+    """A "Group" that a named owner has ("Apple's Advanced Technology Group"): a unit of that
+    company, not a company of its own, though "Group" is also a legal form. Once named so,
+    it is that unit wherever the article names it."""
+    if not proposal.name.endswith(" Group"):
+        return False
+    before = parts[proposal.part][max(0, proposal.start - 40) : proposal.start]
+    return _OWNER_BEFORE.search(before) is not None
+
+
+_OWNER_BEFORE = re.compile(r"\b[A-Z][\w&.-]*(?:'s|’s) $")
 
 
 def _drop_occurrence(item: _Found, part: str, start: int) -> None:
@@ -669,9 +690,7 @@ def _needs_context(
     """Initials stand for many things ("HP" is also a lung disease, "NIU" a university, "RTX" a
     graphics card) and a news outlet's name is mostly a citation ("CBS Sports reported"): such
     names need company context in the article, like a name that is also a word."""
-    if entry.sector == "media" and all(
-        _as_outlet(entry, parts[p], e) for p, _, e, _ in occurrences
-    ):
+    if entry.sector == "news" and all(_as_outlet(entry, parts[p], e) for p, _, e, _ in occurrences):
         return True
     for part, start, end, _ in occurrences:
         text = parts[part]
@@ -701,6 +720,13 @@ def _person_name(text: str, start: int, end: int) -> bool:
     if not _SENTENCE_START.search(before[: match.start(1)]):
         return True
     return match.group(1).endswith(".") or _TITLE_AFTER.match(text, end) is not None
+
+
+_SPEAKS_AFTER = re.compile(
+    r",? (?:said|says|told|tells|wrote|writes|added|asked|argued|noted|explained|testified"
+    r"|insisted|denied|acknowledged|who)\b"
+)
+"""What follows a person's name, not a company's: "Kirstjen Nielsen said", "..., who"."""
 
 
 _TITLE_AFTER = re.compile(
@@ -767,9 +793,11 @@ def _only_cited(
 
 _OUTLET_CITED_AFTER = re.compile(
     r"(?:'s|’s)?\s+(?:(?:very\s+)?(?:recently|first|previously|also|earlier|exclusively)\s+)?"
-    r"(?:explained|noted|found|revealed|reported|wrote|learned|confirmed)\b"
+    r"(?:explained|noted|found|revealed|reported|wrote|learned|confirmed|followed up)\b"
+    r"|(?:'s|’s) [A-Z][a-z]+ [A-Z][a-z]+\b"
 )
-"""After an outlet's name: "as Gizmodo very recently explained", "Wired found"."""
+"""After an outlet's name: "as Gizmodo very recently explained", "Wired found", "Politico
+followed up"; or one of its journalists: "Politico's Michael Calderone"."""
 
 
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][\w.,'’ -]{0,30} \($")

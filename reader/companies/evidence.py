@@ -96,7 +96,7 @@ _BEFORE = 80  # characters read before an anchor for the name
 CITATION_BEFORE = re.compile(
     r"(?:according to|told|telling|tells|speaking to|spoke to|speaks to|reported by|interview"
     r" with|cited by|citing|via|per|wrote in|writes in|wrote for|writes for|writing for|reporting"
-    r" for|reports for|first reported by"
+    r" for|reports for|first reported by|obtained by|seen by|reviewed by"
     r"|a report (?:by|in|from)|reports? from|confirmed to|said to|published (?:by|in)|a story"
     r" (?:by|in)|an article (?:by|in)|an op-ed in|a column in)\s+(?:the\s+)?$",
     re.IGNORECASE,

@@ -82,6 +82,7 @@ def test_seed_article_has_honda_and_nissan_as_subjects_byd_as_mention_and_no_nik
             "Amazon",
         ),
         ("Visa and Mastercard settle", "Visa said card fees would fall for merchants.", "Visa"),
+        ("Smart speakers", "It sounds better than an Amazon Echo or a Google Home.", "Amazon"),
     ],
 )
 def test_ambiguous_names_with_company_context_are_detected(
@@ -110,6 +111,7 @@ def test_ambiguous_names_with_company_context_are_detected(
         ),
         ("Veterans and shell shock", "Shell shock was the name soldiers gave it in 1915.", "Shell"),
         ("Hitting the target", "The archer said her target was to win gold in Paris.", "Target"),
+        ("Rain returns", "Calls echo through the Amazon as the rainforest recovers.", "Amazon"),
     ],
 )
 def test_ambiguous_names_in_their_ordinary_sense_are_not_companies(
@@ -237,6 +239,9 @@ def test_people_and_titles_that_say_what_they_are_are_not_companies(
         "fell.",
         "The Financial Times has just reported that the company's sales and profit fell.",
         "The sale is off.\n\nFrom the FT …\n\n> The company's sales and profit fell.",
+        "In the letter, obtained by The New York Times, investors said the company needed a new "
+        "chief executive.",
+        "Politico followed up on the report, Politico noted, citing Politico's Michael Calderone.",
     ],
 )
 def test_an_outlet_a_writer_reports_for_or_a_quote_comes_from_is_a_source(
@@ -277,3 +282,31 @@ def test_a_company_whose_analysis_is_cited_is_still_a_company(detector: Detector
         "analysis, the space apps need has grown tenfold."
     )
     assert names(detector.detect("Apps grow", body)) == {"Sensor Tower"}
+
+
+@pytest.mark.parametrize(
+    ("body", "company"),
+    [
+        ("According to Netflix, viewers watched 2 billion hours.", "Netflix"),
+        ("Sales doubled, according to Nintendo.", "Nintendo"),
+        ("We talk about the passing of Nintendo's Satoru Iwata.", "Nintendo"),
+    ],
+)
+def test_a_media_company_that_is_not_a_news_outlet_is_a_company_when_cited(
+    detector: Detector, body: str, company: str
+) -> None:
+    assert company in names(detector.detect("Streaming", body))
+
+
+def test_a_car_model_is_not_its_makers_name(detector: Detector) -> None:
+    body = "The player lost control of his Range Rover, which hit a wall."
+    assert names(detector.detect("Crash", body)) == set()
+
+
+def test_a_group_inside_a_known_company_is_not_a_company(detector: Detector) -> None:
+    body = (
+        "Brett Bilbrey, the former head of Apple's Advanced Technology Group, says so. The "
+        "Advanced Technology Group was an R&D division at Apple, before the iPhone."
+    )
+    assert names(detector.detect("Phil Schiller", body)) == {"Apple"}
+    assert "Zorbix Group" in names(detector.detect("Deal", "Zorbix Group Ltd. bought it."))

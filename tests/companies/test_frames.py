@@ -497,3 +497,30 @@ def test_a_person_at_the_start_of_a_sentence_is_not_the_company(
 def test_a_company_at_the_start_of_a_sentence_is_still_found(detector: Detector) -> None:
     body = "Analysts cut targets.\n\nGoldman Sachs, the bank, raised its forecast for Nielsen."
     assert "Goldman Sachs" in names(detector, body)
+
+
+def test_a_surname_is_the_person_again_once_the_person_has_spoken(detector: Detector) -> None:
+    body = (
+        "At her hearing, Kirstjen Nielsen said she could not determine the cause.\n\n"
+        "Nielsen's comment contradicts the science. As head of the department, Nielsen would "
+        "oversee the response."
+    )
+    assert "Nielsen" not in names(detector, body)
+
+
+def test_a_company_sharing_a_speakers_surname_is_found_with_company_context(
+    detector: Detector,
+) -> None:
+    body = (
+        "Kirstjen Nielsen said she would review the contract.\n\n"
+        "Nielsen, the ratings company, reported higher quarterly revenue and its shares rose."
+    )
+    assert "Nielsen" in names(detector, body)
+
+
+def test_a_title_cased_line_before_a_name_is_not_a_first_name(detector: Detector) -> None:
+    body = (
+        "The kit sold out fast.\n\nStory Timeline\n\nAudi e-tron GT Concept First Drive\n\n"
+        "ANT+ Gear Shifting | No | No\n\nShimano Di2 Shifting | No | Yes"
+    )
+    assert {"Audi", "Shimano"} <= names(detector, body)

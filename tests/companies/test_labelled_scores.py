@@ -35,7 +35,12 @@ def scores() -> dict[str, dict]:
         pytest.skip(f"{truth_path} is missing (the shared/ folder sits beside the repository)")
     scorer = _scorer()
     detector = Detector(builtin_directory())
-    sets = (("labelled", LABELS), ("held-out", LABELS / "held-out"), ("fresh", LABELS / "fresh"))
+    sets = (
+        ("labelled", LABELS),
+        ("held-out", LABELS / "held-out"),
+        ("fresh", LABELS / "fresh"),
+        ("fresh-2", LABELS / "fresh-2"),
+    )
     return {
         name: scorer.score(scorer.load_labels(path), scorer.load_truth(path), detector, False)
         for name, path in sets
@@ -78,3 +83,18 @@ def test_the_fresh_feed_items_keep_their_scores(scores: dict[str, dict]) -> None
     assert result["precision"] >= 0.96
     assert result["recall"] >= 0.58
     assert result["subject recall"] >= 0.80
+
+
+def test_the_second_fresh_feed_items_keep_their_scores(scores: dict[str, dict]) -> None:
+    """40 other items of the feed corpus, labelled blind by a fourth reader, first scored before
+    any change for them: 0.806 / 0.806 / 0.895. Generic fixes its errors showed (a surname is
+    the person again once the person has spoken; "obtained by" and an outlet's own journalist
+    cite it; a "Group" someone owns is a unit; games and film companies are no news outlets;
+    a car model is no maker's name; the Amazon Echo) brought them to 0.963 / 0.839 / 0.895.
+    Left: Apple named only as Twitter handles, Omni for The Omni Group, an outlet's host
+    interviewing, Alphabet beside Google (one entry in the directory)."""
+    result = scores["fresh-2"]
+    assert result["articles"] == 40
+    assert result["precision"] >= 0.96
+    assert result["recall"] >= 0.83
+    assert result["subject recall"] >= 0.89
