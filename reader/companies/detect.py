@@ -510,8 +510,9 @@ def _ambiguous_sense(
     """The occurrences that mean the company, and why; none when nothing in the article
     says so. Company context: a phrase around the name that shows a company (``evidence_at``),
     the kind of product it makes right after it ("a Ford sedan"), a legal form after the
-    name, a cue of this company, two generic business words nearby, or another
-    (unambiguous) company named close by ("Google, Microsoft and Apple")."""
+    name, its social-media handle ("@Apple"), a cue of this company, two generic business
+    words nearby, or another (unambiguous) company named close by ("Google, Microsoft and
+    Apple")."""
     cues, anti = _cue_forms(entry.cues, entry.anti_cues)
     confirmed = ""
     kept = []
@@ -530,6 +531,8 @@ def _ambiguous_sense(
             confirmed = "company evidence"
         elif LEGAL_SUFFIX_AFTER.match(after):
             confirmed = "legal suffix"
+        elif _handle(text, start, end):
+            confirmed = "its account"
         elif cue := _first_cue(cues, raw_window, window):
             confirmed = f"context: {cue}"
         elif _makes_product(entry, text, start, end):
@@ -541,6 +544,15 @@ def _ambiguous_sense(
     if not confirmed:
         return [], ""
     return kept, f"ambiguous name, {confirmed}"
+
+
+def _handle(text: str, start: int, end: int) -> bool:
+    """The name as a social-media handle ("Are you aware of it @Apple?"): the company's own
+    account, not a word. An e-mail address ("press@Shell.com") is not one."""
+    if not start or text[start - 1] != "@" or (start >= 2 and text[start - 2].isalnum()):
+        return False
+    following = text[end : end + 2]
+    return not (following[:1].isalnum() or (following[:1] == "." and following[1:].isalnum()))
 
 
 _INSIDE_PRODUCT_NAME = re.compile(

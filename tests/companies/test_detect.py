@@ -310,3 +310,12 @@ def test_a_group_inside_a_known_company_is_not_a_company(detector: Detector) -> 
     )
     assert names(detector.detect("Phil Schiller", body)) == {"Apple"}
     assert "Zorbix Group" in names(detector.detect("Deal", "Zorbix Group Ltd. bought it."))
+
+
+def test_a_companys_handle_is_the_company_and_an_email_address_is_not(
+    detector: Detector,
+) -> None:
+    tweet = "> Anyone can log in as root with an empty password. Are you aware of it @Apple?"
+    assert names(detector.detect("A security flaw", tweet)) == {"Apple"}
+    email = "Send your apple pie recipes to pies@Apple.org before Friday."
+    assert names(detector.detect("Recipes", email)) == set()

@@ -90,11 +90,11 @@ def test_the_second_fresh_feed_items_keep_their_scores(scores: dict[str, dict]) 
     any change for them: 0.806 / 0.806 / 0.895. Generic fixes its errors showed (a surname is
     the person again once the person has spoken; "obtained by" and an outlet's own journalist
     cite it; a "Group" someone owns is a unit; games and film companies are no news outlets;
-    a car model is no maker's name; the Amazon Echo) brought them to 0.963 / 0.839 / 0.895.
-    Left: Apple named only as Twitter handles, Omni for The Omni Group, an outlet's host
-    interviewing, Alphabet beside Google (one entry in the directory)."""
+    a car model is no maker's name; the Amazon Echo; a company's handle, "@Apple") brought them
+    to 0.964 / 0.871 / 0.947. Left: Omni for The Omni Group, an outlet's host interviewing,
+    Alphabet beside Google (one entry in the directory)."""
     result = scores["fresh-2"]
     assert result["articles"] == 40
     assert result["precision"] >= 0.96
-    assert result["recall"] >= 0.83
-    assert result["subject recall"] >= 0.89
+    assert result["recall"] >= 0.87
+    assert result["subject recall"] >= 0.94
