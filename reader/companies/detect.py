@@ -343,7 +343,9 @@ class Detector:
     ) -> dict[str, _Found]:
         """Keep unambiguous companies; keep an ambiguous one when some occurrence has context
         that means the company and none of them means the ordinary word (one sense per
-        article). A name that is also the name of someone who speaks in the article ("Kirstjen
+        article). A person's full name is that person wherever it is written, also where a
+        line starts with it ("Hala Ayala and Elizabeth Guzman"). A name that is also the name
+        of someone who speaks in the article ("Kirstjen
         Nielsen said") needs such context too: its other mentions ("Nielsen's comment") are
         mostly that person.
         Drop a news outlet that is only ever cited as a source. ``evidence_at``:
@@ -360,12 +362,19 @@ class Detector:
             assert entry is not None
             occurrences = []
             speaks = False
+            first_names: set[str] = set()
             for occurrence in item.occurrences:
                 text = parts[occurrence[0]]
                 if _person_name(text, occurrence[1], occurrence[2]):
                     speaks = speaks or _SPEAKS_AFTER.match(text, occurrence[2]) is not None
+                    first_names.add(_word_before(text, occurrence[1]))
                 elif not _names_a_place(text, occurrence[2]):
                     occurrences.append(occurrence)
+            first_names.discard("")
+            if first_names:
+                occurrences = [
+                    o for o in occurrences if _word_before(parts[o[0]], o[1]) not in first_names
+                ]
             outlet = entry.sector == "news"
             if outlet and _acts_in_the_headline(occurrences, parts):
                 item.reasons.append("outlet acting in the headline")
@@ -533,6 +542,10 @@ def _ambiguous_sense(
             confirmed = "legal suffix"
         elif _handle(text, start, end):
             confirmed = "its account"
+        elif entry.sector == "news" and _OUTLET_AS_EMPLOYER.search(
+            _sentence_around(text, start, end)
+        ):
+            confirmed = "the outlet as a business"
         elif cue := _first_cue(cues, raw_window, window):
             confirmed = f"context: {cue}"
         elif _makes_product(entry, text, start, end):
@@ -544,6 +557,24 @@ def _ambiguous_sense(
     if not confirmed:
         return [], ""
     return kept, f"ambiguous name, {confirmed}"
+
+
+_OUTLET_AS_EMPLOYER = re.compile(
+    r"\b(?:hired|hires|fired|fires|ousted|contract with|spokes(?:person|man|woman)|layoffs"
+    r"|advertisers|parent company|sale of)\b"
+)
+"""Words in a news outlet's sentence that show the business, not a source: it hires and
+fires, has a spokesperson, advertisers and a parent ("Fox News star host Sean Hannity
+announced that the network has hired ...")."""
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (or line) the name at ``start:end`` stands in, within _WINDOW of it."""
+    head = text[max(0, start - _WINDOW) : start]
+    tail = text[end : end + _WINDOW]
+    cut = max(head.rfind(". "), head.rfind("\n"))
+    stops = [i for i in (tail.find(". "), tail.find("\n")) if i >= 0]
+    return head[cut + 1 :] + text[start:end] + tail[: min(stops, default=len(tail))]
 
 
 def _handle(text: str, start: int, end: int) -> bool:
@@ -732,6 +763,14 @@ def _person_name(text: str, start: int, end: int) -> bool:
     if not _SENTENCE_START.search(before[: match.start(1)]):
         return True
     return match.group(1).endswith(".") or _TITLE_AFTER.match(text, end) is not None
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word one space before ``start`` ("Hala" before "Ayala"), or ""."""
+    head = text[max(0, start - 24) : start - 1]
+    if text[start - 1 : start] != " " or not head or head[-1].isspace():
+        return ""
+    return head.split()[-1]
 
 
 _SPEAKS_AFTER = re.compile(

@@ -83,11 +83,13 @@ The kinds that people are too ("a developer", "a maker") count only with "of" af
 _ACTOR_VERB = (
     r" (?:announces|launches|unveils|acquires|to acquire|buys|partners with|raises|completes"
     r"|introduces|expands|signs|opens|recalls|invests|reports (?:record|first|second|third"
-    r"|fourth|quarterly|annual))\b"
+    r"|fourth|quarterly|annual)"
+    r"|Partners With|Teams Up With|Acquires|To Acquire|Raises \$)\b"
 )
 _TITLE_ACTOR = re.compile(rf"(?P<name>{_NAME}){_ACTOR_VERB}")
 """A headline that opens with a company doing what companies do: "Ascom announces ...",
-"Zorbix raises $20 million"."""
+"Zorbix raises $20 million". In a headline in title case only the verbs that people and
+governments rarely have ("Virgin Mobile Partners With Apple"; not "Biden Signs ...")."""
 _TITLE_VERB = re.compile(_ACTOR_VERB)
 """The verb of _TITLE_ACTOR anywhere: looked for first, as _TITLE_ACTOR tries every way to
 read a name at the start of a headline before it fails."""
@@ -468,6 +470,12 @@ def _name_before(
     proposal = _proposal(found, "name", part, reason, directory)
     if proposal is None:
         return
+    ordinal = _ORDINAL_BEFORE.search(text, max(0, proposal.start - 8), proposal.start)
+    if ordinal is not None:  # "21st Century Fox": a name may start with a number ...
+        if _DETERMINER_BEFORE.search(text, max(0, ordinal.start() - 8), ordinal.start()):
+            return  # ... but "his 3rd Acme Inc. job" is a count of Acme's
+        name = f"{ordinal.group(1)} {proposal.name}"
+        proposal = proposal._replace(name=name, start=ordinal.start(1))
     if extend_to is not None:  # "Acme Robotics": the suffix word is part of the name
         written = text[proposal.start : anchor].rstrip(" ,")
         if written[:1].islower() or not _named_with_name_word(
@@ -477,6 +485,10 @@ def _name_before(
         name = f"{written} {text[anchor:extend_to].strip(' ,')}"
         proposal = Proposal(name, part, proposal.start, extend_to, reason)
     yield proposal
+
+
+_ORDINAL_BEFORE = re.compile(r"(?<![\w.,])(\d+(?:st|nd|rd|th)) $")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your) $", re.I)
 
 
 _LAST_NOT_IN_NAMES = re.compile(r'(?s:.*)(?:,|\. |\n|:|"|“)')

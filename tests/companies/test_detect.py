@@ -83,6 +83,7 @@ def test_seed_article_has_honda_and_nissan_as_subjects_byd_as_mention_and_no_nik
         ),
         ("Visa and Mastercard settle", "Visa said card fees would fall for merchants.", "Visa"),
         ("Smart speakers", "It sounds better than an Amazon Echo or a Google Home.", "Amazon"),
+        ("Phones", "In my experience Sprint is the worst of the U.S. carriers.", "Sprint"),
     ],
 )
 def test_ambiguous_names_with_company_context_are_detected(
@@ -112,6 +113,7 @@ def test_ambiguous_names_with_company_context_are_detected(
         ("Veterans and shell shock", "Shell shock was the name soldiers gave it in 1915.", "Shell"),
         ("Hitting the target", "The archer said her target was to win gold in Paris.", "Target"),
         ("Rain returns", "Calls echo through the Amazon as the rainforest recovers.", "Amazon"),
+        ("Track", "The carrier pigeon won the final sprint to the loft.", "Sprint"),
     ],
 )
 def test_ambiguous_names_in_their_ordinary_sense_are_not_companies(

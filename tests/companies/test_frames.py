@@ -524,3 +524,57 @@ def test_a_title_cased_line_before_a_name_is_not_a_first_name(detector: Detector
         "ANT+ Gear Shifting | No | No\n\nShimano Di2 Shifting | No | Yes"
     )
     assert {"Audi", "Shimano"} <= names(detector, body)
+
+
+def test_a_full_name_is_the_person_also_where_a_line_starts_with_it(detector: Detector) -> None:
+    body = (
+        "Virginia also elected its first two Latina delegates when Democrats Hala Ayala and "
+        "Elizabeth Guzman won their races.\n\nHala Ayala and Elizabeth Guzman\n\nBoth ran "
+        "on health care."
+    )
+    assert "Ayala Corporation" not in names(detector, body)
+    assert "Ayala Corporation" in names(detector, "Ayala Corporation shares rose on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("title", "company"),
+    [
+        ("Virgin Mobile Partners With Apple to Go iPhone-Only", "Virgin Mobile"),
+        ("Quibblo Raises $20 Million for Its Delivery Robots", "Quibblo"),
+    ],
+)
+def test_a_title_case_headline_opening_with_a_company_deal_names_it(
+    detector: Detector, title: str, company: str
+) -> None:
+    assert company in names(detector, "The deal was announced on Tuesday.", title)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Hannity Announces Gorka Will Join The Network", "Biden Signs Infrastructure Bill"],
+)
+def test_a_title_case_headline_of_a_person_acting_names_no_company(
+    detector: Detector, title: str
+) -> None:
+    assert names(detector, "The news came on Tuesday.", title) == set()
+
+
+def test_a_name_may_start_with_an_ordinal_but_not_after_a_determiner(detector: Detector) -> None:
+    body = "A spokeswoman for 21st Century Fox, the parent company, declined to comment."
+    assert "21st Century Fox" in names(detector, body)
+    assert names(detector, "It was his 3rd Acme Inc. job in a year.") == set()
+
+
+def test_a_news_outlet_that_hires_is_a_business(detector: Detector) -> None:
+    body = "Fox News star host Sean Hannity announced that the network has hired Sebastian Gorka."
+    assert "Fox News" in names(detector, body, "Hannity Announces Gorka Hire")
+
+
+def test_a_news_outlet_told_something_beside_a_hiring_is_still_a_source(
+    detector: Detector,
+) -> None:
+    body = (
+        "The agency has hired Gorka for that position.\n\nGorka claimed to the Associated "
+        "Press that he resigned."
+    )
+    assert "Associated Press" not in names(detector, body, "Gorka Hired")

@@ -40,6 +40,7 @@ def scores() -> dict[str, dict]:
         ("held-out", LABELS / "held-out"),
         ("fresh", LABELS / "fresh"),
         ("fresh-2", LABELS / "fresh-2"),
+        ("fresh-3", LABELS / "fresh-3"),
     )
     return {
         name: scorer.score(scorer.load_labels(path), scorer.load_truth(path), detector, False)
@@ -98,3 +99,18 @@ def test_the_second_fresh_feed_items_keep_their_scores(scores: dict[str, dict]) 
     assert result["precision"] >= 0.96
     assert result["recall"] >= 0.87
     assert result["subject recall"] >= 0.94
+
+
+def test_the_third_fresh_feed_items_keep_their_scores(scores: dict[str, dict]) -> None:
+    """40 more feed items, labelled blind by a fifth reader after the fixes above, first scored
+    before any change for them: 0.892 / 0.647 / 0.727. Generic fixes its errors showed (a full
+    name is the person also where a line starts with it; title-case headlines of deals; a
+    name starting with an ordinal, "21st Century Fox"; a news outlet that hires or fires is a
+    business; Sprint among carriers) brought them to 0.949 / 0.725 / 0.864. Left: a startup
+    named only beside its buyer (Maluuba), products standing for their makers (Nix, MyRoll),
+    sponsors in show notes."""
+    result = scores["fresh-3"]
+    assert result["articles"] == 40
+    assert result["precision"] >= 0.94
+    assert result["recall"] >= 0.72
+    assert result["subject recall"] >= 0.86
