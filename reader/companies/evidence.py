@@ -63,15 +63,18 @@ agency"."""
 _DESCRIPTION_WORDS = r"(?:[\w-]+ (?:and [\w-]+ )?){0,3}?"
 """Up to three words (each may be a pair joined by "and": "Spokane and Seattle") before the kind
 of company."""
-_APPOSITIVE_ANCHOR = re.compile(
-    rf", (?:a|an|the) {_DESCRIPTION_WORDS}(?:company|firm|startup|start-up|chain|maker"
+_APPOSITIVE = (
+    rf" (?:a|an|the) {_DESCRIPTION_WORDS}(?:company|firm|startup|start-up|chain|maker"
     r"|manufacturer|retailer|publisher|operator|provider|developer|brand|bank|lender|insurer"
     r"|airline|carmaker|automaker|conglomerate|subsidiary|studio|label|supplier|group that"
-    rf"|{_TRADE_AGENCY})\b(?!['’]s)"
+    rf"|(?:team|unit) acquired by|{_TRADE_AGENCY})\b(?!['’]s)"
 )
+_APPOSITIVE_ANCHOR = re.compile(f",{_APPOSITIVE}")
+_DASHED_APPOSITIVE_ANCHOR = re.compile(f" (?:—|–|--){_APPOSITIVE}")
 """A name explained right after it: "McClatchy, a chain of 30 newspapers", "Zorbix, a startup",
-"Zorbix, a Spokane and Seattle advertising and design agency"; but not "Marco Villa, the
-company's chief operating officer", a person at the company."""
+"Zorbix, a Spokane and Seattle advertising and design agency", "Zorbix — a deep learning team
+acquired by Microsoft"; but not "Marco Villa, the company's chief operating officer", a person
+at the company."""
 _COPULA_ANCHOR = re.compile(
     rf" is (?:a|an|the) {_DESCRIPTION_WORDS}(?:company|startup|start-up|manufacturer|carmaker"
     r"|automaker|retailer|conglomerate|supplier|insurer|lender|airline|firm(?! believer)"
@@ -255,7 +258,7 @@ def propose_unknown(parts: dict[str, str], directory: Directory) -> Iterable[Pro
             suffix = match.group("suffix").rstrip(".")
             extra = match.end() if suffix in _NAME_WORD_SUFFIXES else None
             yield from _name_before(text, start, part, "legal form", directory, extra)
-        for match in _APPOSITIVE_ANCHOR.finditer(text):
+        for match in _appositive_anchors(text):
             if match.start() and (
                 text[match.start() - 1].isalnum() or text[match.start() - 1] in ".’'"
             ):
@@ -270,6 +273,12 @@ def propose_unknown(parts: dict[str, str], directory: Directory) -> Iterable[Pro
                 yield from _name_before(text, start, part, "company role", directory)
         yield from _frame_proposals(text, part, directory)
         yield from _about_sections(text, part, directory)
+
+
+def _appositive_anchors(text: str) -> Iterable[re.Match[str]]:
+    yield from _APPOSITIVE_ANCHOR.finditer(text)
+    if "—" in text or "–" in text or "--" in text:  # the dashed kind is rare: look only then
+        yield from _DASHED_APPOSITIVE_ANCHOR.finditer(text)
 
 
 def _sentence_subject(

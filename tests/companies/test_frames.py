@@ -578,3 +578,9 @@ def test_a_news_outlet_told_something_beside_a_hiring_is_still_a_source(
         "Press that he resigned."
     )
     assert "Associated Press" not in names(detector, body, "Gorka Hired")
+
+
+def test_a_name_explained_between_dashes_is_a_company(detector: Detector) -> None:
+    body = "Quibblo — a deep learning team acquired by Microsoft in January — built the system."
+    assert "Quibblo" in names(detector, body)
+    assert names(detector, "Velmora — a team player to the end — scored twice.") == set()
