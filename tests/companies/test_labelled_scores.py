@@ -41,6 +41,7 @@ def scores() -> dict[str, dict]:
         ("fresh", LABELS / "fresh"),
         ("fresh-2", LABELS / "fresh-2"),
         ("fresh-3", LABELS / "fresh-3"),
+        ("fresh-4", LABELS / "fresh-4"),
     )
     return {
         name: scorer.score(scorer.load_labels(path), scorer.load_truth(path), detector, False)
@@ -114,3 +115,15 @@ def test_the_third_fresh_feed_items_keep_their_scores(scores: dict[str, dict]) -
     assert result["precision"] >= 0.95
     assert result["recall"] >= 0.74
     assert result["subject recall"] >= 0.90
+
+
+def test_the_fourth_fresh_feed_items_keep_their_first_score(scores: dict[str, dict]) -> None:
+    """39 more feed items, labelled blind by a sixth reader after every fix above, scored once
+    and left as they are, so that one set still tells what unseen text gets: 0.909 / 0.588 /
+    0.778. Its misses: Apple named only beside the FBI ("the Apple/FBI fight"), apps named
+    like their makers (Yelp, Citymapper), sponsors in show notes."""
+    result = scores["fresh-4"]
+    assert result["articles"] == 39
+    assert result["precision"] >= 0.90
+    assert result["recall"] >= 0.58
+    assert result["subject recall"] >= 0.77
