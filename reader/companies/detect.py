@@ -343,13 +343,10 @@ class Detector:
     ) -> dict[str, _Found]:
         """Keep unambiguous companies; keep an ambiguous one when some occurrence has context
         that means the company and none of them means the ordinary word (one sense per
-        article). A person's full name is that person wherever it is written, also where a
-        line starts with it ("Hala Ayala and Elizabeth Guzman"). A name that is also the name
-        of someone who speaks in the article ("Kirstjen
-        Nielsen said") needs such context too: its other mentions ("Nielsen's comment") are
-        mostly that person.
-        Drop a news outlet that is only ever cited as a source. ``evidence_at``:
-        where phrases around a name show a company ("Get it at Dell for $549")."""
+        article); a name that is also someone's who speaks in the article needs such context
+        too (see _apart_from_people). Drop a news outlet that is only ever cited as a source.
+        ``evidence_at``: where phrases around a name show a company ("Get it at Dell for
+        $549")."""
         accepted: dict[str, _Found] = {}
         certain = [
             (part, start, end)
@@ -360,21 +357,7 @@ class Detector:
         for key, item in found.items():
             entry = item.entry
             assert entry is not None
-            occurrences = []
-            speaks = False
-            first_names: set[str] = set()
-            for occurrence in item.occurrences:
-                text = parts[occurrence[0]]
-                if _person_name(text, occurrence[1], occurrence[2]):
-                    speaks = speaks or _SPEAKS_AFTER.match(text, occurrence[2]) is not None
-                    first_names.add(_word_before(text, occurrence[1]))
-                elif not _names_a_place(text, occurrence[2]):
-                    occurrences.append(occurrence)
-            first_names.discard("")
-            if first_names:
-                occurrences = [
-                    o for o in occurrences if _word_before(parts[o[0]], o[1]) not in first_names
-                ]
+            occurrences, speaks = _apart_from_people(item.occurrences, parts)
             outlet = entry.sector == "news"
             if outlet and _acts_in_the_headline(occurrences, parts):
                 item.reasons.append("outlet acting in the headline")
@@ -413,6 +396,30 @@ def _names_a_sibling(proposal: Proposal, known: _Found, known_end: int) -> bool:
     return proposal.name.split()[-1] in _SISTER_COMPANY_WORDS and proposal.name.casefold() not in (
         name.casefold() for name in known.entry.names
     )
+
+
+def _apart_from_people(
+    occurrences: Sequence[tuple[str, int, int, str]], parts: dict[str, str]
+) -> tuple[list[tuple[str, int, int, str]], bool]:
+    """The occurrences that are neither part of a person's name nor of a place's, and whether
+    one of those people speaks ("Kirstjen Nielsen said"): then the name's other mentions
+    ("Nielsen's comment") are mostly that person too. A full name found once is that person
+    wherever it is written, also where a line starts with it ("Hala Ayala and ...")."""
+    kept = []
+    speaks = False
+    first_names: set[str] = set()
+    for occurrence in occurrences:
+        part, start, end, _ = occurrence
+        text = parts[part]
+        if _person_name(text, start, end):
+            speaks = speaks or _SPEAKS_AFTER.match(text, end) is not None
+            first_names.add(_word_before(text, start))
+        elif not _names_a_place(text, end):
+            kept.append(occurrence)
+    first_names.discard("")
+    if first_names:
+        kept = [o for o in kept if _word_before(parts[o[0]], o[1]) not in first_names]
+    return kept, speaks
 
 
 def _a_group_of_a_company(proposal: Proposal, parts: dict[str, str]) -> bool:
