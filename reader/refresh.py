@@ -28,6 +28,7 @@ from reader.models import (
     OutcomeKind,
     RefreshReport,
 )
+from reader.parse_pool import prepare_in_pool
 from reader.storage import FetchSuccess, Storage, WriteBatch
 from reader.storage.connection import utc_now
 from reader.writer import BatchWriter
@@ -159,17 +160,6 @@ def fetch_success(prepared: PreparedFeed, result: FetchResult) -> FetchSuccess:
     )
 
 
-def _prepare(
-    body: bytes, url: str, headers: Mapping[str, str], watchlist: tuple[CompanyEntry, ...]
-) -> PreparedFeed:
-    """The parse worker's job. Worker processes have loaded the parsing stack as they started
-    (``reader.parse_pool``); the thread a handful of feeds parse on loads it here, so that a
-    refresh where every feed answers 304 never pays for it."""
-    from reader.fetching.parse import prepare_feed
-
-    return prepare_feed(body, url, headers, watchlist)
-
-
 StorePage = Callable[[int, str, "PageText | None", str | None], Awaitable[None]]
 """Persist an article page: (article id, final URL, the page and its text or None, error)."""
 
@@ -298,7 +288,7 @@ class _Job:
         async with self.unwritten:
             prepared: PreparedFeed = await asyncio.get_running_loop().run_in_executor(
                 self.parse_pool,
-                _prepare,
+                prepare_in_pool,
                 result.body,
                 result.final_url,
                 result.headers,

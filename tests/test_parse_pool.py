@@ -106,3 +106,28 @@ def test_a_refresh_loads_the_parsing_stack_only_in_its_workers(
         conn.close()
     # again: every feed answers 304, no document is parsed, and no pool is even built
     assert fetch_and_list_modules(db, ("multiprocessing", *PARSING_STACK)) == []
+
+
+FETCHING_STACK = ("httpx", "httpcore", "reader.refresh", "reader.fetching.http", "sqlite3")
+
+
+def test_a_parse_job_loads_nothing_of_the_fetching_stack_into_its_worker(feedserver: str) -> None:
+    """A worker unpickles a job's function by importing the module it is defined in; the job
+    must not bring httpx and the storage layer into processes that only parse."""
+    url = f"{feedserver}/_gen/1.xml?entries=5"
+    ask = f"sorted(m for m in {FETCHING_STACK!r} if m in __import__('sys').modules)"
+    code = f"""
+import json, urllib.request
+from types import SimpleNamespace
+from reader.parse_pool import open_parse_pool, prepare_in_pool
+body = urllib.request.urlopen({url!r}).read()
+new_feeds = [SimpleNamespace(etag=None, last_modified=None)] * 8
+with open_parse_pool(new_feeds, workers=2) as pool:
+    jobs = [pool.submit(prepare_in_pool, body, {url!r}, {{}}, ()) for _ in range(8)]
+    assert all(len(job.result(timeout=60).drafts) == 5 for job in jobs)
+    print(json.dumps([pool.submit(eval, {ask!r}).result(timeout=60) for _ in range(4)]))
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert json.loads(result.stdout) == [[], [], [], []]
