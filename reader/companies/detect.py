@@ -359,6 +359,10 @@ class Detector:
             assert entry is not None
             occurrences, speaks = _apart_from_people(item.occurrences, parts)
             outlet = entry.sector == "news"
+            if not outlet:
+                occurrences = [o for o in occurrences if not _a_thing_of_its_make(o, parts)]
+                if not occurrences:
+                    continue
             if outlet and _acts_in_the_headline(occurrences, parts):
                 item.reasons.append("outlet acting in the headline")
             elif entry.ambiguous or speaks or _needs_context(entry, occurrences, parts):
@@ -396,6 +400,21 @@ def _names_a_sibling(proposal: Proposal, known: _Found, known_end: int) -> bool:
     return proposal.name.split()[-1] in _SISTER_COMPANY_WORDS and proposal.name.casefold() not in (
         name.casefold() for name in known.entry.names
     )
+
+
+_THING_AFTER = re.compile(r" (?:was|is|had|has|were|are)\b")
+
+
+def _a_thing_of_its_make(occurrence: tuple[str, int, int, str], parts: dict[str, str]) -> bool:
+    """A one-word maker's name written as a thing, with "the" before it and a verb after it
+    ("The BlackBerry was arguably the first hit smartphone"): the device, not the company."""
+    part, start, end, _ = occurrence
+    text = parts[part]
+    if start < 4 or text[start - 4 : start] not in ("the ", "The ") or " " in text[start:end]:
+        return False
+    if start > 4 and text[start - 5].isalnum():
+        return False
+    return _THING_AFTER.match(text, end) is not None
 
 
 def _apart_from_people(

@@ -84,6 +84,13 @@ def test_seed_article_has_honda_and_nissan_as_subjects_byd_as_mention_and_no_nik
         ("Visa and Mastercard settle", "Visa said card fees would fall for merchants.", "Visa"),
         ("Smart speakers", "It sounds better than an Amazon Echo or a Google Home.", "Amazon"),
         ("Phones", "In my experience Sprint is the worst of the U.S. carriers.", "Sprint"),
+        ("Sponsors", "Away: travel essentials. Their carry-on suitcase has a battery.", "Away"),
+        ("Casper raises money", "Casper, the mattress startup, will open 200 stores.", "Casper"),
+        (
+            "Medium changes its paywall",
+            "Medium, the blogging platform founded by Ev Williams, will pay writers more.",
+            "Medium",
+        ),
     ],
 )
 def test_ambiguous_names_with_company_context_are_detected(
@@ -114,6 +121,9 @@ def test_ambiguous_names_with_company_context_are_detected(
         ("Hitting the target", "The archer said her target was to win gold in Paris.", "Target"),
         ("Rain returns", "Calls echo through the Amazon as the rainforest recovers.", "Amazon"),
         ("Track", "The carrier pigeon won the final sprint to the loft.", "Sprint"),
+        ("Away game blues", "Away from home, the team lost again. Away fans sang.", "Away"),
+        ("Snow in Wyoming", "Casper, Wyoming, got a foot of snow. Casper dug out.", "Casper"),
+        ("How to cook steak", "Medium rare is best. Medium heat keeps the crust even.", "Medium"),
     ],
 )
 def test_ambiguous_names_in_their_ordinary_sense_are_not_companies(
@@ -303,6 +313,15 @@ def test_a_media_company_that_is_not_a_news_outlet_is_a_company_when_cited(
 def test_a_car_model_is_not_its_makers_name(detector: Detector) -> None:
     body = "The player lost control of his Range Rover, which hit a wall."
     assert names(detector.detect("Crash", body)) == set()
+
+
+def test_a_makers_name_written_as_a_thing_is_the_device_not_the_company(
+    detector: Detector,
+) -> None:
+    device = "The BlackBerry was arguably the first hit smartphone. It had a keyboard."
+    assert names(detector.detect("Phones", device)) == set()
+    company = "BlackBerry said it had sold its patents. The BlackBerry deal closed."
+    assert names(detector.detect("Patents", company)) == {"BlackBerry"}
 
 
 def test_a_group_inside_a_known_company_is_not_a_company(detector: Detector) -> None:
