@@ -1,7 +1,7 @@
 """The processes a refresh parses and cleans its documents in, started before anything else.
 
 A refresh spends its first third of a second on one core: imports, the database, the first
-requests. Workers started then import the parsing stack (lxml, feedparser, selectolax: ~0.15 s
+requests. Workers started then import the parsing stack (lxml, selectolax, the cleaner: ~0.1 s
 of CPU) on the core that is idle anyway, and the refresh's own process never loads it: what
 they send back unpickles with ``reader.models`` alone. Forked then, before the refresh's
 threads (the writer, the CA loader) exist, a worker also inherits no lock another thread held.

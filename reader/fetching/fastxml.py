@@ -17,11 +17,10 @@ from datetime import UTC, datetime, timedelta
 from html.entities import name2codepoint
 from typing import Any
 
-from feedparser.datetimes import _parse_date as feedparser_parse_date
-from feedparser.mixin import _FeedParserMixin
 from lxml import etree
 
 from reader.fetching.feedparser_path import join_url
+from reader.fetching.feedparser_tables import feedparser_tables
 from reader.fetching.normalize import (
     is_phantom,
     parse_length,
@@ -62,8 +61,21 @@ _SANITIZER_ENTITIES = frozenset(name2codepoint) | {"apos"}
 _ODD_MARKUP = re.compile(r"<(?![A-Za-z]|/[A-Za-z]|!--)")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 
-_MATCH_NAMESPACES = {uri.lower(): prefix for uri, prefix in _FeedParserMixin.namespaces.items()}
-_looks_like_html = _FeedParserMixin.looks_like_html
+_MATCH_NAMESPACES, _HANDLED = feedparser_tables()
+
+
+def _looks_like_html(value: str) -> bool:
+    """feedparser's test, for the rare title with markup in it (feedparser is imported then)."""
+    from feedparser.mixin import _FeedParserMixin
+
+    return _FeedParserMixin.looks_like_html(value)
+
+
+def feedparser_parse_date(value: str) -> Any:
+    """feedparser's date parser, for dates of neither common shape (imported then)."""
+    from feedparser.datetimes import _parse_date
+
+    return _parse_date(value)
 
 
 class _Unsure(Exception):
@@ -181,11 +193,7 @@ _HARMLESS = frozenset(
 
 
 def _is_neutral(name: str) -> bool:
-    if name in _HARMLESS:
-        return True
-    return not (
-        hasattr(_FeedParserMixin, "_start_" + name) or hasattr(_FeedParserMixin, "_end_" + name)
-    )
+    return name in _HARMLESS or name not in _HANDLED
 
 
 _NEUTRAL_CACHE: dict[str, bool] = {}

@@ -10,9 +10,6 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urljoin
 
-import feedparser
-from feedparser.mixin import _FeedParserMixin
-
 from reader.cleaning.html_text import html_to_text
 from reader.errors import ParseError
 from reader.fetching.normalize import (
@@ -52,13 +49,32 @@ class _OutOfTime(Exception):
 _deadline = threading.local()
 
 
-def _install_guards() -> None:
+_loading = threading.Lock()
+
+
+def _feedparser() -> Any:
+    """feedparser with its guards, imported at the first document that needs it: a parse
+    worker whose documents all take the fast path never loads it (see feedparser_tables)."""
+    with _loading:
+        if "feedparser" not in _loaded:
+            import feedparser
+            from feedparser.mixin import _FeedParserMixin
+
+            _install_guards(_FeedParserMixin)
+            _loaded["feedparser"] = feedparser
+        return _loaded["feedparser"]
+
+
+_loaded: dict[str, Any] = {}
+
+
+def _install_guards(mixin: Any) -> None:
     """Bound feedparser's work: a deadline checked at every start tag (a pure-Python parser is
     ~1 ms per entry, so a 20 MB document of small entries would take minutes) and the
     category cap above. Both wrap feedparser's own methods; the deadline is per thread and
     only set by ``parse_with_feedparser``, so other callers of feedparser are unaffected."""
-    start_tag = _FeedParserMixin.unknown_starttag
-    add_tag = _FeedParserMixin._add_tag
+    start_tag = mixin.unknown_starttag
+    add_tag = mixin._add_tag
 
     def unknown_starttag(self: Any, tag: str, attrs: Any) -> Any:
         deadline = getattr(_deadline, "at", None)
@@ -72,11 +88,8 @@ def _install_guards() -> None:
             return
         add_tag(self, term, scheme, label)
 
-    _FeedParserMixin.unknown_starttag = unknown_starttag  # type: ignore[method-assign]
-    _FeedParserMixin._add_tag = _add_tag  # type: ignore[method-assign]
-
-
-_install_guards()
+    mixin.unknown_starttag = unknown_starttag
+    mixin._add_tag = _add_tag
 
 
 def parse_with_feedparser(
@@ -97,6 +110,7 @@ def parse_with_feedparser(
     # Headers without a Content-Type make feedparser decode undeclared bodies as ISO-8859-1
     # (RFC 3023); a generic XML type gives the same decoding as passing no headers at all.
     response_headers.setdefault("content-type", "application/xml")
+    feedparser = _feedparser()
     _deadline.at = deadline
     try:
         result = feedparser.parse(
