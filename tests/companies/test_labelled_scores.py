@@ -42,6 +42,7 @@ def scores() -> dict[str, dict]:
         ("fresh-2", LABELS / "fresh-2"),
         ("fresh-3", LABELS / "fresh-3"),
         ("fresh-4", LABELS / "fresh-4"),
+        ("fresh-5", LABELS / "fresh-5"),
     )
     return {
         name: scorer.score(scorer.load_labels(path), scorer.load_truth(path), detector, False)
@@ -115,5 +116,16 @@ def test_the_fourth_fresh_feed_items_keep_their_first_score(scores: dict[str, di
     """39 more feed items, labelled blind by a sixth reader after every fix above, scored once
     and left as they are, so that one set still tells what unseen text gets: 0.909 / 0.588 /
     0.778. Its misses: Apple named only beside the FBI ("the Apple/FBI fight"), apps named
-    like their makers (Yelp, Citymapper), sponsors in show notes."""
-    _holds(scores["fresh-4"], articles=39, precision=0.90, recall=0.58, subject_recall=0.77)
+    like their makers (Yelp, Citymapper), sponsors in show notes. The directory's 981 new
+    companies of the same day, written by helpers who saw no labelled text, then found
+    Citymapper: 0.912 / 0.608 / 0.778."""
+    _holds(scores["fresh-4"], articles=39, precision=0.90, recall=0.60, subject_recall=0.77)
+
+
+def test_the_fifth_fresh_feed_items_keep_their_first_score(scores: dict[str, dict]) -> None:
+    """41 more feed items (most of what the corpus had left: podcast show notes, app reviews,
+    plant-science abstracts), labelled blind by a seventh reader and scored once with the
+    directory's 981 companies of 2026-11-27 in place: 0.902 / 0.482 / 0.615. Its misses are
+    small makers that only knowledge places (audio gear and sponsors in show notes), a brand
+    under its group's name (Heinz), and names the text gives no context for (CVS, Slack)."""
+    _holds(scores["fresh-5"], articles=41, precision=0.90, recall=0.48, subject_recall=0.61)
