@@ -50,6 +50,7 @@ _deadline = threading.local()
 
 
 _loading = threading.Lock()
+_loaded: dict[str, Any] = {}
 
 
 def _feedparser() -> Any:
@@ -63,9 +64,6 @@ def _feedparser() -> Any:
             _install_guards(_FeedParserMixin)
             _loaded["feedparser"] = feedparser
         return _loaded["feedparser"]
-
-
-_loaded: dict[str, Any] = {}
 
 
 def _install_guards(mixin: Any) -> None:
