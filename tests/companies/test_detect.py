@@ -85,6 +85,7 @@ def test_seed_article_has_honda_and_nissan_as_subjects_byd_as_mention_and_no_nik
         ("Smart speakers", "It sounds better than an Amazon Echo or a Google Home.", "Amazon"),
         ("Phones", "In my experience Sprint is the worst of the U.S. carriers.", "Sprint"),
         ("Sponsors", "Away: travel essentials. Their carry-on suitcase has a battery.", "Away"),
+        ("Comey's op-ed on the Apple/Encryption case", "The FBI director wrote it.", "Apple"),
         ("Casper raises money", "Casper, the mattress startup, will open 200 stores.", "Casper"),
         (
             "Medium changes its paywall",
@@ -122,6 +123,7 @@ def test_ambiguous_names_with_company_context_are_detected(
         ("Rain returns", "Calls echo through the Amazon as the rainforest recovers.", "Amazon"),
         ("Track", "The carrier pigeon won the final sprint to the loft.", "Sprint"),
         ("Away game blues", "Away from home, the team lost again. Away fans sang.", "Away"),
+        ("FBI in New York", "The FBI office in the Big Apple opened a cold case.", "Apple"),
         ("Snow in Wyoming", "Casper, Wyoming, got a foot of snow. Casper dug out.", "Casper"),
         ("How to cook steak", "Medium rare is best. Medium heat keeps the crust even.", "Medium"),
     ],
