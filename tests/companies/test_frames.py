@@ -276,16 +276,16 @@ def test_the_first_name_of_a_shopping_line_is_the_maker(detector: Detector) -> N
 
 
 @pytest.mark.parametrize(
-    "body",
+    ("body", "makers"),
     [
-        "Linode : Fast SSD cloud servers starting at just $5/month",
-        "Deals\n\nGet Pokemon Shield for $58.56\n\nSmart Wireless Earbuds for $20",
+        ("Linode : Fast SSD cloud servers starting at just $5/month", {"Linode"}),
+        ("Deals\n\nGet Pokemon Shield for $58.56\n\nSmart Wireless Earbuds for $20", set()),
     ],
 )
 def test_adjectives_and_verbs_starting_a_shopping_line_are_not_makers(
-    detector: Detector, body: str
+    detector: Detector, body: str, makers: set[str]
 ) -> None:
-    assert names(detector, body) == set()
+    assert names(detector, body) == makers
 
 
 def test_a_plural_cue_also_counts_in_the_singular(detector: Detector) -> None:

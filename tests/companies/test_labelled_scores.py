@@ -76,7 +76,7 @@ def test_the_held_out_articles_keep_their_scores(scores: dict[str, dict]) -> Non
     at either set) to 0.941 / 0.790 / 0.789, short of the subject-recall bar; companies that say
     what they are ("X is a provider of", a press release's "About X", "an advertising and design
     agency") to 0.943 / 0.815 / 0.895; Kindle and Fire TV as cues of Amazon to 0.944 / 0.827."""
-    _holds(scores["held-out"], articles=30, precision=0.94, recall=0.82, subject_recall=0.89)
+    _holds(scores["held-out"], articles=30, precision=0.94, recall=0.86, subject_recall=0.89)
 
 
 def test_the_fresh_feed_items_keep_their_scores(scores: dict[str, dict]) -> None:
@@ -110,7 +110,7 @@ def test_the_third_fresh_feed_items_keep_their_scores(scores: dict[str, dict]) -
     business; Sprint among carriers; a name explained between dashes, "Maluuba — a deep
     learning team acquired by Microsoft") brought them to 0.950 / 0.745 / 0.909. Left:
     products standing for their makers (Nix, MyRoll), sponsors in show notes."""
-    _holds(scores["fresh-3"], articles=40, precision=0.95, recall=0.74, subject_recall=0.90)
+    _holds(scores["fresh-3"], articles=40, precision=0.95, recall=0.80, subject_recall=0.90)
 
 
 def test_the_fourth_fresh_feed_items_keep_their_first_score(scores: dict[str, dict]) -> None:
@@ -120,8 +120,9 @@ def test_the_fourth_fresh_feed_items_keep_their_first_score(scores: dict[str, di
     like their makers (Yelp, Citymapper), sponsors in show notes. The directory's 981 new
     companies of the same day, written by helpers who saw no labelled text, then found
     Citymapper: 0.912 / 0.608 / 0.778; "encryption" and "FBI" as cues of Apple (read from the
-    first fresh set's miss, the same kind) its Apple/FBI items: 0.917 / 0.647 / 0.889."""
-    _holds(scores["fresh-4"], articles=39, precision=0.91, recall=0.64, subject_recall=0.88)
+    first fresh set's miss, the same kind) its Apple/FBI items: 0.917 / 0.647 / 0.889; 823 more
+    companies written blind (IFTTT, Trello): 0.921 / 0.686 / 0.889."""
+    _holds(scores["fresh-4"], articles=39, precision=0.92, recall=0.68, subject_recall=0.88)
 
 
 def test_the_fifth_fresh_feed_items_keep_their_first_score(scores: dict[str, dict]) -> None:
@@ -130,5 +131,6 @@ def test_the_fifth_fresh_feed_items_keep_their_first_score(scores: dict[str, dic
     directory's 981 companies of 2026-11-27 in place: 0.902 / 0.482 / 0.615. Its misses are
     small makers that only knowledge places (audio gear and sponsors in show notes), a brand
     under its group's name (Heinz), and names the text gives no context for (CVS, Slack).
-    With Apple's "encryption" and "FBI" cues: 0.905 / 0.500 / 0.692."""
-    _holds(scores["fresh-5"], articles=41, precision=0.90, recall=0.50, subject_recall=0.69)
+    With Apple's "encryption" and "FBI" cues: 0.905 / 0.500 / 0.692; with 823 more companies
+    written blind (MacPaw, TextExpander, Citrix, Linode ...): 0.914 / 0.561 / 0.731."""
+    _holds(scores["fresh-5"], articles=41, precision=0.91, recall=0.56, subject_recall=0.73)
