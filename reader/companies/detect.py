@@ -190,6 +190,7 @@ class Detector:
             for variant in variants:
                 forms.update(variant + suffix for suffix in ("", *_POSSESSIVE, ".", ","))
         self._form_set = frozenset(forms)
+        self._lower_case_firsts = _by_capital_part(self._by_first)
         self._starts: dict[str, _Start] = {}
 
     def detect(self, title: str, body: str) -> list[Detection]:
@@ -278,7 +279,11 @@ class Detector:
         if len(self._by_first) <= _FEW_NAMES:
             return [word for word in self._by_first if word in text]
         candidate = _ASCII_CANDIDATE if text.isascii() else _CANDIDATE
-        return set(candidate.findall(text)) & self._form_set  # iterates the smaller set
+        words = set(candidate.findall(text))
+        found = words & self._form_set  # iterates the smaller set
+        for capital_part in words & self._lower_case_firsts.keys():
+            found.add(self._lower_case_firsts[capital_part])
+        return found
 
     def _starting(self, word: str) -> _Start:
         """What a written word may start (see _Start). Kept per word: the same words come back
@@ -457,6 +462,22 @@ _OWNER_BEFORE = re.compile(r"\b[A-Z][\w&.-]*(?:'s|’s) $")
 def _drop_occurrence(item: _Found, part: str, start: int) -> None:
     """Forget a known name's occurrence that is part of a longer company's name."""
     item.occurrences = [o for o in item.occurrences if (o[0], o[1]) != (part, start)]
+
+
+def _by_capital_part(by_first: dict[str, list[_Name]]) -> dict[str, str]:
+    """First words that start in lower case ("eBay", "iFixit", "easyJet", "a16z"), by the part
+    from their first capital or digit on, with the endings a capitalised word is read with
+    ("Bay", "Bay's", "Fixit."): the capitalised words of a text hold that part, and only then
+    is the whole word looked for."""
+    parts: dict[str, str] = {}
+    for first in by_first:
+        if not first[:1].islower():
+            continue
+        capital = next((i for i, char in enumerate(first) if char.isupper() or char.isdigit()), 0)
+        if capital:
+            for suffix in ("", *_POSSESSIVE, ".", ","):
+                parts.setdefault(first[capital:] + suffix, first)
+    return parts
 
 
 def _joined(char: str) -> bool:

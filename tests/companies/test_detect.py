@@ -134,6 +134,25 @@ def test_ambiguous_names_in_their_ordinary_sense_are_not_companies(
     assert not any(word in name for name in names(detector.detect(title, body)))
 
 
+@pytest.mark.parametrize(
+    ("body", "company"),
+    [
+        ("eBay said it would cut 1,000 jobs.", "eBay"),
+        ("The phone is hard to repair, iFixit's teardown found.", "iFixit"),
+        ("Fares fell at easyJet and a16z led the round.", "easyJet"),
+        ("Größere Märkte: eBay wächst.", "eBay"),
+    ],
+)
+def test_names_that_start_in_lower_case_are_found(
+    detector: Detector, body: str, company: str
+) -> None:
+    assert company in names(detector.detect("News", body))
+
+
+def test_a_lower_case_name_is_found_only_as_written(detector: Detector) -> None:
+    assert names(detector.detect("Ebay", "An ebay of spare parts; the Bay Area.")) == set()
+
+
 def test_possessives_and_longest_names_match(detector: Detector) -> None:
     result = found(
         detector,
