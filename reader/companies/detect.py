@@ -54,6 +54,8 @@ _ASCII_CANDIDATE = re.compile(r"[A-Z0-9][\w&'.-]*+", re.ASCII)
 """_CANDIDATE in a text of ASCII, where it reads the same words with one class of characters,
 a table the engine reads faster still."""
 _POSSESSIVE = ("'s", "’s", "'", "’")
+_WRITTEN_ENDINGS = ("", *_POSSESSIVE, ".", ",")
+"""What a capitalised word of a text may end in, as the candidate scan reads it."""
 _WORD_CHAR = re.compile(rf"[^\W{_CJK}]|&")
 _BREAKS = frozenset(' \n\t("“‘/,;:')
 """The commonest characters before a name, none of which glues it to the word before (see
@@ -188,7 +190,7 @@ class Detector:
             if len(first) > 2 and not first.isupper():
                 variants.append(first.upper())
             for variant in variants:
-                forms.update(variant + suffix for suffix in ("", *_POSSESSIVE, ".", ","))
+                forms.update(variant + suffix for suffix in _WRITTEN_ENDINGS)
         self._form_set = frozenset(forms)
         self._lower_case_firsts = _by_capital_part(self._by_first)
         self._starts: dict[str, _Start] = {}
@@ -475,7 +477,7 @@ def _by_capital_part(by_first: dict[str, list[_Name]]) -> dict[str, str]:
             continue
         capital = next((i for i, char in enumerate(first) if char.isupper() or char.isdigit()), 0)
         if capital:
-            for suffix in ("", *_POSSESSIVE, ".", ","):
+            for suffix in _WRITTEN_ENDINGS:
                 parts.setdefault(first[capital:] + suffix, first)
     return parts
 
