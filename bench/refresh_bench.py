@@ -39,7 +39,6 @@ import json
 import os
 import platform
 import shutil
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -56,6 +55,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+# The SQLite reader runs on (a bundled current one where pysqlite3-binary is installed), so
+# that the raw FTS5 timings beside reader's are of the same engine.
+from reader.storage.sqlite import sqlite3
 
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = REPO / "bench" / "results"
@@ -785,6 +788,7 @@ def search_bench(
     inproc = in_process_search(db, queries, 10 if opts.quick else 30)
     return {
         "db": str(db),
+        "sqlite": sqlite3.sqlite_version,
         "articles": total,
         "build": build,
         "words": {"typical": typical, "common": common, "rare": chosen.rare},
@@ -859,7 +863,8 @@ def print_refresh_table(title: str, result: dict[str, Any]) -> None:
 
 def print_search_table(result: dict[str, Any]) -> None:
     build = result["build"]
-    print(f"\nsearch on {result['articles']} articles ({result['db']})")
+    engine = f", SQLite {result['sqlite']}" if "sqlite" in result else ""
+    print(f"\nsearch on {result['articles']} articles ({result['db']}){engine}")
     cached = " (cached build)" if build.get("cached") else ""
     print(
         f"  bulk fetch of {build['articles']} entries{cached}: {build['seconds']:.1f} s "

@@ -4,7 +4,6 @@ several screens share (refresh, adding feeds, the demo) in background workers.""
 from __future__ import annotations
 
 import gc
-import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
 from datetime import UTC, datetime
@@ -24,6 +23,7 @@ from reader.messages import LibraryChanged, RefreshFinished, RefreshProgressed
 from reader.models import OutcomeKind
 from reader.refresh_process import refresh_in_child
 from reader.screens.main import MainScreen
+from reader.storage.sqlite import sqlite3
 from reader.views import Opening, read_opening_ahead
 
 if TYPE_CHECKING:

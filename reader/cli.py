@@ -9,7 +9,6 @@ import argparse
 import gc
 import json
 import logging
-import sqlite3
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -53,6 +52,7 @@ from reader.output import (
     table,
 )
 from reader.storage.connection import explain_database_error
+from reader.storage.sqlite import sqlite3
 from reader.storage.tags import CompanyNotFoundError
 
 if TYPE_CHECKING:

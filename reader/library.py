@@ -6,7 +6,6 @@ the CLI through ``asyncio.run``)."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -25,6 +24,7 @@ from reader.errors import (
 from reader.models import ArticleFilter, ArticleSummary, FullText
 from reader.storage import Storage
 from reader.storage.connection import explain_database_error, utc_now
+from reader.storage.sqlite import sqlite3
 
 if TYPE_CHECKING:
     from reader.companies.detect import Detection

@@ -13,13 +13,14 @@ itself, so FTS5 keywords, column filters, parentheses and stray quotes are searc
 from __future__ import annotations
 
 import re
-import sqlite3
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum, auto
 from functools import cache, lru_cache
+
+from reader.storage.sqlite import sqlite3
 
 # The tokenizer of the search index. Storage creates its FTS5 table with this so that the query
 # side's idea of what is a token (see ``_is_token_char``) is the index's.

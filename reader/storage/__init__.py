@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +15,7 @@ from reader.storage.connection import ConnectionPool, explain_database_error
 from reader.storage.feeds import FeedStore, FetchSuccess
 from reader.storage.schema import SCHEMA_VERSION, migrate
 from reader.storage.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchStore
+from reader.storage.sqlite import sqlite3
 from reader.storage.tags import CompanyNotFoundError, TagStore
 
 __all__ = [

@@ -7,7 +7,6 @@ that drops out of its feed is simply not mentioned, so it stays."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,6 +21,7 @@ from reader.storage.connection import (
     write_transaction,
 )
 from reader.storage.feeds import FeedStore, FetchSuccess
+from reader.storage.sqlite import sqlite3
 from reader.storage.tags import write_auto_tags
 
 if TYPE_CHECKING:

@@ -8,7 +8,6 @@ durable at once or none of them."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -19,6 +18,7 @@ from reader.storage.articles import ArticleStore, UpdateCounts, index_articles
 from reader.storage.cleaning import write_page, write_texts
 from reader.storage.connection import ConnectionPool, savepoint, write_transaction
 from reader.storage.feeds import FeedStore, FetchSuccess
+from reader.storage.sqlite import sqlite3
 
 if TYPE_CHECKING:
     from reader.models import ArticleDraft, CleanedText

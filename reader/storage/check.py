@@ -5,12 +5,12 @@ SQLite must to read a WAL database) and reports."""
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.errors import StorageError
 from reader.storage.connection import newest_backup, recovery_advice
+from reader.storage.sqlite import sqlite3
 
 MAX_PROBLEMS = 5
 

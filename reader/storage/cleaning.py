@@ -5,7 +5,6 @@ page is the raw input of its article's text and ``reader reclean`` needs it agai
 from __future__ import annotations
 
 import json
-import sqlite3
 import zlib
 from collections.abc import Iterable
 from datetime import datetime
@@ -14,6 +13,7 @@ from typing import TYPE_CHECKING
 from reader import models
 from reader.errors import ArticleNotFoundError
 from reader.storage.connection import ConnectionPool, to_db_time, write_transaction
+from reader.storage.sqlite import sqlite3
 
 if TYPE_CHECKING:
     from reader.models import ArticleSource, CleanedText

@@ -8,7 +8,6 @@ locked"."""
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from reader.errors import StorageError
+from reader.storage.sqlite import sqlite3
 
 BUSY_TIMEOUT_MS = 30_000
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -18,6 +17,7 @@ from reader.storage.connection import (
     utc_now,
     write_transaction,
 )
+from reader.storage.sqlite import sqlite3
 
 if TYPE_CHECKING:
     from reader.models import Feed

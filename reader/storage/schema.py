@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 from reader.errors import StorageError
 from reader.storage.connection import write_transaction
+from reader.storage.sqlite import sqlite3
 
 log = logging.getLogger(__name__)
 

@@ -5,7 +5,6 @@ A tag is manual or automatic, active or rejected. Removing a tag does not delete
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -20,6 +19,7 @@ from reader.storage.connection import (
     utc_now,
     write_transaction,
 )
+from reader.storage.sqlite import sqlite3
 
 if TYPE_CHECKING:
     from reader.models import Company, CompanyOverview, CompanyTag
