@@ -51,6 +51,9 @@ ROLE_WORDS = (
     "airline", "carrier", "manufacturer", "supplier", "conglomerate", "brokerage", "drugmaker",
     "biotech", "subsidiary", "company", "firm", "maker", "brand", "label", "chain", "operator",
     "provider", "platform", "service", "app", "developer", "publisher", "studio", "outfit",
+    "brewer", "beermaker", "winemaker", "distiller", "bottler", "toymaker", "watchmaker",
+    "planemaker", "phonemaker", "streamer", "broadcaster", "grocer", "miner", "telecom", "telco",
+    "fintech", "utility", "e-tailer",
 )  # fmt: skip
 """A word that, right before a capitalised name, says what kind of company it is ("the startup
 Zorbix", "ride-hailing company Grab", "record label Big Machine", "budget carrier Zorbix")."""

@@ -212,6 +212,24 @@ def test_a_carrier_before_a_name_is_an_airline_unless_it_is_a_warship(
     assert names(detector, "The aircraft carrier Nimitz sailed on Monday.") == set()
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Boston-based beermaker Zorbix aims to find out.",
+        "The streamer Zorbix raised its prices again.",
+        "Shares of miner Zorbix fell 4 percent.",
+    ],
+)
+def test_a_trade_written_as_one_word_before_a_name_shows_a_company(
+    detector: Detector, body: str
+) -> None:
+    assert names(detector, body) == {"Zorbix"}
+
+
+def test_a_trade_word_before_a_lower_case_word_proposes_nothing(detector: Detector) -> None:
+    assert names(detector, "The brewer said the grocer and the miner would wait.") == set()
+
+
 def test_how_a_company_is_listed_or_held_shows_a_company(detector: Detector) -> None:
     body = "Nasdaq-listed Zorbix and privately held Quibblo agreed; Hong Kong-listed Velmora too."
     assert {"Zorbix", "Quibblo", "Velmora"} <= names(detector, body)
