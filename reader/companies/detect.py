@@ -27,6 +27,7 @@ from reader.companies.evidence import (
     ticker_mentions,
 )
 from reader.companies.frames import product_after
+from reader.companies.places import after_place_possessive
 
 SUBJECT = "subject"
 MENTION = "mention"
@@ -687,9 +688,10 @@ def _add_listed_neighbours(
             continue
         if known_starts is None:
             known_starts = {(p, s) for p, s, _, _ in known}
-        name = match.group("name")
+        cut = after_place_possessive(match.group("name"))  # "China's Zorbix" is Zorbix
+        name, start = match.group("name")[cut:], match.start("name") + cut
         if (
-            (part, match.start("name")) in known_starts  # "Volkswagen and Stellantis N.V."
+            (part, start) in known_starts  # "Volkswagen and Stellantis N.V."
             or name.split()[0] in _LEGAL_FORM_WORDS  # "Samsung Electronics Co., Ltd."
             or _abbreviated(name, text, match.end("name"))
             or directory.find(name) is not None
@@ -699,7 +701,6 @@ def _add_listed_neighbours(
         ):
             continue
         item = accepted.setdefault(name.casefold(), _Found(None, name))
-        start = match.start("name")
         item.occurrences.append((part, start, match.end("name"), _where(part, start, lead_end)))
         item.reasons.append("listed with companies")
 

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from reader.companies.directory import Directory
 from reader.companies.frames import ROLES, alternation, frames
+from reader.companies.places import after_place_possessive
 
 _WORD = r"[\w&-]*(?:['’](?!s\b)[\w&-]+|\.[\w&-]+)*"
 """The rest of a name's word: dots and apostrophes only inside it ("Amazon.com", "L'Oréal"), so
@@ -568,6 +569,8 @@ def _proposal_at(
 ) -> Proposal | None:
     """The name read at ``start`` as a company, without the words before it that are not part
     of it ("Shares of", "The", "Tokyo-based"); None when what is left is not a company's."""
+    cut = after_place_possessive(name)  # "Japan's Zorbix Corp."
+    name, start = name[cut:], start + cut
     words = name.split()
     if "of" in words and all(w in _ROLE_WORDS or w == "and" for w in words[: words.index("of")]):
         cut = words.index("of") + 1  # "Shares of Globex", "CEO and Founder of Acme" -> the name

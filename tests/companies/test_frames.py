@@ -213,6 +213,23 @@ def test_a_carrier_before_a_name_is_an_airline_unless_it_is_a_warship(
 
 
 @pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Rival bids came from Toyota, Germany's Volkswagen and China's Zorbix Motors.",
+         {"Toyota", "Volkswagen", "Zorbix Motors"}),
+        ("Shares of South Korea's Zorbix Corp. rose 5 percent.", {"Zorbix"}),
+        ("Fast-food chains Wendy's, Joe's Crab Shack and Arby's raised prices.",
+         {"Wendy's", "Joe's Crab Shack", "Arby's"}),
+    ],
+)  # fmt: skip
+def test_a_place_in_the_possessive_is_no_part_of_the_name_after_it(
+    detector: Detector, body: str, expected: set[str]
+) -> None:
+    """ "Germany's Volkswagen" is Volkswagen; "Joe's Crab Shack" is a name of its own."""
+    assert names(detector, body) == expected
+
+
+@pytest.mark.parametrize(
     "body",
     [
         "Boston-based beermaker Zorbix aims to find out.",

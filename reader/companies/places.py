@@ -1,0 +1,52 @@
+"""Places that news writes in the possessive before a company's name ("Japan's Rakuten",
+"Kazakhstan's Air Astana", "South Korea's Zorbix"): they say where the company is from and are
+no part of its name, so a name read from a list or a phrase starts after them."""
+
+from __future__ import annotations
+
+_COUNTRIES = (
+    "Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan "
+    "Bahamas Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia Bosnia "
+    "Botswana Brazil Britain Brunei Bulgaria Burundi Cambodia Cameroon Canada Chad Chile China "
+    "Colombia Congo Croatia Cuba Cyprus Czechia Denmark Djibouti Dominica Ecuador Egypt England "
+    "Eritrea Estonia Eswatini Ethiopia Europe Fiji Finland France Gabon Gambia Georgia Germany "
+    "Ghana Greece Grenada Guatemala Guinea Guyana Haiti Honduras Hungary Iceland India Indonesia "
+    "Iran Iraq Ireland Israel Italy Jamaica Japan Jordan Kazakhstan Kenya Kiribati Korea Kosovo "
+    "Kuwait Kyrgyzstan Laos Latvia Lebanon Lesotho Liberia Libya Liechtenstein Lithuania "
+    "Luxembourg Madagascar Malawi Malaysia Maldives Mali Malta Mauritania Mauritius Mexico "
+    "Moldova Monaco Mongolia Montenegro Morocco Mozambique Myanmar Namibia Nauru Nepal "
+    "Netherlands Nicaragua Niger Nigeria Norway Oman Pakistan Palau Palestine Panama Paraguay "
+    "Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Samoa Scotland Senegal Serbia "
+    "Seychelles Singapore Slovakia Slovenia Somalia Spain Sudan Suriname Sweden Switzerland "
+    "Syria Taiwan Tajikistan Tanzania Thailand Togo Tonga Tunisia Turkey Turkmenistan Tuvalu "
+    "Uganda Ukraine Uruguay Uzbekistan Vanuatu Venezuela Vietnam Wales Yemen Zambia Zimbabwe "
+    "America Africa Asia Scandinavia Bavaria Catalonia Quebec Ontario California Texas "
+    "Florida Beijing Shanghai Shenzhen Tokyo Osaka Seoul Mumbai Delhi Bangalore Bengaluru "
+    "London Paris Berlin Munich Milan Madrid Amsterdam Stockholm Zurich Geneva Dubai Moscow "
+    "Toronto Sydney Melbourne Detroit Chicago Seattle Boston Atlanta Dallas Houston Denver "
+    "Brooklyn Manhattan"
+)
+_SEVERAL_WORDS = (
+    "South Korea", "North Korea", "South Africa", "Saudi Arabia", "New Zealand", "Hong Kong",
+    "Sri Lanka", "Costa Rica", "El Salvador", "Puerto Rico", "Czech Republic",
+    "Dominican Republic", "Ivory Coast", "Sierra Leone", "Papua New Guinea", "United States",
+    "United Kingdom", "United Arab Emirates", "Abu Dhabi", "Latin America", "North America",
+    "South America", "Southeast Asia", "Silicon Valley", "Wall Street", "New York",
+    "Los Angeles", "San Francisco", "Las Vegas", "Tel Aviv", "Sao Paulo", "São Paulo",
+    "Kuala Lumpur", "Mexico City", "Cape Town",
+)  # fmt: skip
+PLACES = frozenset((*_COUNTRIES.split(), *_SEVERAL_WORDS, "U.S.", "US", "UK", "U.K.", "EU"))
+_POSSESSIVES = ("'s", "’s")
+_LONGEST_PLACE = max(len(place.split()) for place in PLACES)
+
+
+def after_place_possessive(name: str) -> int:
+    """How many characters of ``name`` a place in the possessive takes, with the space after
+    it (0 when it does not start with one, or when nothing would be left)."""
+    words = name.split(" ")
+    for count in range(1, min(_LONGEST_PLACE, len(words) - 1) + 1):
+        last = words[count - 1]
+        if last.endswith(_POSSESSIVES):
+            place = " ".join((*words[: count - 1], last[:-2]))
+            return len(place) + 3 if place in PLACES else 0
+    return 0
