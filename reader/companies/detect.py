@@ -374,8 +374,10 @@ class Detector:
             if outlet and _acts_in_the_headline(occurrences, parts):
                 item.reasons.append("outlet acting in the headline")
             elif entry.ambiguous or speaks or _needs_context(entry, occurrences, parts):
+                # a person or a place of the name in the article: repeating it shows nothing
+                only_the_name = not speaks and len(occurrences) == len(item.occurrences)
                 occurrences, reason = _ambiguous_sense(
-                    entry, occurrences, parts, certain, evidence_at
+                    entry, occurrences, parts, certain, evidence_at, only_the_name
                 )
                 if not occurrences:
                     continue
@@ -565,13 +567,16 @@ def _ambiguous_sense(
     parts: dict[str, str],
     certain: Sequence[tuple[str, int, int]] = (),
     evidence_at: Set[tuple[str, int]] = frozenset(),
+    repetition_counts: bool = False,
 ) -> tuple[list[tuple[str, int, int, str]], str]:
     """The occurrences that mean the company, and why; none when nothing in the article
     says so. Company context: a phrase around the name that shows a company (``evidence_at``),
     the kind of product it makes right after it ("a Ford sedan"), a legal form after the
     name, its social-media handle ("@Apple"), a cue of this company, two generic business
     words nearby, or another (unambiguous) company named close by ("Google, Microsoft and
-    Apple")."""
+    Apple"). With ``repetition_counts`` (no person or place of the name in the article), also
+    a name in the headline that the story writes as a name again and again (see
+    _named_again_and_again)."""
     cues, anti = _cue_forms(entry.cues, entry.anti_cues)
     confirmed = ""
     kept = []
@@ -604,9 +609,37 @@ def _ambiguous_sense(
             confirmed = "company context"
         elif _listed_with(text, part, start, end, certain):
             confirmed = "listed with other companies"
+    if not confirmed and repetition_counts and _named_again_and_again(kept, parts):
+        confirmed = "named again and again"
     if not confirmed:
         return [], ""
     return kept, f"ambiguous name, {confirmed}"
+
+
+def _named_again_and_again(
+    occurrences: Sequence[tuple[str, int, int, str]], parts: dict[str, str]
+) -> bool:
+    """In the headline, and written as a name inside the story's sentences again and again,
+    never right after another capitalised word ("Jane Casper", "iPhone X": then it is also
+    part of someone's or something's name)."""
+    if not any(part == "title" for part, _, _, _ in occurrences):
+        return False
+    inside = 0
+    for part, start, _, _ in occurrences:
+        if part != "body":
+            continue
+        text = parts[part]
+        if _after_a_name(text, start):
+            return False
+        if not _SENTENCE_START.search(text, max(0, start - 4), start):
+            inside += 1
+    return inside >= 2
+
+
+def _after_a_name(text: str, start: int) -> bool:
+    """Right after a word with a capital ("iPhone X", "Harrison Ford"): part of a longer name."""
+    before = _word_before(text, start)
+    return before != before.lower()
 
 
 _OUTLET_AS_EMPLOYER = re.compile(

@@ -134,6 +134,50 @@ def test_ambiguous_names_in_their_ordinary_sense_are_not_companies(
     assert not any(word in name for name in names(detector.detect(title, body)))
 
 
+def test_a_name_in_the_headline_the_story_writes_again_and_again_is_the_company(
+    detector: Detector,
+) -> None:
+    body = (
+        "He used Gogo on a flight. The problem was not with Gogo: in the end Gogo is far "
+        "from perfect, but it was not at fault."
+    )
+    assert "Gogo" in names(detector.detect("Gogo Wi-Fi and Email Security", body))
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "word"),
+    [
+        (
+            "Casper speaks out",
+            "Jane Casper testified on Thursday. Senators said Casper was credible, and asked "
+            "whether Casper would return.",
+            "Casper",
+        ),
+        (
+            "Casper speaks out",
+            "Senators heard from Jane Casper on Thursday. They said Casper was credible, and "
+            "asked whether Casper would return.",
+            "Casper",
+        ),
+        (
+            "Face ID on the iPhone X",
+            "The iPhone X unlocks by face. Buyers of an iPhone X get Face ID, and the iPhone X "
+            "ships in November.",
+            "X",
+        ),
+        (
+            "Apple harvest",
+            "Pick a Granny Smith Apple early; a Bramley Apple later; a Cox Apple last.",
+            "Apple",
+        ),
+    ],
+)
+def test_repeating_a_name_shows_nothing_where_it_is_a_person_or_inside_another_name(
+    detector: Detector, title: str, body: str, word: str
+) -> None:
+    assert word not in names(detector.detect(title, body))
+
+
 @pytest.mark.parametrize(
     ("body", "company"),
     [

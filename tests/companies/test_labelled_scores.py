@@ -125,8 +125,11 @@ def test_the_fourth_fresh_feed_items_keep_their_first_score(scores: dict[str, di
     companies of the same day, written by helpers who saw no labelled text, then found
     Citymapper: 0.912 / 0.608 / 0.778; "encryption" and "FBI" as cues of Apple (read from the
     first fresh set's miss, the same kind) its Apple/FBI items: 0.917 / 0.647 / 0.889; 823 more
-    companies written blind (IFTTT, Trello): 0.921 / 0.686 / 0.889."""
-    _holds(scores["fresh-4"], articles=39, precision=0.92, recall=0.68, subject_recall=0.88)
+    companies written blind (IFTTT, Trello): 0.921 / 0.686 / 0.889; an ambiguous name in the
+    headline that the story writes as a name again and again (a rule made for the kind of miss
+    these sets list, "names the text gives no context for"), its Gogo item: 0.923 / 0.706 /
+    0.944."""
+    _holds(scores["fresh-4"], articles=39, precision=0.92, recall=0.70, subject_recall=0.94)
 
 
 def test_the_fifth_fresh_feed_items_keep_their_first_score(scores: dict[str, dict]) -> None:
