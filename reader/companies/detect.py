@@ -374,10 +374,11 @@ class Detector:
             if outlet and _acts_in_the_headline(occurrences, parts):
                 item.reasons.append("outlet acting in the headline")
             elif entry.ambiguous or speaks or _needs_context(entry, occurrences, parts):
-                # a person or a place of the name in the article: repeating it shows nothing
-                only_the_name = not speaks and len(occurrences) == len(item.occurrences)
+                # a person, a place or a device of the name in the article: then repeating
+                # the name shows nothing
+                repetition_counts = not speaks and len(occurrences) == len(item.occurrences)
                 occurrences, reason = _ambiguous_sense(
-                    entry, occurrences, parts, certain, evidence_at, only_the_name
+                    entry, occurrences, parts, certain, evidence_at, repetition_counts
                 )
                 if not occurrences:
                     continue
@@ -574,9 +575,9 @@ def _ambiguous_sense(
     the kind of product it makes right after it ("a Ford sedan"), a legal form after the
     name, its social-media handle ("@Apple"), a cue of this company, two generic business
     words nearby, or another (unambiguous) company named close by ("Google, Microsoft and
-    Apple"). With ``repetition_counts`` (no person or place of the name in the article), also
-    a name in the headline that the story writes as a name again and again (see
-    _named_again_and_again)."""
+    Apple"). With ``repetition_counts`` (no person, place or device of the name in the
+    article), also a name in the headline that the story writes as a name again and again
+    (see _named_again_and_again)."""
     cues, anti = _cue_forms(entry.cues, entry.anti_cues)
     confirmed = ""
     kept = []
