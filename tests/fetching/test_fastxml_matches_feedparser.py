@@ -4,13 +4,14 @@ feedparser sanitises markup and the fast path does not have to reproduce that by
 
 from __future__ import annotations
 
+import re
 import urllib.request
 from pathlib import Path
 
 import pytest
 from _feed_corpus_manifest import FEED_URL, manifest_rows
 from feedparser.datetimes import _parse_date as feedparser_parse_date
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from reader.cleaning.html_text import html_to_text
@@ -171,6 +172,9 @@ _TOKENS = [*"ab Z9/:?#.;=é€\u2019-_\n\t", "&amp;", "&#38;", "&lt;", "&gt;", "
            "&lt;/b&gt;", "&amp;amp;", "&amp;#8217;", "Ã©", "&quot;"]  # fmt: skip
 """Already XML-escaped pieces: the generated documents are well-formed by construction."""
 _TEXT = st.lists(st.sampled_from(_TOKENS), max_size=12).map("".join)
+_TAG_CUT_SHORT = re.compile(r"&lt;[A-Za-z]\w*/&lt;")
+"""A start tag cut short by the next tag ("<a/</b>"), where feedparser's sanitiser and an HTML
+parser part ways: see the xfail test below. The properties leave it to that test."""
 _URLISH = st.one_of(
     _TEXT,
     st.sampled_from(
@@ -217,6 +221,7 @@ def _rss_items(draw: st.DrawFn) -> str:
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_rss_items())
 def test_generated_rss_agrees_with_feedparser(items: str) -> None:
+    assume(not _TAG_CUT_SHORT.search(items))
     body = (
         '<?xml version="1.0" encoding="utf-8"?><rss version="2.0" '
         'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
@@ -272,6 +277,7 @@ def _atom_entries(draw: st.DrawFn) -> str:
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_atom_entries())
 def test_generated_atom_agrees_with_feedparser(entries: str) -> None:
+    assume(not _TAG_CUT_SHORT.search(entries))
     body = (
         '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
         '<title>T</title><id>urn:x</id><link href="http://site.example/"/>'
@@ -281,6 +287,25 @@ def test_generated_atom_agrees_with_feedparser(entries: str) -> None:
     if fast is None:
         return
     assert_same_feed(fast, parse_with_feedparser(body, url=FEED_URL, headers={}))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="feedparser's sanitiser reads a start tag cut short by the next tag, '<a/</b>', as "
+    "'<a><</a>b>' and shows the text '<b>'; an HTML parser, and the fast path, read one tag "
+    "and show nothing",
+)
+def test_a_start_tag_cut_short_by_the_next_shows_the_same_on_both_paths() -> None:
+    """Found by the RSS property above (2026-11-27); kept as the minimal example."""
+    body = (
+        b'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title>'
+        b"<link>http://site.example/</link>"
+        b"<item><description>&lt;a/&lt;/b&gt;</description></item></channel></rss>"
+    )
+    fast = parse_fast(body, url=FEED_URL, headers={})
+    assert fast is not None
+    reference = parse_with_feedparser(body, url=FEED_URL, headers={})
+    assert _shown(fast.entries[0].summary_html) == _shown(reference.entries[0].summary_html)
 
 
 _TWO_DIGITS = st.integers(0, 99).map(lambda n: f"{n:02d}")
