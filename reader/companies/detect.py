@@ -497,8 +497,9 @@ def _narrowed(by_second: dict[str, list[_Name]], text: str, index: int) -> list[
     word ends), and the one-word name, longest first."""
     following = _NEXT_WORD.match(text, index, index + 48)
     if following is not None:
-        # without trailing punctuation or a possessive: "Motor's," is "Motor"
-        word = following.group(1).rstrip(".,;:!?)").removesuffix("'s").removesuffix("’s")
+        # without trailing punctuation, closing quotes or a possessive: "Motor's," and
+        # 'Insider"' are "Motor" and "Insider"
+        word = following.group(1).rstrip(".,;:!?)]\"”’'»").removesuffix("'s").removesuffix("’s")
         names = by_second.get(word.lower())
         if names is not None:
             return names

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from reader.companies.detect import MENTION, SUBJECT, Detection, Detector
-from reader.companies.directory import builtin_directory
+from reader.companies.directory import CompanyEntry, Directory, builtin_directory
 
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "article.txt"
 SEED_TITLE = "Honda and Nissan are preparing a large-scale project for the American market"
@@ -195,6 +195,23 @@ def test_names_that_start_in_lower_case_are_found(
 
 def test_a_lower_case_name_is_found_only_as_written(detector: Detector) -> None:
     assert names(detector.detect("Ebay", "An ebay of spare parts; the Bay Area.")) == set()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Just search for "Zorbix Motors" in your settings.',
+        "The brand (Zorbix Motors) grew; “Zorbix Motors” is its name; Zorbix Motors' plant.",
+    ],
+)
+def test_a_name_in_quotes_or_brackets_is_found_among_names_with_the_same_first_word(
+    body: str,
+) -> None:
+    """More than three names start with "Zorbix": the word after it picks the candidates, and
+    a closing quote or bracket is no part of that word."""
+    family = ("Zorbix Motors", "Zorbix Bank", "Zorbix Air", "Zorbix Labs", "Zorbix Foods")
+    detector = Detector(Directory(tuple(CompanyEntry(name=name) for name in family)))
+    assert names(detector.detect("News", body)) == {"Zorbix Motors"}
 
 
 def test_possessives_and_longest_names_match(detector: Detector) -> None:
