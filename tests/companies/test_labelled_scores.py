@@ -89,10 +89,11 @@ def test_the_fresh_feed_items_keep_their_scores(scores: dict[str, dict]) -> None
     fixes its errors then showed (outlets a writer is "reporting for" or a quote comes "From",
     an outlet acting in its own headline, someone's own app) brought them to 0.970 / 0.582 /
     0.800; "encryption" and "FBI" as cues of Apple ("Op-Ed on Apple/Encryption Case") to 0.971 /
-    0.600 / 0.850; names that start in lower case ("iFixit") to 0.971 / 0.618 / 0.900. The misses
-    left are companies only knowledge places (MacSparky, a publisher's own job post) and
-    outlets acting inside a story."""
-    _holds(scores["fresh"], articles=42, precision=0.96, recall=0.61, subject_recall=0.90)
+    0.600 / 0.850; names that start in lower case ("iFixit") to 0.971 / 0.618 / 0.900; 1,604
+    more companies written blind (game studios among them) to 0.972 / 0.636 / 0.900. The
+    misses left are companies only knowledge places (MacSparky, a publisher's own job post)
+    and outlets acting inside a story."""
+    _holds(scores["fresh"], articles=42, precision=0.96, recall=0.63, subject_recall=0.90)
 
 
 def test_the_second_fresh_feed_items_keep_their_scores(scores: dict[str, dict]) -> None:
