@@ -690,9 +690,10 @@ def _makes_product(entry: CompanyEntry, text: str, start: int, end: int) -> bool
 
 def _has_cue(raw_window: str, window: str, cue: str) -> bool:
     """A cue in the window around a name: written so when it has capitals, in any case
-    otherwise; a plural cue also in the singular ("laptops": "a Dell laptop")."""
+    otherwise; a plural cue also in the singular ("laptops": "a Dell laptop"), and a named
+    product also in the plural ("Apple ... its own CPUs in Macs", "new iPhones")."""
     if cue != cue.lower():
-        return has_phrase(raw_window, cue)
+        return has_phrase(raw_window, cue) or has_phrase(raw_window, cue + "s")
     if has_phrase(window, cue):
         return True
     return len(cue) > 4 and cue.endswith("s") and has_phrase(window, cue[:-1])

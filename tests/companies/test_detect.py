@@ -92,6 +92,12 @@ def test_seed_article_has_honda_and_nissan_as_subjects_byd_as_mention_and_no_nik
             "Medium, the blogging platform founded by Ev Williams, will pay writers more.",
             "Medium",
         ),
+        ("Show notes", "- Apple to use its own CPUs in Macs?", "Apple"),
+        (
+            "Casey's tops estimates",
+            "Casey's said inside sales at its convenience stores rose.",
+            "Casey's General Stores",
+        ),
     ],
 )
 def test_ambiguous_names_with_company_context_are_detected(
@@ -126,6 +132,7 @@ def test_ambiguous_names_with_company_context_are_detected(
         ("FBI in New York", "The FBI office in the Big Apple opened a cold case.", "Apple"),
         ("Snow in Wyoming", "Casper, Wyoming, got a foot of snow. Casper dug out.", "Casper"),
         ("How to cook steak", "Medium rare is best. Medium heat keeps the crust even.", "Medium"),
+        ("Show notes", "- Casey's car charger\n- Marco's fancy mount", "Casey's"),
     ],
 )
 def test_ambiguous_names_in_their_ordinary_sense_are_not_companies(
