@@ -98,6 +98,7 @@ def test_seed_article_has_honda_and_nissan_as_subjects_byd_as_mention_and_no_nik
             "Casey's said inside sales at its convenience stores rose.",
             "Casey's General Stores",
         ),
+        ("Tomato seasoning", "Heinz may no longer call its condiment ketchup.", "Kraft Heinz"),
     ],
 )
 def test_ambiguous_names_with_company_context_are_detected(
@@ -133,6 +134,7 @@ def test_ambiguous_names_with_company_context_are_detected(
         ("Snow in Wyoming", "Casper, Wyoming, got a foot of snow. Casper dug out.", "Casper"),
         ("How to cook steak", "Medium rare is best. Medium heat keeps the crust even.", "Medium"),
         ("Show notes", "- Casey's car charger\n- Marco's fancy mount", "Casey's"),
+        ("Steelers win", "Heinz Field was loud. Teresa Heinz watched from a box.", "Heinz"),
     ],
 )
 def test_ambiguous_names_in_their_ordinary_sense_are_not_companies(
