@@ -488,13 +488,22 @@ def _name_before(
         proposal = proposal._replace(name=name, start=ordinal.start(1))
     if extend_to is not None:  # "Acme Robotics": the suffix word is part of the name
         written = text[proposal.start : anchor].rstrip(" ,")
-        if written[:1].islower() or not _named_with_name_word(
+        if written.split(None, 1)[0] in _PRODUCT_LINES or not _named_with_name_word(
             text, written, proposal.start, extend_to, initials_suffice=part != "title"
         ):
             return  # "iPhone Software" is a product's team; a headline capitalises every word
         name = f"{written} {text[anchor:extend_to].strip(' ,')}"
         proposal = Proposal(name, part, proposal.start, extend_to, reason)
     yield proposal
+
+
+_PRODUCT_LINES = frozenset(
+    {"iPhone", "iPad", "iPod", "iMac", "iOS", "iPadOS", "macOS", "watchOS", "tvOS", "visionOS",
+     "iCloud", "iTunes", "iMessage", "iWork", "iBooks", "eBook", "eBooks", "eReader"}
+)  # fmt: skip
+"""Products written in lower case but for a capital inside, which a team or a category is
+named after ("iPhone Software", "iOS Games"): unlike "eZ Systems" or "nCino Labs", no
+company's name."""
 
 
 _ORDINAL_BEFORE = re.compile(r"(?<![\w.,])(\d+(?:st|nd|rd|th)) $")

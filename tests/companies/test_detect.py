@@ -246,6 +246,18 @@ def test_unknown_companies_are_proposed_from_evidence(detector: Detector) -> Non
         assert result[name].confidence < 0.9
 
 
+def test_a_name_in_lower_case_but_for_a_capital_is_proposed_and_a_product_line_is_not(
+    detector: Detector,
+) -> None:
+    body = (
+        "Our partner: zQ Systems. zQ Systems makes content software. iPhone Software is the "
+        "team that ships iPhone Software updates."
+    )
+    result = found(detector, "Partners", body)
+    assert "zQ Systems" in result
+    assert not any(name.startswith("iPhone") for name in result)
+
+
 def test_government_bodies_and_places_are_not_proposed(detector: Detector) -> None:
     body = (
         "The chief executive of the Federal Reserve Bank of New York spoke. The president of "
