@@ -27,6 +27,7 @@ from reader.companies.evidence import (
     ticker_mentions,
 )
 from reader.companies.frames import product_after
+from reader.companies.people import a_persons_name
 from reader.companies.places import after_place_possessive
 
 SUBJECT = "subject"
@@ -235,6 +236,8 @@ class Detector:
                 continue  # a known name read with a word before it ("Ousted WeWork CEO ...")
             elif proposal.name in units:
                 continue
+            elif proposal.reason not in _NAMING_EVIDENCE and a_persons_name(proposal.name):
+                continue  # "bought by Elon Musk", "Netflix, Hulu and Eric Pope"
             key = proposal.name.casefold()
             if self.directory.find(proposal.name) is not None or key in accepted:
                 continue
@@ -400,6 +403,11 @@ _SISTER_COMPANY_WORDS = frozenset(
 """Words that end the name of a group's separate business ("Tata Steel", "Kotak Securities").
 Not "Group", "Motors" or "Holdings" (the company itself) nor "Studios", "Pictures" or "Media"
 (a division that news names along with its parent: "Amazon Studios")."""
+
+
+_NAMING_EVIDENCE = frozenset({"legal form", "ticker"})
+"""Evidence that a name is a company's own ("Peter Jones Ltd", "(NASDAQ: ACME)"), which a
+name that looks like a person's still gets proposed on."""
 
 
 def _names_a_sibling(proposal: Proposal, known: _Found, known_end: int) -> bool:
@@ -734,6 +742,7 @@ def _add_listed_neighbours(
             or name.casefold() in accepted
             or name in GENERIC_WORDS
             or NOT_COMPANY_WORDS.search(name)
+            or a_persons_name(name)  # "Hello Games, Eric Pope, Alex Rigopulos"
         ):
             continue
         item = accepted.setdefault(name.casefold(), _Found(None, name))

@@ -317,6 +317,32 @@ def test_a_name_listed_after_known_companies_is_suggested(detector: Detector) ->
 @pytest.mark.parametrize(
     "body",
     [
+        "Guests: John Drake from Harmonix, Eric Pope and Justin McElroy.",
+        "Zorbix was acquired by Peter Quill in 2019.",
+        "Sentris developer Samantha Kalman drops by to chat with us about GaymerX2.",
+    ],
+)
+def test_a_persons_name_read_like_a_companys_is_not_suggested(
+    detector: Detector, body: str
+) -> None:
+    result = found(detector, "Podcast", body)
+    assert not {"Eric Pope", "Justin McElroy", "Peter Quill", "Samantha Kalman"} & set(result)
+
+
+def test_a_persons_name_with_a_legal_form_or_a_company_word_is_still_a_company(
+    detector: Detector,
+) -> None:
+    result = found(
+        detector,
+        "Retail",
+        "Peter Quill Ltd. cut prices. Netflix, Spotify and Alden Capital all raised theirs.",
+    )
+    assert {"Peter Quill", "Alden Capital"} <= set(result)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
         "Quintera is a leading provider of payroll software for restaurants.",
         "It was a busy year. Quintera is a Berlin-based startup that sells solar roofs.",
         "Jeff Sanborn, president of Quintera, a Spokane and Seattle advertising and design "

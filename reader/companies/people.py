@@ -1,0 +1,60 @@
+"""People's names among the names that phrases propose as companies: a list of names ("Netflix,
+Hulu and Eric Pope"), an owner ("bought by Elon Musk") or a description reads a person's name
+like a company's, and the commonest given names tell them apart."""
+
+from __future__ import annotations
+
+_GIVEN_NAMES = (
+    "Aaron Abigail Adam Adrian Aidan Alan Albert Alex Alexa Alexander Alexandra Alexis Alice "
+    "Alicia Alison Allison Amanda Amber Amy Andrea Andrew Andy Angela Angie Anita Ann Anna Anne "
+    "Annie Anthony Antonio Ashley Barbara Barry Becky Ben Benjamin Bernard Beth Betty "
+    "Beverly Bill Billy Bob Bobby Bonnie Brad Bradley Brandon Brenda Brent Brett Brian Bridget "
+    "Brittany Bruce Bryan Caitlin Cameron Carl Carla Carlos Carol Caroline Carolyn Casey "
+    "Catherine Cathy Charles Charlie Chelsea Cheryl Chris Christian Christina "
+    "Christine Christopher Chuck Cindy Claire Clara Colin Connor Craig Curtis Cynthia "
+    "Dale Dan Dana Daniel Danielle Danny Darren Dave David Deborah Debra Denise Dennis "
+    "Derek Diana Diane Donald Donna Doug Douglas Drew Dylan Ed Eddie Edward Elaine Eleanor "
+    "Elizabeth Ellen Emily Emma Eric Erica Erik Erin Ethan Eugene Evan Evelyn Frances Francis "
+    "Frank Fred Gabriel Gail Gary Gavin Gene George Gerald Gina Glenn Gloria Graham "
+    "Greg Gregory Hannah Harold Harry Heather Helen Henry Holly Howard Ian Isaac Isabel Jack "
+    "Jackie Jacob Jake James Jamie Jan Jane Janet Janice Jared Jason Jay Jean Jeff Jeffrey "
+    "Jenna Jennifer Jenny Jeremy Jerry Jesse Jessica Jill Jim Jimmy Joan Joanna Joe Joel John "
+    "Johnny Jon Jonathan Jose Joseph Josh Joshua Joy Joyce Juan Judith Judy Julia Julian "
+    "Julie Justin Karen Kate Katherine Kathleen Kathryn Kathy Katie Kayla Keith Kelly Ken "
+    "Kenneth Kerry Kevin Kim Kimberly Kristen Kyle Larry Laura Lauren Lawrence Leah Lee Leo "
+    "Leonard Leslie Lily Linda Lindsay Lisa Liz Logan Lori Louis Louise Lucas Lucy Luis Luke "
+    "Lynn Maggie Marc Marcus Margaret Maria Marie Marilyn Mark Martha Martin Mary Matt "
+    "Matthew Max Megan Melanie Melissa Michael Michelle Mike Mitchell Molly Monica Nancy Natalie "
+    "Nathan Neil Nicholas Nick Nicole Noah Norman Olivia Oliver Pamela Pat Patricia Patrick Paul "
+    "Paula Peggy Peter Phil Philip Phillip Rachel Ralph Randy Ray Raymond Rebecca Reggie Rick "
+    "Richard Rob Robert Robin Roger Ron Ronald Rose Roy Ruby Russell Ruth Ryan Sally Sam "
+    "Samantha Samuel Sandra Sara Sarah Scott Sean Seth Shane Shannon Sharon Shawn Sheila Shirley "
+    "Simon Sophia Sophie Stacy Stan Stephanie Stephen Steve Steven Stuart Susan Suzanne Tammy "
+    "Tanya Ted Teresa Terry Theresa Thomas Tiffany Tim Timothy Tina Todd Tom Tommy Tony Tracy "
+    "Travis Trevor Tyler Valerie Vanessa Victor Vincent Walter Wanda Warren "
+    "Wayne Wendy Wesley William Zach Zachary Zoe"
+)
+GIVEN_NAMES = frozenset(_GIVEN_NAMES.split())
+
+_COMPANY_WORDS = frozenset(
+    {"Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "LLC", "PLC", "AG", "SA",
+     "Company", "Companies", "Group", "Holdings", "Capital", "Partners", "Ventures",
+     "Technologies", "Labs", "Studio", "Studios", "Design", "Media", "Games", "Records",
+     "Books", "Foods", "Brands", "Systems", "Software", "Motors", "Industries", "Bank",
+     "Associates", "Consulting", "Productions", "Pictures", "Entertainment", "Publishing",
+     "Energy", "Power", "Health", "Financial", "Insurance", "Airlines", "Air", "Works",
+     "Express", "Mobile", "Solutions", "Services", "Digital", "Global", "International",
+     "Electric", "Robotics", "Networks", "Pharma", "Therapeutics", "Sports", "Homes",
+     "Realty", "Hotels", "Resorts", "Construction", "Logistics", "Security", "Press"}
+)  # fmt: skip
+"""Words that end a company named after a person ("Peter Koros Design", "Alden Capital")."""
+
+
+def a_persons_name(name: str) -> bool:
+    """Two or three capitalised words, the first a common given name and none a word that
+    companies named after people end with: "Eric Pope", "Justin McElroy", "Samantha Kalman";
+    not "Alden Capital" nor "Ceres Robotics"."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or words[0] not in GIVEN_NAMES:
+        return False
+    return all(word[:1].isupper() and word not in _COMPANY_WORDS for word in words[1:])
