@@ -147,6 +147,13 @@ def fail(message: str, code: int) -> int:
 def start_app(args: argparse.Namespace) -> int:
     """Open the Textual app. It is imported here (the other commands never pay for it), and
     only once the first rows are being read: SQLite works while Textual loads."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        # without a terminal to read keys from, the app would spin on an empty input for ever
+        return fail(
+            "the app needs a terminal to run in (standard input and output are not one); "
+            "in scripts use the commands: reader --help",
+            EXIT_USAGE,
+        )
     # Loading Textual and drawing the first frame allocate a million objects, and the cyclic
     # garbage collector would scan them again and again (0.1 s); the app turns it back on.
     gc.disable()

@@ -325,6 +325,23 @@ def test_installed_entry_point_runs(tmp_path: Path) -> None:
     assert json.loads(result.stdout) == []
 
 
+@pytest.mark.parametrize("command", [[], ["demo"]])
+def test_the_app_without_a_terminal_says_so_and_exits_at_once(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """Run from a script or a pipe, the app would spin on an input that never comes."""
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "--db", str(tmp_path / "x.db"), *command],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "needs a terminal" in result.stderr
+    assert "reader --help" in result.stderr
+
+
 def test_a_snippet_cannot_fake_a_highlight_with_the_marks_the_printer_uses() -> None:
     snippet = f"\ue000fake\ue001 and {HIGHLIGHT_START}real{HIGHLIGHT_END}"
     assert marked_snippet(snippet, color=False) == "fake and [real]"

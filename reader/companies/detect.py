@@ -163,7 +163,11 @@ class Detector:
         # names of several words, by first word and then by second word (lower-cased): a common
         # first word ("The", "China", "General") leads to few candidates once the next is read
         self._by_second: dict[str, dict[str, list[_Name]]] = {}
+        # "TSE:7203" and, when only one company has it, the bare "7203" (Toyota in Tokyo and
+        # Elm in Riyadh share it: a ticker on an exchange the directory does not name decides
+        # nothing then)
         self._symbols: dict[str, CompanyEntry] = {}
+        bare: dict[str, CompanyEntry | None] = {}
         for entry in directory.entries:
             for name in entry.names:
                 first = name.split()[0] if name.split() else ""
@@ -171,7 +175,11 @@ class Detector:
                     self._by_first[first].append((name, name.lower(), entry))
             for ticker in entry.tickers:
                 self._symbols.setdefault(ticker.upper(), entry)
-                self._symbols.setdefault(ticker.split(":", 1)[-1].upper(), entry)
+                symbol = ticker.split(":", 1)[-1].upper()
+                bare[symbol] = entry if bare.get(symbol, entry) is entry else None
+        for symbol, owner in bare.items():
+            if owner is not None:
+                self._symbols.setdefault(symbol, owner)
         for first, names in self._by_first.items():
             names.sort(key=lambda item: len(item[0]), reverse=True)
             if len(names) > 3:

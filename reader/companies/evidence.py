@@ -233,10 +233,18 @@ class Proposal(NamedTuple):
 
 
 def ticker_mentions(text: str) -> Iterable[tuple[str, str, int, int]]:
-    """(exchange, symbol, start, end) of "(NASDAQ: ACME)"-style mentions."""
+    """(exchange, symbol, start, end) of "(NASDAQ: ACME)"-style mentions, the exchange under
+    the directory's code ("TYO: 7203" is "TSE:7203")."""
     for match in _TICKER.finditer(text):
-        exchange = match.group("exchange").upper().replace("NASDAQ", "NASDAQ")
-        yield exchange, match.group("symbol"), match.start(), match.end()
+        exchange = match.group("exchange").upper()
+        yield _EXCHANGE_CODES.get(exchange, exchange), match.group("symbol"), *match.span()
+
+
+_EXCHANGE_CODES = {
+    "TYO": "TSE", "LON": "LSE", "HKG": "HKEX", "HK": "HKEX", "ETR": "XETRA", "FRA": "XETRA",
+    "KOSDAQ": "KRX",
+}  # fmt: skip
+"""Other names news gives the exchanges, by the codes the directory's tickers use."""
 
 
 def propose_unknown(parts: dict[str, str], directory: Directory) -> Iterable[Proposal]:

@@ -258,6 +258,20 @@ def test_a_name_in_lower_case_but_for_a_capital_is_proposed_and_a_product_line_i
     assert not any(name.startswith("iPhone") for name in result)
 
 
+def test_a_ticker_finds_its_company_under_the_exchange_names_news_uses() -> None:
+    """Toyota in Tokyo and a company in Riyadh share the number 7203; "TYO" is the Tokyo Stock
+    Exchange's. Toyota among the user's companies comes last in the directory, as in the app."""
+    riyadh = CompanyEntry(name="Zorbix Arabia", tickers=("TADAWUL:7203",), country="SA")
+    toyota = builtin_directory().find("Toyota")
+    assert toyota is not None
+    detector = Detector(Directory((riyadh, toyota)))
+    body = "Shares of the carmaker (TYO: 7203) rose 1.4% in Tokyo."
+    assert names(detector.detect("Batteries", body)) == {"Toyota"}
+    assert (
+        names(detector.detect("Batteries", "It also trades over the counter (OTC: 7203).")) == set()
+    )
+
+
 def test_government_bodies_and_places_are_not_proposed(detector: Detector) -> None:
     body = (
         "The chief executive of the Federal Reserve Bank of New York spoke. The president of "
