@@ -245,7 +245,7 @@ class Detector:
             elif proposal.name in units:
                 continue
             elif proposal.reason not in _NAMING_EVIDENCE and a_persons_name(proposal.name):
-                continue  # "bought by Elon Musk", "Netflix, Hulu and Eric Pope"
+                continue  # "acquired by Jeff Bezos", "Netflix, Hulu and Eric Pope"
             key = proposal.name.casefold()
             if self.directory.find(proposal.name) is not None or key in accepted:
                 continue

@@ -496,7 +496,7 @@ def _name_before(
         proposal = proposal._replace(name=name, start=ordinal.start(1))
     if extend_to is not None:  # "Acme Robotics": the suffix word is part of the name
         written = text[proposal.start : anchor].rstrip(" ,")
-        if written.split(None, 1)[0] in _PRODUCT_LINES or not _named_with_name_word(
+        if written.partition(" ")[0] in _PRODUCT_LINES or not _named_with_name_word(
             text, written, proposal.start, extend_to, initials_suffice=part != "title"
         ):
             return  # "iPhone Software" is a product's team; a headline capitalises every word

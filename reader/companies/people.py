@@ -1,5 +1,5 @@
 """People's names among the names that phrases propose as companies: a list of names ("Netflix,
-Hulu and Eric Pope"), an owner ("bought by Elon Musk") or a description reads a person's name
+Hulu and Eric Pope"), an owner ("acquired by Jeff Bezos") or a description reads a person's name
 like a company's, and the commonest given names tell them apart."""
 
 from __future__ import annotations
