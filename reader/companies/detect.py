@@ -947,7 +947,7 @@ def _only_cited(
 
 _OUTLET_CITED_AFTER = re.compile(
     r"(?:'s|’s)?\s+(?:(?:very\s+)?(?:recently|first|previously|also|earlier|exclusively)\s+)?"
-    r"(?:explained|noted|found|revealed|reported|wrote|learned|confirmed|followed up)\b"
+    r"(?:explained|noted|found|revealed|reported|wrote|learned|confirmed|followed up|says)\b"
     r"|(?:'s|’s) [A-Z][a-z]+ [A-Z][a-z]+\b"
 )
 """After an outlet's name: "as Gizmodo very recently explained", "Wired found", "Politico

@@ -103,13 +103,14 @@ CITATION_BEFORE = re.compile(
     r"(?:according to|told|telling|tells|speaking to|spoke to|speaks to|reported by|interview"
     r" with|cited by|citing|via|per|wrote in|writes in|wrote for|writes for|writing for|reporting"
     r" for|reports for|first reported by|obtained by|seen by|reviewed by"
-    r"|a report (?:by|in|from)|reports? from|confirmed to|said to|published (?:by|in)|a story"
-    r" (?:by|in)|an article (?:by|in)|an op-ed in|a column in)\s+(?:the\s+)?$",
+    r"|a report (?:by|in|from)|reports? from|confirmed to|said to|published (?:by|in)"
+    r"|(?:story|article|piece|op-ed|column|essay|editorial|tale|preview|review|profile|feature"
+    r"|investigation|write-up) (?:by|in|at))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _CITATION_LAST_WORDS = frozenset(
     {"to", "told", "telling", "tells", "by", "with", "citing", "via", "per", "in", "for",
-     "from", "the"}
+     "from", "at", "the"}
 )  # fmt: skip
 """The words every CITATION_BEFORE phrase ends with: a cheap test that rules most names out
 before the regular expression, which tries its phrases at every position, runs."""

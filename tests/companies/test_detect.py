@@ -397,6 +397,9 @@ def test_people_and_titles_that_say_what_they_are_are_not_companies(
         "In the letter, obtained by The New York Times, investors said the company needed a new "
         "chief executive.",
         "Politico followed up on the report, Politico noted, citing Politico's Michael Calderone.",
+        "Romain Dillet has a good preview at TechCrunch too.",
+        "Update: TechCrunch says it's just a deal expiring.",
+        "Steven Petrow published a scary first-hand tale in USA Today about his hacked email.",
     ],
 )
 def test_an_outlet_a_writer_reports_for_or_a_quote_comes_from_is_a_source(

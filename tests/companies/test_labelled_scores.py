@@ -95,8 +95,9 @@ def test_the_fresh_feed_items_keep_their_scores(scores: dict[str, dict]) -> None
     0.600 / 0.850; names that start in lower case ("iFixit") to 0.971 / 0.618 / 0.900; 1,604
     more companies written blind (game studios among them) to 0.972 / 0.636 / 0.900. The
     misses left are companies only knowledge places (MacSparky, a publisher's own job post)
-    and outlets acting inside a story."""
-    _holds(scores["fresh"], articles=42, precision=0.96, recall=0.63, subject_recall=0.90)
+    and outlets acting inside a story. An outlet that "says" or has "a preview at" it cited
+    (read from its and fresh-2's false alarms): 1.000 / 0.636 / 0.900."""
+    _holds(scores["fresh"], articles=42, precision=0.99, recall=0.63, subject_recall=0.90)
 
 
 def test_the_second_fresh_feed_items_keep_their_scores(scores: dict[str, dict]) -> None:
@@ -106,8 +107,9 @@ def test_the_second_fresh_feed_items_keep_their_scores(scores: dict[str, dict]) 
     cite it; a "Group" someone owns is a unit; games and film companies are no news outlets;
     a car model is no maker's name; the Amazon Echo; a company's handle, "@Apple") brought them
     to 0.964 / 0.871 / 0.947. Left: Omni for The Omni Group, an outlet's host interviewing,
-    Alphabet beside Google (one entry in the directory)."""
-    _holds(scores["fresh-2"], articles=40, precision=0.96, recall=0.87, subject_recall=0.94)
+    Alphabet beside Google (one entry in the directory). Outlets cited by "a preview at" and
+    "says": 1.000 / 0.871 / 0.947."""
+    _holds(scores["fresh-2"], articles=40, precision=0.99, recall=0.87, subject_recall=0.94)
 
 
 def test_the_third_fresh_feed_items_keep_their_scores(scores: dict[str, dict]) -> None:
@@ -132,8 +134,9 @@ def test_the_fourth_fresh_feed_items_keep_their_first_score(scores: dict[str, di
     companies written blind (IFTTT, Trello): 0.921 / 0.686 / 0.889; an ambiguous name in the
     headline that the story writes as a name again and again (a rule made for the kind of miss
     these sets list, "names the text gives no context for"), its Gogo item: 0.923 / 0.706 /
+    0.944; an outlet cited as where a story ran ("a tale in USA Today"): 0.947 / 0.706 /
     0.944."""
-    _holds(scores["fresh-4"], articles=39, precision=0.92, recall=0.70, subject_recall=0.94)
+    _holds(scores["fresh-4"], articles=39, precision=0.94, recall=0.70, subject_recall=0.94)
 
 
 def test_the_fifth_fresh_feed_items_keep_their_first_score(scores: dict[str, dict]) -> None:
