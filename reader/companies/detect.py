@@ -662,11 +662,13 @@ def _after_a_name(text: str, start: int) -> bool:
 
 _OUTLET_AS_EMPLOYER = re.compile(
     r"\b(?:hired|hires|fired|fires|ousted|contract with|spokes(?:person|man|woman)|layoffs"
-    r"|advertisers|parent company|sale of)\b"
+    r"|advertisers|parent company|sale of|(?:was|were|is being|has been) (?:acquired|bought|sold)"
+    r"|(?:acquired|bought) by)\b"
 )
 """Words in a news outlet's sentence that show the business, not a source: it hires and
-fires, has a spokesperson, advertisers and a parent ("Fox News star host Sean Hannity
-announced that the network has hired ...")."""
+fires, has a spokesperson, advertisers and a parent, and is bought and sold ("Fox News star
+host Sean Hannity announced that the network has hired ...", "The Washington Post was
+acquired by Jeff Bezos")."""
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:

@@ -605,6 +605,13 @@ def test_a_news_outlet_that_hires_is_a_business(detector: Detector) -> None:
     assert "Fox News" in names(detector, body, "Hannity Announces Gorka Hire")
 
 
+def test_a_news_outlet_that_is_bought_is_a_business(detector: Detector) -> None:
+    body = "The Washington Post was acquired by Jeff Bezos in 2013."
+    assert names(detector, body, "A newspaper changes hands") == {"Washington Post"}
+    cited = "First reported by the Washington Post, the firm was acquired by a rival."
+    assert "Washington Post" not in names(detector, cited, "A deal")
+
+
 def test_a_news_outlet_told_something_beside_a_hiring_is_still_a_source(
     detector: Detector,
 ) -> None:
