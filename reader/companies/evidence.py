@@ -35,7 +35,7 @@ _LOWER_NAME = r"[a-z]+(?:\d|[A-Z])[\w&-]*"
 _NAME_BEFORE = re.compile(rf"(?P<name>{_NAME}|{_LOWER_NAME})(?:'s|’s)?,?\s*$")
 
 # Each kind of evidence is found by a cheap anchor first; the name is then read next to it.
-_NAME_WORDS = (
+NAME_WORDS = (
     "Holdings", "Technologies", "Robotics", "Therapeutics", "Pharmaceuticals", "Biosciences",
     "Airlines", "Airways", "Productions", "Securities", "Studios", "Studio", "Records",
     "Entertainment", "Games", "Media", "Motors", "Steel", "Foods", "Brands", "Labs", "Software",
@@ -43,17 +43,17 @@ _NAME_WORDS = (
     "Publishing", "Pictures", "Group", "Industries", "Systems", "Semiconductor", "Electronics",
     "Energy", "Resources", "Mining", "Financial", "Equities",
 )  # fmt: skip
-_LEGAL_FORMS = (
+LEGAL_FORMS = (
     "Inc.", "Inc", "Incorporated", "Corp.", "Corp", "Corporation", "Ltd.", "Ltd", "Limited",
     "LLC", "L.L.C.", "GmbH", "AG", "S.A.", "S.p.A.", "N.V.", "B.V.", "PLC", "plc", "Co., Ltd.",
     "Co., Ltd", "Co.",
 )  # fmt: skip
 _LEGAL_ANCHOR = re.compile(
-    "(?P<suffix>" + alternation(dict.fromkeys((*_LEGAL_FORMS, *_NAME_WORDS), r"(?![\w&])")) + ")"
+    "(?P<suffix>" + alternation(dict.fromkeys((*LEGAL_FORMS, *NAME_WORDS), r"(?![\w&])")) + ")"
 )
 """A legal form or a word companies' names end with, after a name ("Acme Inc.", "Acme
 Robotics"), as a tree of letters (see frames.alternation)."""
-_NAME_WORD_SUFFIXES = frozenset(_NAME_WORDS)
+_NAME_WORD_SUFFIXES = frozenset(NAME_WORDS)
 _AGENCY_TRADES = (
     r"(?:advertising|ad|design|creative|marketing|digital|PR|talent|travel|recruitment|staffing"
     r"|real estate|branding|media|communications|public relations)"

@@ -4,6 +4,8 @@ like a company's, and the commonest given names tell them apart."""
 
 from __future__ import annotations
 
+from reader.companies.evidence import LEGAL_FORMS, NAME_WORDS
+
 _GIVEN_NAMES = (
     "Aaron Abigail Adam Adrian Aidan Alan Albert Alex Alexa Alexander Alexandra Alexis Alice "
     "Alicia Alison Allison Amanda Amber Amy Andrea Andrew Andy Angela Angie Anita Ann Anna Anne "
@@ -37,15 +39,11 @@ _GIVEN_NAMES = (
 GIVEN_NAMES = frozenset(_GIVEN_NAMES.split())
 
 _COMPANY_WORDS = frozenset(
-    {"Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "LLC", "PLC", "AG", "SA",
-     "Company", "Companies", "Group", "Holdings", "Capital", "Partners", "Ventures",
-     "Technologies", "Labs", "Studio", "Studios", "Design", "Media", "Games", "Records",
-     "Books", "Foods", "Brands", "Systems", "Software", "Motors", "Industries", "Bank",
-     "Associates", "Consulting", "Productions", "Pictures", "Entertainment", "Publishing",
-     "Energy", "Power", "Health", "Financial", "Insurance", "Airlines", "Air", "Works",
-     "Express", "Mobile", "Solutions", "Services", "Digital", "Global", "International",
-     "Electric", "Robotics", "Networks", "Pharma", "Therapeutics", "Sports", "Homes",
-     "Realty", "Hotels", "Resorts", "Construction", "Logistics", "Security", "Press"}
+    (*NAME_WORDS, *(form.rstrip(".") for form in LEGAL_FORMS), *LEGAL_FORMS,
+     "SA", "Company", "Companies", "Bank", "Associates", "Consulting", "Power", "Health", "Air",
+     "Works", "Express", "Mobile", "Solutions", "Services", "Digital", "Global",
+     "International", "Electric", "Pharma", "Sports", "Homes", "Realty", "Hotels", "Resorts",
+     "Construction", "Security", "Press")
 )  # fmt: skip
 """Words that end a company named after a person ("Peter Koros Design", "Alden Capital")."""
 
