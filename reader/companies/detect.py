@@ -27,7 +27,7 @@ from reader.companies.evidence import (
     ticker_mentions,
 )
 from reader.companies.frames import product_after
-from reader.companies.people import a_persons_name
+from reader.companies.people import GIVEN_NAMES, a_persons_name
 from reader.companies.places import after_place_possessive
 
 SUBJECT = "subject"
@@ -150,6 +150,23 @@ class _Found:
     reasons: list[str] = field(default_factory=list)
 
 
+def _written_forms(names: Sequence[str]) -> Iterable[str]:
+    """A company's names as news writes them: with a typographic apostrophe as well as a
+    straight one ("McDonald’s"), and one word in capitals of five letters or more also with a
+    capital only ("POSCO" as "Posco", "TEPCO" as "Tepco"; shorter ones are initials, "BASF",
+    and a name that is also a given name is not: "JOANN")."""
+    for name in names:
+        yield name
+        if "'" in name or "’" in name:
+            other = name.replace("'", "’") if "'" in name else name.replace("’", "'")
+            if other not in names:
+                yield other
+        if len(name) >= 5 and name.isalpha() and name.isupper():
+            capitalised = name.capitalize()
+            if capitalised not in GIVEN_NAMES and capitalised not in names:
+                yield capitalised
+
+
 class Detector:
     """Detects the companies of a directory (and unknown ones) in titles and texts. Build once:
     the index costs a few milliseconds; detection then takes well under a millisecond."""
@@ -169,7 +186,7 @@ class Detector:
         self._symbols: dict[str, CompanyEntry] = {}
         bare: dict[str, CompanyEntry | None] = {}
         for entry in directory.entries:
-            for name in entry.names:
+            for name in _written_forms(entry.names):
                 first = name.split()[0] if name.split() else ""
                 if first:
                     self._by_first[first].append((name, name.lower(), entry))
@@ -457,7 +474,7 @@ def _apart_from_people(
     for occurrence in occurrences:
         part, start, end, _ = occurrence
         text = parts[part]
-        if _person_name(text, start, end):
+        if _person_name(text, start, end) or _given_name_before_surname(text, start, end):
             speaks = speaks or _SPEAKS_AFTER.match(text, end) is not None
             first_names.add(_word_before(text, start))
         elif not _names_a_place(text, end):
@@ -466,6 +483,16 @@ def _apart_from_people(
     if first_names:
         kept = [o for o in kept if _word_before(parts[o[0]], o[1]) not in first_names]
     return kept, speaks
+
+
+_SURNAME_AFTER = re.compile(r" [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+
+
+def _given_name_before_surname(text: str, start: int, end: int) -> bool:
+    """A company named like a given name, written before a surname: "Joann Smith", "Dana
+    Perino" (but not "Dana Holding": a company word)."""
+    surname = _SURNAME_AFTER.match(text, end)
+    return surname is not None and a_persons_name(text[start : surname.end()])
 
 
 def _a_group_of_a_company(proposal: Proposal, parts: dict[str, str]) -> bool:

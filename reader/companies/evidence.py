@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from reader.companies.directory import Directory
 from reader.companies.frames import ROLES, alternation, frames
-from reader.companies.places import after_place_possessive
+from reader.companies.places import PLACES, after_place_possessive
 
 _WORD = r"[\w&-]*(?:['’](?!s\b)[\w&-]+|\.[\w&-]+)*"
 """The rest of a name's word: dots and apostrophes only inside it ("Amazon.com", "L'Oréal"), so
@@ -351,6 +351,7 @@ def _frame_proposals(text: str, part: str, directory: Directory) -> Iterable[Pro
         excluded = NOT_COMPANY_ORGANISATIONS if frame.trade else NOT_COMPANY_WORDS
         if (
             name in GENERIC_WORDS
+            or name in PLACES
             or name in _LEADING_NOISE
             or len(name) < 2
             or _occasion_or_place(name)
@@ -541,6 +542,12 @@ def _name_window_start(text: str, anchor: int) -> int:
 _EVENT_AFTER = re.compile(
     r"\s+(?:Week|Festival|Awards?|Conference|Summit|Fair|Expo|Show|Prize|Forum|Day)\b"
 )
+_OFFICE_AFTER = re.compile(
+    r"\s+(?:Office|Program|Programme|Division|Department|Directorate|Agency|Administration"
+    r"|Bureau|Committee|Council|Initiative|Act|Task Force)\b"
+)
+"""After "<name> Technologies": the office of a government or a body named after a field
+("the Department of Energy's Vehicle Technologies Office")."""
 _ACRONYM_AFTER = re.compile(r"\s+\((?P<acronym>[A-Z]{2,8})\)")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{2,5}")
 
@@ -561,14 +568,15 @@ def _named_with_name_word(
     """Whether "<written> Systems" (a name word that is also an ordinary word) is a company's
     name. Alone it is weak evidence, so the name must come back in the text or be initials
     ("IIFL Securities", "OGE Group"; not in a headline, whose words are all capitalised:
-    "MDM Software Would Have Unlocked ..."); never when it is an event's name anywhere in the text
-    ("Milan Design Week") or part of a longer term that initials stand for ("Picture Archiving
-    and Communication Systems (PACS)": more initials than words)."""
+    "MDM Software Would Have Unlocked ..."); never when it is an event's name anywhere in the
+    text ("Milan Design Week"), an office's ("Vehicle Technologies Office"), or part of a longer
+    term that initials stand for ("Picture Archiving and Communication Systems (PACS)": more
+    initials than words)."""
     if text.count(written) < 2 and not (
         initials_suffice and _ACRONYM.fullmatch(written) is not None
     ):
         return False  # the cheap test first
-    if _names_an_event(text, text[start:end]):
+    if _names_an_event(text, text[start:end]) or _OFFICE_AFTER.match(text, end):
         return False
     acronym = _ACRONYM_AFTER.match(text, end)
     return acronym is None or len(acronym.group("acronym")) <= len(written.split()) + 1
@@ -604,6 +612,7 @@ def _proposal_at(
         not name
         or name in GENERIC_WORDS
         or name in _LEADING_NOISE
+        or name in PLACES  # "India's primary market", "investors in China"
         or len(name) < 2
         or NOT_COMPANY_WORDS.search(name)
     ):

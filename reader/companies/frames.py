@@ -408,6 +408,15 @@ _PRODUCT_ROLE_WORDS = ("app", "platform", "service")
 _OWNER_WORDS = frozenset({"my", "his", "her", "their", "our", "your"})
 
 
+_KINDS_AFTER = tuple(
+    f" {kind}"
+    for kind in ("companies", "firms", "businesses", "startups", "start-ups", "stocks", "brands",
+                 "providers", "vendors", "players", "makers")
+)  # fmt: skip
+"""After a capitalised word, what makes it a kind of company, not one: "publicly traded SaaS
+companies", "privately held Chinese firms"."""
+
+
 def _after_role_word(text: str, start: int, end: int) -> Iterator[Frame]:
     """ "the startup Zorbix", "ride-hailing company Grab" (but not an "aircraft carrier", nor
     someone's own app: "his content-blocking app Peace" is a product)."""
@@ -418,7 +427,7 @@ def _after_role_word(text: str, start: int, end: int) -> Iterator[Frame]:
     ):
         return
     found = _CAPITALISED_NAME_HERE.match(text, end)
-    if found is not None:
+    if found is not None and not text.startswith(_KINDS_AFTER, found.end()):
         name = found.group("name")
         yield Frame(name, found.start(), found.end(), "described as a company", True, False, True)
 

@@ -93,6 +93,7 @@ def test_seed_article_has_honda_and_nissan_as_subjects_byd_as_mention_and_no_nik
             "Medium",
         ),
         ("Show notes", "- Apple to use its own CPUs in Macs?", "Apple"),
+        ("Connectors", "Android phones use USB-C, unlike Apple’s Lightning connector.", "Apple"),
         (
             "Casey's tops estimates",
             "Casey's said inside sales at its convenience stores rose.",
@@ -275,9 +276,28 @@ def test_a_ticker_finds_its_company_under_the_exchange_names_news_uses() -> None
 def test_government_bodies_and_places_are_not_proposed(detector: Detector) -> None:
     body = (
         "The chief executive of the Federal Reserve Bank of New York spoke. The president of "
-        "France met the Ministry of Finance, and the University of Tokyo Holdings office closed."
+        "France met the Ministry of Finance, and the University of Tokyo Holdings office closed. "
+        "India’s primary market is set for its busiest week. The Department of Energy’s Vehicle "
+        "Technologies Office listed 13 battery plants; Vehicle sales rose."
     )
     assert names(detector.detect("Officials meet", body)) == set()
+
+
+def test_a_kind_of_company_is_not_a_company(detector: Detector) -> None:
+    body = "The deals reflect a strong run by publicly traded SaaS companies this year."
+    assert names(detector.detect("Cloud deals", body)) == set()
+
+
+def test_names_are_found_as_news_writes_them(detector: Detector) -> None:
+    """A typographic apostrophe ("McDonald’s") and a name in capitals written with one capital
+    ("Posco"); not a given name that a name in capitals also is ("JOANN", "Joann Smith")."""
+    body = (
+        "McDonald’s and Macy’s reported sales. Other chaebols, such as LG, SK and Posco, signed "
+        "deals with carmakers. Joann Smith, a shopper, was not surprised."
+    )
+    result = names(detector.detect("Earnings", body))
+    assert {"McDonald's", "Macy's", "POSCO Holdings"} <= result
+    assert not any(name.upper().startswith("JOANN") for name in result)
 
 
 def test_evidence_says_where_each_match_is(detector: Detector) -> None:
