@@ -18,6 +18,7 @@ from reader.companies.evidence import (
     CITATION_AFTER,
     GENERIC_WORDS,
     LEGAL_SUFFIX_AFTER,
+    NAME_WORDS,
     NOT_COMPANY_WORDS,
     Proposal,
     cited_before,
@@ -1098,15 +1099,41 @@ def _central(occurrences: Iterable[tuple[str, int, int, str]]) -> bool:
     return False
 
 
+_UNIT_AFTER = re.compile(r"(?: [A-Z][\w&-]*){1,3}")
+_UNIT_WORDS = frozenset(
+    (*NAME_WORDS, "Company", "Bank", "Banking", "Services", "Solutions", "Airline", "Alliance",
+     "Consulting", "Pharma", "Corp", "Corporation", "Inc", "Ltd", "Limited", "LLC")
+)  # fmt: skip
+
+
+def _written_as(text: str, start: int, end: int, known: bool) -> str:
+    """A known name as the evidence shows it: with the words of its unit when a unit of the
+    company is named ("Amazon Robotics", "GE Energy Financial Services", "Kotak Investment
+    Banking"), so that the evidence says which part of the company the article names."""
+    if not known:
+        return text[start:end]
+    unit = _UNIT_AFTER.match(text, end)
+    if unit is not None:
+        words = unit.group().split()
+        while words and words[-1] not in _UNIT_WORDS:
+            words.pop()
+        if words:
+            return f"{text[start:end]} {' '.join(words)}"
+    return text[start:end]
+
+
 def _detection(item: _Found, parts: dict[str, str]) -> Detection:
     occurrences = item.occurrences
     if len(occurrences) > 1:
         occurrences = sorted(occurrences, key=lambda o: (o[0] != "title", o[1]))
+    known = item.entry is not None
     evidence = tuple(
-        [_evidence(parts[part][start:end], where, start) for part, start, end, where in occurrences]
+        [
+            _evidence(_written_as(parts[part], start, end, known), where, start)
+            for part, start, end, where in occurrences
+        ]
     )
     subject = len(evidence) >= _REPEATS_FOR_SUBJECT or _central(occurrences)
-    known = item.entry is not None
     confidence = 0.95 if known else 0.6
     if known and item.entry is not None and item.entry.ambiguous:
         confidence = 0.8
