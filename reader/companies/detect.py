@@ -395,6 +395,9 @@ class Detector:
             entry = item.entry
             assert entry is not None
             occurrences, speaks = _apart_from_people(item.occurrences, parts)
+            occurrences = [o for o in occurrences if not _a_credit(o, parts, entry.name)]
+            if not occurrences:
+                continue
             outlet = entry.sector == "news"
             if not outlet:
                 occurrences = [o for o in occurrences if not _a_thing_of_its_make(o, parts)]
@@ -948,6 +951,32 @@ def _names_a_place(text: str, end: int) -> bool:
         return False
     numbered = text[place.end() : place.end() + 2].strip()[:1].isdigit()
     return not (numbered and place.group().endswith("Series"))
+
+
+_CREDIT_BEFORE = re.compile(
+    r"(?:^|[\n(])[ \t]*(?:(?:Featured |Top |Header |Lead )?(?:[Pp]hoto(?:graph)?s?|[Ii]mages?"
+    r"|[Pp]icture|[Ii]llustration|[Cc]redit|[Ss]ource)(?: credit)?(?: by)?[ \t]*:?[ \t]*"
+    r"(?:[^\n/:]{0,40}/[ \t]*)?|[^\n/]{0,60}[A-Za-z.]/[ \t]*)$"
+)
+"""Before a photo's credit on its line: "Featured Image: Johannes Eisele/", "(Photo by Jane
+Doe/", "Photo: ", "Jane Doe/"."""
+_CREDIT_AFTER = re.compile(r"[ \t]*(?:\)|via\b|$)", re.MULTILINE)
+_PHOTO_AGENCIES = frozenset({"Getty Images", "Shutterstock", "Alamy", "iStock"})
+"""Agencies whose name on a line of its own (under a photo's caption) is a credit."""
+
+
+def _a_credit(occurrence: tuple[str, int, int, str], parts: dict[str, str], name: str) -> bool:
+    """The name credits a photo ("Featured Image: Johannes Eisele/Getty Images", "Photo:
+    Tesla"): the article does not name the company for anything it does."""
+    part, start, end, _ = occurrence
+    text = parts[part]
+    line_start = text.rfind("\n", 0, start) + 1
+    if start - line_start > 80 or not _CREDIT_AFTER.match(text, end):
+        return False
+    before = text[line_start:start]
+    if not before.strip():
+        return name in _PHOTO_AGENCIES and text.startswith("\n", end) and line_start > 0
+    return _CREDIT_BEFORE.search(before) is not None
 
 
 def _only_cited(

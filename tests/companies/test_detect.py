@@ -283,6 +283,16 @@ def test_government_bodies_and_places_are_not_proposed(detector: Detector) -> No
     assert names(detector.detect("Officials meet", body)) == set()
 
 
+def test_a_photo_credit_is_not_a_company_named(detector: Detector) -> None:
+    credits = (
+        "The challenge is demand.\n\nFeatured Image: Johannes Eisele/Getty Images\n\n"
+        "Retail sales rose.\nGetty Images\nShoppers returned. (Photo: Shutterstock)"
+    )
+    assert names(detector.detect("Retail earnings", credits)) == set()
+    story = "Getty Images sued Stability AI over its photos; Shutterstock said it would not."
+    assert {"Getty Images", "Shutterstock"} <= names(detector.detect("Lawsuit", story))
+
+
 def test_a_kind_of_company_is_not_a_company(detector: Detector) -> None:
     body = "The deals reflect a strong run by publicly traded SaaS companies this year."
     assert names(detector.detect("Cloud deals", body)) == set()
