@@ -485,8 +485,8 @@ def _name_before(
     extend_to: int | None = None,
 ) -> Iterable[Proposal]:
     found = _NAME_BEFORE.search(text, _name_window_start(text, anchor), anchor)
-    if found is None:
-        return
+    if found is None or (found.start() and text[found.start() - 1].isalnum()):
+        return  # none, or it starts inside a word: "eGT New Energy" is no "GT New Energy"
     proposal = _proposal(found, "name", part, reason, directory)
     if proposal is None:
         return
@@ -562,6 +562,32 @@ def _names_an_event(text: str, name: str) -> bool:
     return False
 
 
+_BUSINESS_WINDOW = 100
+_TITLE_GOES_ON = re.compile(r"/|[ \t]*\n|(?: (?:in|of|for|and|the|to|on|at|with|a|an))+ [A-Z]")
+"""After a name word: a heading's or a title's words go on ("Software/Firmware Updates",
+"Language Design in the Service of ...") or the line ends there ("- Referencing Software")."""
+
+
+def _in_company_context(text: str, start: int, end: int) -> bool:
+    """A name with a name word, written once, among the words of business ("IBM acquired
+    SoftLayer Technologies for $2bn", "Versant Ventures raises $700m"), in a sentence and not
+    in a heading or a title, whose words are all capitalised."""
+    if _TITLE_GOES_ON.match(text, end):
+        return False
+    before = text[max(0, start - _BUSINESS_WINDOW) : start]
+    window = f"{before} {text[end : end + _BUSINESS_WINDOW]}".lower()
+    deals = _DEAL_WORDS.intersection(window.translate(_SPACE_FOR_NOT_ALNUM).split())
+    return len(company_context_words(window)) + len(deals) >= 2
+
+
+_DEAL_WORDS = frozenset(
+    {"acquired", "acquire", "acquires", "bought", "buys", "sold", "sells", "raised", "raises",
+     "funding", "invested", "invests", "investment", "investors", "order", "orders", "stake",
+     "merger", "contract", "lessor", "partnership", "portfolio", "backed", "venture"}
+)  # fmt: skip
+"""Words of deals, which only companies and investors make, besides COMPANY_CONTEXT."""
+
+
 def _named_with_name_word(
     text: str, written: str, start: int, end: int, *, initials_suffice: bool = True
 ) -> bool:
@@ -572,8 +598,10 @@ def _named_with_name_word(
     text ("Milan Design Week"), an office's ("Vehicle Technologies Office"), or part of a longer
     term that initials stand for ("Picture Archiving and Communication Systems (PACS)": more
     initials than words)."""
-    if text.count(written) < 2 and not (
-        initials_suffice and _ACRONYM.fullmatch(written) is not None
+    if (
+        text.count(written) < 2
+        and not (initials_suffice and _ACRONYM.fullmatch(written) is not None)
+        and not _in_company_context(text, start, end)
     ):
         return False  # the cheap test first
     if _names_an_event(text, text[start:end]) or _OFFICE_AFTER.match(text, end):

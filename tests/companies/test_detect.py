@@ -283,6 +283,28 @@ def test_government_bodies_and_places_are_not_proposed(detector: Detector) -> No
     assert names(detector.detect("Officials meet", body)) == set()
 
 
+def test_a_name_word_written_once_names_a_company_among_words_of_business(
+    detector: Detector,
+) -> None:
+    body = (
+        "IBM have acquired Zorblax Technologies, a privately held cloud group, for $2bn. "
+        "Also, Quintera Ventures raises $700m in two funds."
+    )
+    assert {"Zorblax Technologies", "Quintera Ventures"} <= names(detector.detect("Deals", body))
+    headings = (
+        "Sports Technology Software/Firmware Updates This Week: new firmware and apps.\n"
+        "- Referencing Software\n- What's your favourite shelf app for software sales?\n"
+        "Rob Pike's article, Go at Google: Language Design in the Service of Software "
+        "Engineering, sold well to investors."
+    )
+    assert names(detector.detect("Links", headings)) == {"Alphabet"}
+
+
+def test_a_known_name_carries_the_unit_it_is_written_in(detector: Detector) -> None:
+    result = found(detector, "Robots", "Agility Robotics and Amazon Robotics build robots.")
+    assert [e.text for e in result["Amazon"].evidence] == ["Amazon Robotics"]
+
+
 def test_a_photo_credit_is_not_a_company_named(detector: Detector) -> None:
     credits = (
         "The challenge is demand.\n\nFeatured Image: Johannes Eisele/Getty Images\n\n"
