@@ -59,6 +59,12 @@ a table the engine reads faster still."""
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _WRITTEN_ENDINGS = ("", *_POSSESSIVE, ".", ",")
 """What a capitalised word of a text may end in, as the candidate scan reads it."""
+_COMPOUND_TAILS = frozenset(
+    {"owned", "backed", "affiliated", "led", "funded", "made", "built", "branded", "run",
+     "operated", "controlled", "designed", "supplied", "sponsored", "financed"}
+)  # fmt: skip
+"""After a hyphen, what makes a company's name part of a word: "the NBC-affiliated station",
+"a Toyota-backed startup"."""
 _WORD_CHAR = re.compile(rf"[^\W{_CJK}]|&")
 _BREAKS = frozenset(' \n\t("“‘/,;:')
 """The commonest characters before a name, none of which glues it to the word before (see
@@ -152,12 +158,17 @@ class _Found:
 
 
 def _written_forms(names: Sequence[str]) -> Iterable[str]:
-    """A company's names as news writes them: with a typographic apostrophe as well as a
-    straight one ("McDonald’s"), and one word in capitals of five letters or more also with a
-    capital only ("POSCO" as "Posco", "TEPCO" as "Tepco"; shorter ones are initials, "BASF",
-    and a name that is also a given name is not: "JOANN")."""
+    """A company's names as news writes them: "& Co." for "& Company" ("Bain & Co."), with a
+    typographic apostrophe as well as a straight one ("McDonald’s"), and one word in capitals
+    of five letters or more also with a capital only ("POSCO" as "Posco", "TEPCO" as "Tepco";
+    shorter ones are initials, "BASF", and a name that is also a given name is not: "JOANN")."""
     for name in names:
         yield name
+        for company in (" & Company", " and Company"):
+            if name.endswith(company):
+                short = f"{name.removesuffix(company)}{company.removesuffix('Company')}Co."
+                if short not in names:
+                    yield short
         if "'" in name or "’" in name:
             other = name.replace("'", "’") if "'" in name else name.replace("’", "'")
             if other not in names:
@@ -303,7 +314,19 @@ class Detector:
             if hit is not None:
                 entry, end = hit
                 position = end
+                if text.startswith(" & ", end) and self._another_partner(text, end + 3):
+                    continue  # "Babcock & Brown" is not Babcock
                 yield entry, start, end
+
+    def _another_partner(self, text: str, index: int) -> bool:
+        """A capitalised word after "&" that starts no name of the directory there: the name
+        is one partner of a firm named after two ("Babcock & Brown"), not a company joined to
+        another ("Apple & Google")."""
+        following = _NEXT_WORD.match(text, index - 1, index + 40)
+        if following is None or not following.group(1)[:1].isupper():
+            return False
+        word = _first_word(following.group(1).rstrip(".,;:!?)"))
+        return word not in self._by_first or self._match_at(text, index, word) is None
 
     def _words_to_look_for(self, text: str) -> Iterable[str]:
         """The capitalised words of the text that can start a name. A short list of names (a
@@ -313,6 +336,11 @@ class Detector:
         candidate = _ASCII_CANDIDATE if text.isascii() else _CANDIDATE
         words = set(candidate.findall(text))
         found = words & self._form_set  # iterates the smaller set
+        if "-" in text:
+            for word in words:
+                head, dash, tail = word.partition("-")
+                if dash and tail in _COMPOUND_TAILS and head in self._form_set:
+                    found.add(head)  # "NBC-affiliated", "Toyota-backed"
         for capital_part in words & self._lower_case_firsts.keys():
             found.add(self._lower_case_firsts[capital_part])
         return found

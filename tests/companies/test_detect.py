@@ -300,6 +300,23 @@ def test_a_name_word_written_once_names_a_company_among_words_of_business(
     assert names(detector.detect("Links", headings)) == {"Alphabet"}
 
 
+def test_names_joined_to_other_words_as_news_joins_them(detector: Detector) -> None:
+    body = (
+        "Sales will grow, according to consultancy Bain & Co. WPSD-TV, the NBC-affiliated "
+        "station, and a Toyota-backed startup joined. It sold plants to Grupo Zorbix de "
+        "Chihuahua."
+    )
+    assert {"Bain & Company", "NBC", "Toyota", "Grupo Zorbix de Chihuahua"} <= names(
+        detector.detect("Deals", body)
+    )
+
+
+def test_a_name_that_is_one_partner_of_a_firm_is_not_that_company(detector: Detector) -> None:
+    """Babcock is Babcock International; "Babcock & Brown" is another firm."""
+    body = "NextEra bought three wind farms from Babcock & Brown. Apple & Google team up."
+    assert names(detector.detect("Wind farms", body)) == {"NextEra Energy", "Apple", "Alphabet"}
+
+
 def test_a_known_name_carries_the_unit_it_is_written_in(detector: Detector) -> None:
     result = found(detector, "Robots", "Agility Robotics and Amazon Robotics build robots.")
     assert [e.text for e in result["Amazon"].evidence] == ["Amazon Robotics"]
