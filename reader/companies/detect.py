@@ -59,12 +59,13 @@ a table the engine reads faster still."""
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _WRITTEN_ENDINGS = ("", *_POSSESSIVE, ".", ",")
 """What a capitalised word of a text may end in, as the candidate scan reads it."""
-_COMPOUND_TAILS = frozenset(
-    {"owned", "backed", "affiliated", "led", "funded", "made", "built", "branded", "run",
-     "operated", "controlled", "designed", "supplied", "sponsored", "financed"}
-)  # fmt: skip
+_COMPOUND = re.compile(
+    r"-(?:owned|backed|affiliated|led|funded|made|built|branded|run|operated|controlled"
+    r"|designed|supplied|sponsored|financed)\b"
+)
 """After a hyphen, what makes a company's name part of a word: "the NBC-affiliated station",
 "a Toyota-backed startup"."""
+_COMPOUND_HEAD = re.compile(r"(?<![\w&.-])[A-Z][\w&.]*$")
 _WORD_CHAR = re.compile(rf"[^\W{_CJK}]|&")
 _BREAKS = frozenset(' \n\t("“‘/,;:')
 """The commonest characters before a name, none of which glues it to the word before (see
@@ -336,11 +337,10 @@ class Detector:
         candidate = _ASCII_CANDIDATE if text.isascii() else _CANDIDATE
         words = set(candidate.findall(text))
         found = words & self._form_set  # iterates the smaller set
-        if "-" in text:
-            for word in words:
-                head, dash, tail = word.partition("-")
-                if dash and tail in _COMPOUND_TAILS and head in self._form_set:
-                    found.add(head)  # "NBC-affiliated", "Toyota-backed"
+        for compound in _COMPOUND.finditer(text):
+            head = _COMPOUND_HEAD.search(text, max(0, compound.start() - 40), compound.start())
+            if head is not None and head.group() in self._form_set:
+                found.add(head.group())  # "NBC-affiliated", "Toyota-backed"
         for capital_part in words & self._lower_case_firsts.keys():
             found.add(self._lower_case_firsts[capital_part])
         return found
@@ -523,6 +523,8 @@ _SURNAME_AFTER = re.compile(r" [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 def _given_name_before_surname(text: str, start: int, end: int) -> bool:
     """A company named like a given name, written before a surname: "Joann Smith", "Dana
     Perino" (but not "Dana Holding": a company word)."""
+    if text[start:end] not in GIVEN_NAMES:
+        return False
     surname = _SURNAME_AFTER.match(text, end)
     return surname is not None and a_persons_name(text[start : surname.end()])
 
@@ -988,7 +990,6 @@ _CREDIT_BEFORE = re.compile(
 )
 """Before a photo's credit on its line: "Featured Image: Johannes Eisele/", "(Photo by Jane
 Doe/", "Photo: ", "Jane Doe/"."""
-_CREDIT_AFTER = re.compile(r"[ \t]*(?:\)|via\b|$)", re.MULTILINE)
 _PHOTO_AGENCIES = frozenset({"Getty Images", "Shutterstock", "Alamy", "iStock"})
 """Agencies whose name on a line of its own (under a photo's caption) is a credit."""
 
@@ -998,8 +999,14 @@ def _a_credit(occurrence: tuple[str, int, int, str], parts: dict[str, str], name
     Tesla"): the article does not name the company for anything it does."""
     part, start, end, _ = occurrence
     text = parts[part]
+    following = text[end : end + 1]
+    if following == " ":
+        if not text.startswith(" via ", end):
+            return False  # the cheap test first: the commonest way a name goes on
+    elif following not in ("", "\n", ")", "\r"):
+        return False
     line_start = text.rfind("\n", 0, start) + 1
-    if start - line_start > 80 or not _CREDIT_AFTER.match(text, end):
+    if start - line_start > 80:
         return False
     before = text[line_start:start]
     if not before.strip():
@@ -1167,8 +1174,8 @@ def _written_as(text: str, start: int, end: int, known: bool) -> str:
     """A known name as the evidence shows it: with the words of its unit when a unit of the
     company is named ("Amazon Robotics", "GE Energy Financial Services", "Kotak Investment
     Banking"), so that the evidence says which part of the company the article names."""
-    if not known:
-        return text[start:end]
+    if not known or not text[end + 1 : end + 2].isupper():
+        return text[start:end]  # the cheap test first: a capitalised word must follow
     unit = _UNIT_AFTER.match(text, end)
     if unit is not None:
         words = unit.group().split()

@@ -283,25 +283,6 @@ def propose_unknown(parts: dict[str, str], directory: Directory) -> Iterable[Pro
                 yield from _name_before(text, start, part, "company role", directory)
         yield from _frame_proposals(text, part, directory)
         yield from _about_sections(text, part, directory)
-        if _COMPANY_WORD_FIRST_ANCHOR.search(text):
-            for match in _COMPANY_WORD_FIRST.finditer(text):
-                proposal = _proposal(match, "name", part, "legal form", directory)
-                if proposal is not None:
-                    yield proposal
-
-
-_COMPANY_FIRST_WORDS = (
-    "Grupo|Banco|Banca|Compañía|Companhia|Compagnie|Société|Sociedad|Industrias"
-    "|Laboratorios|Aerolíneas"
-)
-_COMPANY_WORD_FIRST_ANCHOR = re.compile(rf"\b(?:{_COMPANY_FIRST_WORDS}) ")
-_COMPANY_WORD_FIRST = re.compile(
-    rf"\b(?P<name>(?:{_COMPANY_FIRST_WORDS})(?: (?:de|del|do|da|di|des|du|la|y|e))? [A-Z][\w&-]*"
-    r"(?: (?:de |del |do |da |di |des |du |y )?[A-Z][\w&-]*){0,3})"
-)
-"""A name that starts with a word for a company in Spanish, Portuguese, Italian or French:
-"Grupo Cementos de Chihuahua", "Banco Inter", "Compagnie de Saint-Gobain" (not "Groupe":
-also an artists' group)."""
 
 
 def _appositive_anchors(text: str) -> Iterable[re.Match[str]]:

@@ -303,12 +303,9 @@ def test_a_name_word_written_once_names_a_company_among_words_of_business(
 def test_names_joined_to_other_words_as_news_joins_them(detector: Detector) -> None:
     body = (
         "Sales will grow, according to consultancy Bain & Co. WPSD-TV, the NBC-affiliated "
-        "station, and a Toyota-backed startup joined. It sold plants to Grupo Zorbix de "
-        "Chihuahua."
+        "station, and a Toyota-backed startup joined."
     )
-    assert {"Bain & Company", "NBC", "Toyota", "Grupo Zorbix de Chihuahua"} <= names(
-        detector.detect("Deals", body)
-    )
+    assert {"Bain & Company", "NBC", "Toyota"} <= names(detector.detect("Deals", body))
 
 
 def test_a_name_that_is_one_partner_of_a_firm_is_not_that_company(detector: Detector) -> None:
