@@ -308,6 +308,7 @@ class Detector:
                     starts.append((index, word))
                 index = text.find(word, index + 1)
         position = 0
+        partners = " & " in text
         for start, word in sorted(starts):
             if start < position:
                 continue  # inside a longer name already found
@@ -315,7 +316,11 @@ class Detector:
             if hit is not None:
                 entry, end = hit
                 position = end
-                if text.startswith(" & ", end) and self._another_partner(text, end + 3):
+                if (
+                    partners
+                    and text.startswith(" & ", end)
+                    and self._another_partner(text, end + 3)
+                ):
                     continue  # "Babcock & Brown" is not Babcock
                 yield entry, start, end
 
@@ -422,8 +427,9 @@ class Detector:
         for key, item in found.items():
             entry = item.entry
             assert entry is not None
-            occurrences, speaks = _apart_from_people(item.occurrences, parts)
-            occurrences = [o for o in occurrences if not _a_credit(o, parts, entry.name)]
+            occurrences, speaks = _apart_from_people(
+                item.occurrences, parts, entry.name, entry.name in GIVEN_NAMES
+            )
             if not occurrences:
                 continue
             outlet = entry.sector == "news"
@@ -494,22 +500,33 @@ def _a_thing_of_its_make(occurrence: tuple[str, int, int, str], parts: dict[str,
 
 
 def _apart_from_people(
-    occurrences: Sequence[tuple[str, int, int, str]], parts: dict[str, str]
+    occurrences: Sequence[tuple[str, int, int, str]],
+    parts: dict[str, str],
+    name: str,
+    given_name: bool,
 ) -> tuple[list[tuple[str, int, int, str]], bool]:
-    """The occurrences that are neither part of a person's name nor of a place's, and whether
-    one of those people speaks ("Kirstjen Nielsen said"): then the name's other mentions
-    ("Nielsen's comment") are mostly that person too. A full name found once is that person
-    wherever it is written, also where a line starts with it ("Hala Ayala and ...")."""
+    """The occurrences that are neither part of a person's name nor of a place's, nor a
+    photo's credit, and whether one of those people speaks ("Kirstjen Nielsen said"): then the
+    name's other mentions ("Nielsen's comment") are mostly that person too. A full name found
+    once is that person wherever it is written, also where a line starts with it ("Hala Ayala
+    and ..."). A company named like a given name (``given_name``) is a person before a surname
+    ("Joann Smith")."""
     kept = []
     speaks = False
     first_names: set[str] = set()
     for occurrence in occurrences:
         part, start, end, _ = occurrence
         text = parts[part]
-        if _person_name(text, start, end) or _given_name_before_surname(text, start, end):
+        if _person_name(text, start, end) or (
+            given_name and _given_name_before_surname(text, start, end)
+        ):
             speaks = speaks or _SPEAKS_AFTER.match(text, end) is not None
             first_names.add(_word_before(text, start))
-        elif not _names_a_place(text, end):
+        elif _names_a_place(text, end):
+            continue
+        elif text[end : end + 1] in _CREDIT_ENDS and _a_credit(text, start, end, name):
+            continue  # the cheap test first: a credit ends its line or its parenthesis
+        else:
             kept.append(occurrence)
     first_names.discard("")
     if first_names:
@@ -523,8 +540,6 @@ _SURNAME_AFTER = re.compile(r" [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 def _given_name_before_surname(text: str, start: int, end: int) -> bool:
     """A company named like a given name, written before a surname: "Joann Smith", "Dana
     Perino" (but not "Dana Holding": a company word)."""
-    if text[start:end] not in GIVEN_NAMES:
-        return False
     surname = _SURNAME_AFTER.match(text, end)
     return surname is not None and a_persons_name(text[start : surname.end()])
 
@@ -994,17 +1009,12 @@ _PHOTO_AGENCIES = frozenset({"Getty Images", "Shutterstock", "Alamy", "iStock"})
 """Agencies whose name on a line of its own (under a photo's caption) is a credit."""
 
 
-def _a_credit(occurrence: tuple[str, int, int, str], parts: dict[str, str], name: str) -> bool:
+_CREDIT_ENDS = frozenset(("", "\n", ")", "\r"))
+
+
+def _a_credit(text: str, start: int, end: int, name: str) -> bool:
     """The name credits a photo ("Featured Image: Johannes Eisele/Getty Images", "Photo:
     Tesla"): the article does not name the company for anything it does."""
-    part, start, end, _ = occurrence
-    text = parts[part]
-    following = text[end : end + 1]
-    if following == " ":
-        if not text.startswith(" via ", end):
-            return False  # the cheap test first: the commonest way a name goes on
-    elif following not in ("", "\n", ")", "\r"):
-        return False
     line_start = text.rfind("\n", 0, start) + 1
     if start - line_start > 80:
         return False
@@ -1170,20 +1180,17 @@ _UNIT_WORDS = frozenset(
 )  # fmt: skip
 
 
-def _written_as(text: str, start: int, end: int, known: bool) -> str:
-    """A known name as the evidence shows it: with the words of its unit when a unit of the
-    company is named ("Amazon Robotics", "GE Energy Financial Services", "Kotak Investment
-    Banking"), so that the evidence says which part of the company the article names."""
-    if not known or not text[end + 1 : end + 2].isupper():
-        return text[start:end]  # the cheap test first: a capitalised word must follow
+def _unit_after(text: str, end: int) -> str:
+    """The words of a company's unit after its known name, as the evidence shows them
+    ("Amazon Robotics", "GE Energy Financial Services", "Kotak Investment Banking"), so that
+    it says which part of the company the article names; "" when none."""
     unit = _UNIT_AFTER.match(text, end)
-    if unit is not None:
-        words = unit.group().split()
-        while words and words[-1] not in _UNIT_WORDS:
-            words.pop()
-        if words:
-            return f"{text[start:end]} {' '.join(words)}"
-    return text[start:end]
+    if unit is None:
+        return ""
+    words = unit.group().split()
+    while words and words[-1] not in _UNIT_WORDS:
+        words.pop()
+    return f" {' '.join(words)}" if words else ""
 
 
 def _detection(item: _Found, parts: dict[str, str]) -> Detection:
@@ -1191,16 +1198,17 @@ def _detection(item: _Found, parts: dict[str, str]) -> Detection:
     if len(occurrences) > 1:
         occurrences = sorted(occurrences, key=lambda o: (o[0] != "title", o[1]))
     known = item.entry is not None
-    evidence = tuple(
-        [
-            _evidence(_written_as(parts[part], start, end, known), where, start)
-            for part, start, end, where in occurrences
-        ]
-    )
+    evidence = []
+    for part, start, end, where in occurrences:
+        text = parts[part]
+        written = text[start:end]
+        if known and text[end + 1 : end + 2].isupper():  # the cheap test first
+            written += _unit_after(text, end)
+        evidence.append(_evidence(written, where, start))
     subject = len(evidence) >= _REPEATS_FOR_SUBJECT or _central(occurrences)
     confidence = 0.95 if known else 0.6
     if known and item.entry is not None and item.entry.ambiguous:
         confidence = 0.8
     reason = item.reasons[0] if item.reasons else "name"
     salience = SUBJECT if subject else MENTION
-    return _new_detection(item.name, salience, known, confidence, reason, evidence)
+    return _new_detection(item.name, salience, known, confidence, reason, tuple(evidence))
