@@ -41,7 +41,7 @@ NAME_WORDS = (
     "Entertainment", "Games", "Media", "Motors", "Steel", "Foods", "Brands", "Labs", "Software",
     "Networks", "Logistics", "Insurance", "Capital", "Partners", "Ventures", "Design", "Books",
     "Publishing", "Pictures", "Group", "Industries", "Systems", "Semiconductor", "Electronics",
-    "Energy", "Resources", "Mining", "Financial", "Equities", "Pharma", "Biopharma", "Materials",
+    "Energy", "Resources", "Mining", "Financial", "Equities", "Pharma", "Materials",
 )  # fmt: skip
 LEGAL_FORMS = (
     "Inc.", "Inc", "Incorporated", "Corp.", "Corp", "Corporation", "Ltd.", "Ltd", "Limited",
@@ -64,11 +64,14 @@ agency"."""
 _DESCRIPTION_WORDS = r"(?:[\w-]+ (?:and [\w-]+ )?){0,3}?"
 """Up to three words (each may be a pair joined by "and": "Spokane and Seattle") before the kind
 of company."""
+_NEW_CLAUSE = r" (?:said|says|announced|added|reported|will|would|has|had|is|was|plans|expects)\b"
+"""After "the company": the verb of a new clause ("According to FoodDive, the company
+announced"), not an appositive's."""
 _APPOSITIVE = (
     rf" (?:a|an|the) {_DESCRIPTION_WORDS}(?:company|firm|startup|start-up|chain|maker"
     r"|manufacturer|retailer|publisher|operator|provider|developer|brand|bank|lender|insurer"
     r"|airline|carmaker|automaker|conglomerate|subsidiary|studio|label|supplier|group that"
-    rf"|(?:team|unit) acquired by|{_TRADE_AGENCY})\b(?!['’]s)"
+    rf"|(?:team|unit) acquired by|{_TRADE_AGENCY})\b(?!['’]s)(?!{_NEW_CLAUSE})"
 )
 _APPOSITIVE_ANCHOR = re.compile(f",{_APPOSITIVE}")
 _DASHED_APPOSITIVE_ANCHOR = re.compile(f" (?:—|–|--){_APPOSITIVE}")

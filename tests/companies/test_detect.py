@@ -334,6 +334,14 @@ def test_a_kind_of_company_is_not_a_company(detector: Detector) -> None:
     assert names(detector.detect("Cloud deals", body)) == set()
 
 
+def test_the_company_that_starts_a_new_clause_describes_no_name(detector: Detector) -> None:
+    body = "According to FoodDive, the company announced it will add 75 markets."
+    assert names(detector.detect("Delivery", body)) == set()
+    assert names(detector.detect("Delivery", "Zorbix, the company behind Quibz, grew.")) == {
+        "Zorbix"
+    }
+
+
 def test_names_are_found_as_news_writes_them(detector: Detector) -> None:
     """A typographic apostrophe ("McDonald’s") and a name in capitals written with one capital
     ("Posco"); not a given name that a name in capitals also is ("JOANN", "Joann Smith")."""
