@@ -64,14 +64,16 @@ agency"."""
 _DESCRIPTION_WORDS = r"(?:[\w-]+ (?:and [\w-]+ )?){0,3}?"
 """Up to three words (each may be a pair joined by "and": "Spokane and Seattle") before the kind
 of company."""
-_NEW_CLAUSE = r" (?:said|says|announced|added|reported|will|would|has|had|is|was|plans|expects)\b"
-"""After "the company": the verb of a new clause ("According to FoodDive, the company
+_NEW_CLAUSE = re.compile(
+    r" (?:said|says|announced|added|reported|will|would|has|had|is|was|plans|expects)\b"
+)
+"""After "the company": maybe the verb of a new clause ("According to FoodDive, the company
 announced"), not an appositive's."""
 _APPOSITIVE = (
     rf" (?:a|an|the) {_DESCRIPTION_WORDS}(?:company|firm|startup|start-up|chain|maker"
     r"|manufacturer|retailer|publisher|operator|provider|developer|brand|bank|lender|insurer"
     r"|airline|carmaker|automaker|conglomerate|subsidiary|studio|label|supplier|group that"
-    rf"|(?:team|unit) acquired by|{_TRADE_AGENCY})\b(?!['’]s)(?!{_NEW_CLAUSE})"
+    rf"|(?:team|unit) acquired by|{_TRADE_AGENCY})\b(?!['’]s)"
 )
 _APPOSITIVE_ANCHOR = re.compile(f",{_APPOSITIVE}")
 _DASHED_APPOSITIVE_ANCHOR = re.compile(f" (?:—|–|--){_APPOSITIVE}")
@@ -275,9 +277,12 @@ def propose_unknown(parts: dict[str, str], directory: Directory) -> Iterable[Pro
             if match.start() and (
                 text[match.start() - 1].isalnum() or text[match.start() - 1] in ".’'"
             ):
-                yield from _name_before(
+                proposals = _name_before(
                     text, match.start(), part, "described as a company", directory
                 )
+                if _NEW_CLAUSE.match(text, match.end()):
+                    proposals = (p for p in proposals if not _clause_before(text, p.start))
+                yield from proposals
         for match in _COPULA_ANCHOR.finditer(text):
             yield from _sentence_subject(text, match.start(), part, directory)
         for index in _role_after_names(text):
@@ -286,6 +291,18 @@ def propose_unknown(parts: dict[str, str], directory: Directory) -> Iterable[Pro
                 yield from _name_before(text, start, part, "company role", directory)
         yield from _frame_proposals(text, part, directory)
         yield from _about_sections(text, part, directory)
+
+
+def _clause_before(text: str, start: int) -> bool:
+    """The name before ", the company said" is a clause of its own: a source ("According to
+    FoodDive, the company announced") or a word that opens the sentence ("Normally, the
+    company says"); mid-sentence it is the company ("sent to Navistone, the company said")."""
+    before = text[max(0, start - 40) : start]
+    return (
+        cited_before(before)
+        or not before.rstrip(" \t\"“‘'")
+        or (before.rstrip(" \t\"“‘'")[-1] in ".!?:\n")
+    )
 
 
 def _appositive_anchors(text: str) -> Iterable[re.Match[str]]:
