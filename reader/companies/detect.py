@@ -21,6 +21,7 @@ from reader.companies.evidence import (
     NAME_WORDS,
     NOT_COMPANY_WORDS,
     Proposal,
+    bought_by_known,
     cited_before,
     company_context_words,
     has_phrase,
@@ -261,6 +262,10 @@ class Detector:
             for part, start, end, _ in item.occurrences
         }
         known_ends = {(part, end) for (part, _), (_, end) in known_at.items()}
+        if self._propose:
+            for part, text in parts.items():
+                ends = [end for (at, end) in known_ends if at == part]
+                proposals.extend(bought_by_known(text, part, ends, self.directory))
         units = {p.name for p in proposals if _a_group_of_a_company(p, parts)}
         for proposal in proposals:
             if proposal.decides_only:

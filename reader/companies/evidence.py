@@ -11,7 +11,7 @@ from collections.abc import Iterable, Set
 from typing import NamedTuple
 
 from reader.companies.directory import Directory
-from reader.companies.frames import ROLES, alternation, frames
+from reader.companies.frames import NAME, ROLES, alternation, frames
 from reader.companies.places import PLACES, after_place_possessive
 
 _WORD = r"[\w&-]*(?:['’](?!s\b)[\w&-]+|\.[\w&-]+)*"
@@ -303,6 +303,36 @@ def _clause_before(text: str, start: int) -> bool:
         or not before.rstrip(" \t\"“‘'")
         or (before.rstrip(" \t\"“‘'")[-1] in ".!?:\n")
     )
+
+
+_BUYS_AFTER = re.compile(
+    r"(?:,? (?:who|which|that))?(?: (?:has|have|had|will|would|is|was|also|agreed to|plans to"
+    r"|is set to|to|said it would|said it will|said it has|completed its|announced it would))*"
+    r" (?:acquired|acquires|acquiring|acquire|bought|buys|buying|buy|purchased|purchases"
+    r"|took over|takes over|take over|snapped up)"
+    rf" (?P<name>{NAME})(?:(?=[,.;:)])|(?= (?:for|in|from|and|last|this|earlier|on|at|over"
+    r"|after|with|—|–)\b)|$)"
+)
+"""After a known company: buying a company ("IBM have acquired SoftLayer Technologies for",
+"Oracle agreed to acquire Quibblo,"): what it buys is a company when the sentence goes on
+after its name, not a thing ("bought Spanish wine", "acquired Apple's shares")."""
+_NOT_BOUGHT_COMPANIES = PLACES | {"Bitcoin", "Ether", "Ethereum", "Dogecoin", "Solana", "XRP"}
+"""What companies buy that is named like one: places and coins."""
+_BUY_WORDS = (" acqui", " bought ", " buy", " purchase", " took over ", " take", " snapped ")
+
+
+def bought_by_known(
+    text: str, part: str, known_ends: Iterable[int], directory: Directory
+) -> Iterable[Proposal]:
+    """Companies that a known company (ending at each of ``known_ends``) buys."""
+    if not any(word in text for word in _BUY_WORDS):
+        return
+    for end in known_ends:
+        bought = _BUYS_AFTER.match(text, end, end + 160)
+        if bought is not None and bought.group("name") not in _NOT_BOUGHT_COMPANIES:
+            proposal = _proposal(bought, "name", part, "ownership", directory)
+            if proposal is not None:
+                yield proposal
 
 
 def _appositive_anchors(text: str) -> Iterable[re.Match[str]]:
