@@ -279,8 +279,10 @@ class Detector:
                 continue  # a known name read with a word before it ("Ousted WeWork CEO ...")
             elif proposal.name in units:
                 continue
-            elif proposal.reason not in _NAMING_EVIDENCE and a_persons_name(proposal.name):
-                continue  # "acquired by Jeff Bezos", "Netflix, Hulu and Eric Pope"
+            elif proposal.reason not in _NAMING_EVIDENCE and (
+                a_persons_name(proposal.name) or _a_persons_surname(proposal.name, parts)
+            ):
+                continue  # "acquired by Jeff Bezos", "Netflix, Hulu and Eric Pope", "Trump"
             key = proposal.name.casefold()
             if self.directory.find(proposal.name) is not None or key in accepted:
                 continue
@@ -537,6 +539,33 @@ def _apart_from_people(
     if first_names:
         kept = [o for o in kept if _word_before(parts[o[0]], o[1]) not in first_names]
     return kept, speaks
+
+
+_PERSONS_TITLES = frozenset(
+    {"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "Sen.", "Gov.", "Rep.", "President",
+     "Senator", "Governor", "Judge", "Secretary", "Minister", "Chancellor", "Prince", "King",
+     "Queen", "Pope", "Justice"}
+)  # fmt: skip
+
+
+def _a_persons_surname(name: str, parts: dict[str, str]) -> bool:
+    """One word that the article writes after a given name or a person's title somewhere
+    ("President Donald Trump", "Mr. Trump"): a person's surname, not a company."""
+    if " " in name:
+        return False
+    for text in parts.values():
+        index = text.find(name)
+        while index >= 0:
+            words = text[max(0, index - 20) : index + 1].split()
+            after = text[index + len(name) : index + len(name) + 2]
+            if (
+                len(words) > 1
+                and (words[-2] in GIVEN_NAMES or words[-2] in _PERSONS_TITLES)
+                and not after[1:].isupper()  # "President Ascom North America" is a job
+            ):
+                return True
+            index = text.find(name, index + 1)
+    return False
 
 
 _SURNAME_AFTER = re.compile(r" [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
@@ -968,7 +997,8 @@ _SPEAKS_AFTER = re.compile(
 
 _TITLE_AFTER = re.compile(
     r", (?:the )?(?:President|CEO|Chief|Director|Chairman|Chairwoman|Founder|Co-founder"
-    r"|Managing|Head|Vice|Senior|Partner)\b"
+    r"|Managing|Head|Vice|Senior|Partner|president|chief|chairman|chairwoman|founder"
+    r"|co-founder|managing director|head of|vice president|senior vice)\b"
 )
 """A person's title after the name: "Rob Goldman, President Ascom North America, says"."""
 
@@ -1006,10 +1036,10 @@ def _names_a_place(text: str, end: int) -> bool:
 _CREDIT_BEFORE = re.compile(
     r"(?:^|[\n(])[ \t]*(?:(?:Featured |Top |Header |Lead )?(?:[Pp]hoto(?:graph)?s?|[Ii]mages?"
     r"|[Pp]icture|[Ii]llustration|[Cc]redit|[Ss]ource)(?: credit)?(?: by)?[ \t]*:?[ \t]*"
-    r"(?:[^\n/:]{0,40}/[ \t]*)?|[^\n/]{0,60}[A-Za-z.]/[ \t]*)$"
+    r"(?:[^\n/:]{0,40}/[^\n/]{0,30}?(?: via)?[ \t]*)?|[^\n/]{0,60}[A-Za-z.]/[ \t]*)$"
 )
 """Before a photo's credit on its line: "Featured Image: Johannes Eisele/", "(Photo by Jane
-Doe/", "Photo: ", "Jane Doe/"."""
+Doe/", "(Image credit: Jane Doe/LightRocket via ", "Photo: ", "Jane Doe/"."""
 _PHOTO_AGENCIES = frozenset({"Getty Images", "Shutterstock", "Alamy", "iStock"})
 """Agencies whose name on a line of its own (under a photo's caption) is a credit."""
 

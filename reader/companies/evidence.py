@@ -41,15 +41,16 @@ NAME_WORDS = (
     "Entertainment", "Games", "Media", "Motors", "Steel", "Foods", "Brands", "Labs", "Software",
     "Networks", "Logistics", "Insurance", "Capital", "Partners", "Ventures", "Design", "Books",
     "Publishing", "Pictures", "Group", "Industries", "Systems", "Semiconductor", "Electronics",
-    "Energy", "Resources", "Mining", "Financial", "Equities", "Pharma", "Materials",
+    "Energy", "Resources", "Mining", "Financial", "Equities", "Pharma", "Materials", "Bancorp",
+    "Bancshares", "Bankshares",
 )  # fmt: skip
 LEGAL_FORMS = (
     "Inc.", "Inc", "Incorporated", "Corp.", "Corp", "Corporation", "Ltd.", "Ltd", "Limited",
     "LLC", "L.L.C.", "GmbH", "AG", "S.A.", "S.p.A.", "N.V.", "B.V.", "PLC", "plc", "Co., Ltd.",
-    "Co., Ltd", "Co.",
+    "Co., Ltd", "Co.", "Co",
 )  # fmt: skip
 _LEGAL_ANCHOR = re.compile(
-    "(?P<suffix>" + alternation(dict.fromkeys((*LEGAL_FORMS, *NAME_WORDS), r"(?![\w&])")) + ")"
+    "(?P<suffix>" + alternation(dict.fromkeys((*LEGAL_FORMS, *NAME_WORDS), r"(?![\w&-])")) + ")"
 )
 """A legal form or a word companies' names end with, after a name ("Acme Inc.", "Acme
 Robotics"), as a tree of letters (see frames.alternation)."""
@@ -110,7 +111,8 @@ CITATION_BEFORE = re.compile(
     r" for|reports for|first reported by|obtained by|seen by|reviewed by"
     r"|a report (?:by|in|from)|reports? from|confirmed to|said to|published (?:by|in)"
     r"|(?:story|article|piece|op-ed|column|essay|editorial|tale|preview|review|profile|feature"
-    r"|investigation|write-up) (?:by|in|at))\s+(?:the\s+)?$",
+    r"|investigation|write-up) (?:by|in|at)|(?:calculations|analysis|data|figures|estimates"
+    r"|research|a survey|a poll) (?:by|from))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _CITATION_LAST_WORDS = frozenset(
@@ -136,7 +138,7 @@ def cited_before(before: str) -> bool:
 CITATION_AFTER = re.compile(
     r"(?:'s|’s)?\s*(?:(?:has |had |have )?(?:just |first |also |previously |exclusively )?"
     r"reported|reports|said in a report|wrote|writes|reporters?|journalists?|columnist|editor"
-    r"|news|newsroom)\b",
+    r"|news|newsroom|article|story|piece|report|analysis|investigation|editorial|op-ed|poll)\b",
     re.IGNORECASE,
 )
 
@@ -222,7 +224,8 @@ companies ("the owner of the Chicago Tribune, New York Daily News and ...") is a
 GENERIC_WORDS = frozenset(
     {"New", "Old", "Big", "Next", "First", "Global", "National", "International", "Local",
      "Inc", "Corp", "Company", "Group", "Holdings", "Technologies", "Airlines", "CEO", "I",
-     "We", "He", "She", "It", "They", "Mr", "Ms", "Mrs", "Dr", "Chief", "Executive"}
+     "We", "He", "She", "It", "They", "Mr", "Ms", "Mrs", "Dr", "Chief", "Executive", "CEOs",
+     "CFOs", "Executives"}
 )  # fmt: skip
 
 

@@ -319,6 +319,35 @@ def test_a_known_name_carries_the_unit_it_is_written_in(detector: Detector) -> N
     assert [e.text for e in result["Amazon"].evidence] == ["Amazon Robotics"]
 
 
+def test_a_persons_surname_and_title_are_not_companies(detector: Detector) -> None:
+    body = (
+        "President Donald Trump met steel executives. Tim Timken, chairman and president of "
+        "Timken Steel, and executives from Nucor, AK Steel and Trump attended."
+    )
+    result = names(detector.detect("Tariffs", body))
+    assert "Trump" not in result
+    assert "Timken" not in result
+    assert {"Nucor", "AK Steel"} <= result
+
+
+def test_an_outlets_article_or_calculations_are_a_citation(detector: Detector) -> None:
+    body = (
+        "A recent Politico article noted that Pfizer seeks approval. Losses reached $20bn, "
+        "according to calculations by the Financial Times."
+    )
+    assert names(detector.detect("Vaccines", body)) == {"Pfizer"}
+
+
+def test_what_a_known_company_buys_is_a_company(detector: Detector) -> None:
+    body = (
+        "IBM have acquired Zorblax Technologies, a privately held cloud group, for $2bn. "
+        "Salesforce, who have bought Quintera, a marketing service, paid $2.5bn."
+    )
+    assert {"Zorblax Technologies", "Quintera"} <= names(detector.detect("Cloud deals", body))
+    things = "Microsoft bought Apple's shares. Amazon acquired Greenland. Nvidia bought Bitcoin."
+    assert names(detector.detect("Buys", things)) == {"Microsoft", "Apple", "Amazon", "Nvidia"}
+
+
 def test_a_photo_credit_is_not_a_company_named(detector: Detector) -> None:
     credits = (
         "The challenge is demand.\n\nFeatured Image: Johannes Eisele/Getty Images\n\n"
