@@ -550,6 +550,13 @@ def _name_before(
         name = f"{ordinal.group(1)} {proposal.name}"
         proposal = proposal._replace(name=name, start=ordinal.start(1))
     if extend_to is not None:  # "Acme Robotics": the suffix word is part of the name
+        owner = _OWNER_IN_NAME.search(text, max(0, proposal.start - 30), proposal.start)
+        if (
+            owner is not None
+            and owner.group(1) not in _LEADING_NOISE
+            and directory.find(owner.group(1)[:-2]) is None  # "Apple’s Software Group"
+        ):
+            proposal = proposal._replace(start=owner.start(1))  # "Shearer’s Snack Foods"
         written = text[proposal.start : anchor].rstrip(" ,")
         if written.partition(" ")[0] in _PRODUCT_LINES or not _named_with_name_word(
             text, written, proposal.start, extend_to, initials_suffice=part != "title"
@@ -560,6 +567,9 @@ def _name_before(
     yield proposal
 
 
+_OWNER_IN_NAME = re.compile(r"(?:^|(?<=[\s(“\"]))([A-Z][\w&-]*['’]s) $")
+"""A possessive that starts a company's name before its name word ("Shearer’s Snack Foods",
+"Dillard’s Holdings"), which the name's words stop at."""
 _PRODUCT_LINES = frozenset(
     {"iPhone", "iPad", "iPod", "iMac", "iOS", "iPadOS", "macOS", "watchOS", "tvOS", "visionOS",
      "iCloud", "iTunes", "iMessage", "iWork", "iBooks", "eBook", "eBooks", "eReader"}

@@ -288,9 +288,12 @@ def test_a_name_word_written_once_names_a_company_among_words_of_business(
 ) -> None:
     body = (
         "IBM have acquired Zorblax Technologies, a privately held cloud group, for $2bn. "
-        "Also, Quintera Ventures raises $700m in two funds."
+        "Also, Quintera Ventures raises $700m in two funds. Vantrix’s Snack Foods started a "
+        "$5 million expansion that added 93,000 square feet to its plant."
     )
-    assert {"Zorblax Technologies", "Quintera Ventures"} <= names(detector.detect("Deals", body))
+    assert {"Zorblax Technologies", "Quintera Ventures", "Vantrix’s Snack Foods"} <= names(
+        detector.detect("Deals", body)
+    )
     headings = (
         "Sports Technology Software/Firmware Updates This Week: new firmware and apps.\n"
         "- Referencing Software\n- What's your favourite shelf app for software sales?\n"
