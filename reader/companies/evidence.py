@@ -197,7 +197,11 @@ _LEADING_NOISE = frozenset(
      "German", "French", "British", "Korean", "Indian", "European", "Swedish", "Italian",
      "Dutch", "Swiss", "Spanish", "Canadian", "Australian", "Israeli", "Taiwanese", "January",
      "February", "March", "April", "May", "June", "July", "August", "September", "October",
-     "November", "December"}
+     "November", "December", "Startup", "Start-up", "Carmaker", "Automaker", "Chipmaker",
+     "Drugmaker", "Retailer", "Lender", "Insurer", "Manufacturer", "Supplier", "Conglomerate",
+     "Brokerage", "Subsidiary", "Franchisee", "Competitor", "Lessor", "Brewer", "Miner",
+     "Grocer", "Broadcaster", "Streamer", "Fintech", "Biotech", "Bottler", "Toymaker",
+     "Planemaker"}
 )  # fmt: skip
 
 _ROLE_WORDS = frozenset(
@@ -646,7 +650,8 @@ def _in_company_context(text: str, start: int, end: int) -> bool:
 _DEAL_WORDS = frozenset(
     {"acquired", "acquire", "acquires", "bought", "buys", "sold", "sells", "raised", "raises",
      "funding", "invested", "invests", "investment", "investors", "order", "orders", "stake",
-     "merger", "contract", "lessor", "partnership", "portfolio", "backed", "venture"}
+     "merger", "contract", "lessor", "partnership", "portfolio", "backed", "venture", "sale",
+     "bankruptcy", "franchisee", "franchisees", "takeover", "bid", "shareholders", "creditors"}
 )  # fmt: skip
 """Words of deals, which only companies and investors make, besides COMPANY_CONTEXT."""
 

@@ -294,6 +294,11 @@ def test_a_name_word_written_once_names_a_company_among_words_of_business(
     assert {"Zorblax Technologies", "Quintera Ventures", "Vantrix’s Snack Foods"} <= names(
         detector.detect("Deals", body)
     )
+    closures = (
+        "Franchisee QRFA Holdings closed all 49 of its units after filing for bankruptcy. A "
+        "proposed sale to Plombix Brands would reopen 35 of its locations."
+    )
+    assert names(detector.detect("Closures", closures)) == {"QRFA Holdings", "Plombix Brands"}
     headings = (
         "Sports Technology Software/Firmware Updates This Week: new firmware and apps.\n"
         "- Referencing Software\n- What's your favourite shelf app for software sales?\n"
