@@ -398,6 +398,8 @@ class Detector:
                         continue
                 elif text[start:end].casefold() != name.casefold():
                     continue
+                if _lower_case_end(text[start:end], name):
+                    continue  # "U.S. bank" is any American bank, "U.S. Bank" the company
             if text[end : end + 1] not in _NAME_ENDS and _WORD_CHAR.match(text, end):
                 continue  # the word goes on (a possessive does not: "'" is no word character)
             return entry, end
@@ -616,6 +618,12 @@ def _joined(char: str) -> bool:
     """A character that glues a word to the one before it, as _CANDIDATE reads words (a name
     must not start inside a word: "eBay" holds no "Bay")."""
     return char in "'’.-" or _WORD_CHAR.match(char) is not None
+
+
+def _lower_case_end(written: str, name: str) -> bool:
+    """A name's last word written in lower case where the name capitalises it."""
+    last = written.rsplit(" ", 1)[-1]
+    return last.islower() and not name.rsplit(" ", 1)[-1].islower()
 
 
 def _narrowed(by_second: dict[str, list[_Name]], text: str, index: int) -> list[_Name]:
@@ -863,6 +871,7 @@ def _add_listed_neighbours(
             or name in GENERIC_WORDS
             or NOT_COMPANY_WORDS.search(name)
             or a_persons_name(name)  # "Hello Games, Eric Pope, Alex Rigopulos"
+            or _a_persons_surname(name, parts)  # "John Ferriola of Nucor, Trump, and ..."
         ):
             continue
         item = accepted.setdefault(name.casefold(), _Found(None, name))

@@ -334,6 +334,11 @@ def test_a_persons_surname_and_title_are_not_companies(detector: Detector) -> No
     )
     result = names(detector.detect("Tariffs", body))
     assert "Trump" not in result
+    listed = "From left, John Ferriola of Nucor, Trump, and Dave Burritt of AK Steel."
+    assert names(detector.detect("President Trump met steel executives", listed)) == {
+        "Nucor",
+        "AK Steel",
+    }
     assert "Timken" not in result
     assert {"Nucor", "AK Steel"} <= result
 
@@ -364,6 +369,11 @@ def test_a_photo_credit_is_not_a_company_named(detector: Detector) -> None:
     assert names(detector.detect("Retail earnings", credits)) == set()
     story = "Getty Images sued Stability AI over its photos; Shutterstock said it would not."
     assert {"Getty Images", "Shutterstock"} <= names(detector.detect("Lawsuit", story))
+
+
+def test_a_companys_name_in_lower_case_is_a_common_noun(detector: Detector) -> None:
+    assert names(detector.detect("U.S. bank CEO resigns amid fake accounts scandal", "")) == set()
+    assert names(detector.detect("U.S. Bank CEO resigns", "")) == {"U.S. Bancorp"}
 
 
 def test_a_kind_of_company_is_not_a_company(detector: Detector) -> None:
