@@ -558,14 +558,12 @@ def _a_persons_surname(name: str, parts: dict[str, str]) -> bool:
     for text in parts.values():
         index = text.find(name)
         while index >= 0:
-            words = text[max(0, index - 20) : index + 1].split()
-            after = text[index + len(name) : index + len(name) + 2]
-            if (
-                len(words) > 1
-                and (words[-2] in GIVEN_NAMES or words[-2] in _PERSONS_TITLES)
-                and not after[1:].isupper()  # "President Ascom North America" is a job
-            ):
-                return True
+            if index > 1 and text[index - 1] == " ":
+                before = text[text.rfind(" ", max(0, index - 25), index - 1) + 1 : index - 1]
+                end = index + len(name)
+                a_job = text[end + 1 : end + 2].isupper()  # "President Ascom North America"
+                if not a_job and (before in GIVEN_NAMES or before in _PERSONS_TITLES):
+                    return True
             index = text.find(name, index + 1)
     return False
 
@@ -1242,13 +1240,16 @@ def _detection(item: _Found, parts: dict[str, str]) -> Detection:
     if len(occurrences) > 1:
         occurrences = sorted(occurrences, key=lambda o: (o[0] != "title", o[1]))
     known = item.entry is not None
-    evidence = []
-    for part, start, end, where in occurrences:
-        text = parts[part]
-        written = text[start:end]
-        if known and text[end + 1 : end + 2].isupper():  # the cheap test first
-            written += _unit_after(text, end)
-        evidence.append(_evidence(written, where, start))
+    evidence = [
+        _evidence(
+            parts[part][start:end] + _unit_after(parts[part], end)
+            if known and parts[part][end + 1 : end + 2].isupper()  # the cheap test first
+            else parts[part][start:end],
+            where,
+            start,
+        )
+        for part, start, end, where in occurrences
+    ]
     subject = len(evidence) >= _REPEATS_FOR_SUBJECT or _central(occurrences)
     confidence = 0.95 if known else 0.6
     if known and item.entry is not None and item.entry.ambiguous:
