@@ -298,6 +298,7 @@ def propose_unknown(parts: dict[str, str], directory: Directory) -> Iterable[Pro
                 yield from _name_before(text, start, part, "company role", directory)
         yield from _frame_proposals(text, part, directory)
         yield from _about_sections(text, part, directory)
+        yield from _headed_sections(text, part, directory)
 
 
 def _clause_before(text: str, start: int) -> bool:
@@ -389,6 +390,45 @@ def _about_sections(text: str, part: str, directory: Directory) -> Iterable[Prop
             )
             if proposal is not None:
                 yield proposal
+
+
+_HEADING = re.compile(rf"(?:^|\n)(?P<name>{_NAME})[ \t]*\n[ \t]*\n?$")
+_SECTION_KIND = re.compile(
+    r"(?:The|A|An) (?:[\w'’-]+ ){0,5}?(?:company|chain|retailer|brand|maker|firm|startup"
+    r"|start-up|manufacturer|lender|bank|airline|carrier|operator|insurer|group|label)\b"
+)
+
+
+_HEADING_WORDS = frozenset(
+    {*GENERIC_WORDS, "The", "A", "An", "What", "Why", "How", "Who", "When", "Where", "Our",
+     "Background", "Conclusion", "Summary", "Update", "Updates", "Related", "Advertisement",
+     "More", "Read", "See", "Share", "Comments", "Results", "Overview", "Introduction"}
+)  # fmt: skip
+
+
+def _headed_sections(text: str, part: str, directory: Directory) -> Iterable[Proposal]:
+    """A roundup's heading that is a name, over a paragraph that opens by saying what kind of
+    company it is ("Aerosoles" over "The New Jersey-based women’s footwear company filed for
+    bankruptcy", "American Apparel" over "A fashion brand known for its edgy offerings")."""
+    if part != "body":
+        return
+    for index in _find_all(text, ("\nThe ", "\nA ", "\nAn ")):
+        if not _SECTION_KIND.match(text, index + 1, index + 80):
+            continue
+        heading = _HEADING.search(text, max(0, index - 60), index + 1)
+        if heading is None:
+            continue
+        name = heading.group("name")
+        if name.split()[0] in _HEADING_WORDS or name in PLACES or NOT_COMPANY_WORDS.search(name):
+            continue  # "The Results", "Background", "Asia"
+        known = directory.find(name)
+        yield Proposal(
+            known.name if known is not None else name,
+            part,
+            heading.start("name"),
+            heading.end("name"),
+            "heading",
+        )
 
 
 def _describes_a_company(sentence: str) -> bool:

@@ -376,6 +376,15 @@ def test_a_companys_name_in_lower_case_is_a_common_noun(detector: Detector) -> N
     assert names(detector.detect("U.S. Bank CEO resigns", "")) == {"U.S. Bancorp"}
 
 
+def test_a_roundups_heading_over_a_kind_of_company_is_that_company(detector: Detector) -> None:
+    body = (
+        "These retailers closed stores this year.\n\nZorbix Shoes\n\nThe New Jersey-based "
+        "footwear company filed for bankruptcy.\n\nQuibblo\n\nA fashion brand known for its "
+        "edgy offerings, it shut 110 stores.\n\nThe Outlook\n\nThe company said more may close."
+    )
+    assert names(detector.detect("Store closures", body)) == {"Zorbix Shoes", "Quibblo"}
+
+
 def test_a_kind_of_company_is_not_a_company(detector: Detector) -> None:
     body = "The deals reflect a strong run by publicly traded SaaS companies this year."
     assert names(detector.detect("Cloud deals", body)) == set()
