@@ -413,6 +413,9 @@ def _headed_sections(text: str, part: str, directory: Directory) -> Iterable[Pro
     if part != "body":
         return
     for index in _find_all(text, ("\nThe ", "\nA ", "\nAn ")):
+        line_end = index - 1 if text[index - 1 : index] == "\n" else index  # a blank line
+        if not text[line_end - 1 : line_end].isalnum():
+            continue  # the cheap test first: a heading ends in a letter, not "." or ":"
         if not _SECTION_KIND.match(text, index + 1, index + 80):
             continue
         heading = _HEADING.search(text, max(0, index - 60), index + 1)
@@ -690,8 +693,11 @@ def _in_company_context(text: str, start: int, end: int) -> bool:
         return False
     before = text[max(0, start - _BUSINESS_WINDOW) : start]
     window = f"{before} {text[end : end + _BUSINESS_WINDOW]}".lower()
-    deals = _DEAL_WORDS.intersection(window.translate(_SPACE_FOR_NOT_ALNUM).split())
-    return len(company_context_words(window)) + len(deals) >= 2
+    words = window.translate(_SPACE_FOR_NOT_ALNUM).split()
+    if not window.isascii():
+        return len(company_context_words(window)) + len(_DEAL_WORDS.intersection(words)) >= 2
+    found = len(_BUSINESS_WORDS.intersection(words))
+    return found >= 2 or found + sum(has_phrase(window, p) for p in _CONTEXT_PHRASES) >= 2
 
 
 _DEAL_WORDS = frozenset(
@@ -701,6 +707,7 @@ _DEAL_WORDS = frozenset(
      "bankruptcy", "franchisee", "franchisees", "takeover", "bid", "shareholders", "creditors"}
 )  # fmt: skip
 """Words of deals, which only companies and investors make, besides COMPANY_CONTEXT."""
+_BUSINESS_WORDS = _DEAL_WORDS | _CONTEXT_WORDS
 
 
 def _named_with_name_word(
