@@ -22,6 +22,7 @@ from reader.companies.evidence import (
     NOT_COMPANY_WORDS,
     Proposal,
     bought_by_known,
+    buys_something,
     cited_before,
     company_context_words,
     has_phrase,
@@ -264,8 +265,9 @@ class Detector:
         known_ends = {(part, end) for (part, _), (_, end) in known_at.items()}
         if self._propose:
             for part, text in parts.items():
-                ends = [end for (at, end) in known_ends if at == part]
-                proposals.extend(bought_by_known(text, part, ends, self.directory))
+                if buys_something(text):
+                    ends = [end for (at, end) in known_ends if at == part]
+                    proposals.extend(bought_by_known(text, part, ends, self.directory))
         units = {p.name for p in proposals if _a_group_of_a_company(p, parts)}
         for proposal in proposals:
             if proposal.decides_only:
@@ -279,13 +281,13 @@ class Detector:
                 continue  # a known name read with a word before it ("Ousted WeWork CEO ...")
             elif proposal.name in units:
                 continue
-            elif proposal.reason not in _NAMING_EVIDENCE and (
-                a_persons_name(proposal.name) or _a_persons_surname(proposal.name, parts)
-            ):
-                continue  # "acquired by Jeff Bezos", "Netflix, Hulu and Eric Pope", "Trump"
             key = proposal.name.casefold()
             if self.directory.find(proposal.name) is not None or key in accepted:
                 continue
+            if proposal.reason not in _NAMING_EVIDENCE and (
+                a_persons_name(proposal.name) or _a_persons_surname(proposal.name, parts)
+            ):
+                continue  # "acquired by Jeff Bezos", "Netflix, Hulu and Eric Pope", "Trump"
             item = accepted.setdefault(key, _Found(None, proposal.name))
             where = _where(proposal.part, proposal.start, lead_end)
             item.occurrences.append((proposal.part, proposal.start, proposal.end, where))

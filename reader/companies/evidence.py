@@ -298,7 +298,8 @@ def propose_unknown(parts: dict[str, str], directory: Directory) -> Iterable[Pro
                 yield from _name_before(text, start, part, "company role", directory)
         yield from _frame_proposals(text, part, directory)
         yield from _about_sections(text, part, directory)
-        yield from _headed_sections(text, part, directory)
+        if part == "body":
+            yield from _headed_sections(text, directory)
 
 
 def _clause_before(text: str, start: int) -> bool:
@@ -328,11 +329,9 @@ _NOT_BOUGHT_COMPANIES = PLACES | {"Bitcoin", "Ether", "Ethereum", "Dogecoin", "S
 """What companies buy that is named like one: places and coins."""
 
 
-def bought_by_known(
-    text: str, part: str, known_ends: Iterable[int], directory: Directory
-) -> Iterable[Proposal]:
-    """Companies that a known company (ending at each of ``known_ends``) buys."""
-    if not (
+def buys_something(text: str) -> bool:
+    """A word of buying in the text: the cheap test before bought_by_known."""
+    return (
         " acqui" in text
         or " bought " in text
         or " buy" in text
@@ -340,8 +339,13 @@ def bought_by_known(
         or " took over " in text
         or " take" in text
         or " snapped " in text
-    ):
-        return  # the cheap test first: no word of buying
+    )
+
+
+def bought_by_known(
+    text: str, part: str, known_ends: Iterable[int], directory: Directory
+) -> Iterable[Proposal]:
+    """Companies that a known company (ending at each of ``known_ends``) buys."""
     for end in known_ends:
         bought = _BUYS_AFTER.match(text, end, end + 160)
         if bought is not None and bought.group("name") not in _NOT_BOUGHT_COMPANIES:
@@ -406,12 +410,10 @@ _HEADING_WORDS = frozenset(
 )  # fmt: skip
 
 
-def _headed_sections(text: str, part: str, directory: Directory) -> Iterable[Proposal]:
+def _headed_sections(text: str, directory: Directory) -> Iterable[Proposal]:
     """A roundup's heading that is a name, over a paragraph that opens by saying what kind of
     company it is ("Aerosoles" over "The New Jersey-based women’s footwear company filed for
     bankruptcy", "American Apparel" over "A fashion brand known for its edgy offerings")."""
-    if part != "body":
-        return
     for index in _find_all(text, ("\nThe ", "\nA ", "\nAn ")):
         line_end = index - 1 if text[index - 1 : index] == "\n" else index  # a blank line
         if not text[line_end - 1 : line_end].isalnum():
@@ -427,7 +429,7 @@ def _headed_sections(text: str, part: str, directory: Directory) -> Iterable[Pro
         known = directory.find(name)
         yield Proposal(
             known.name if known is not None else name,
-            part,
+            "body",
             heading.start("name"),
             heading.end("name"),
             "heading",
