@@ -63,11 +63,14 @@ _WRITTEN_ENDINGS = ("", *_POSSESSIVE, ".", ",")
 """What a capitalised word of a text may end in, as the candidate scan reads it."""
 _COMPOUND = re.compile(
     r"-(?:owned|backed|affiliated|led|funded|made|built|branded|run|operated|controlled"
-    r"|designed|supplied|sponsored|financed)\b"
+    r"|designed|supplied|sponsored|financed|(?<=[A-Za-z]-)(?P<paired>[A-Z][\w&.]*))\b"
 )
-"""After a hyphen, what makes a company's name part of a word: "the NBC-affiliated station",
-"a Toyota-backed startup"."""
+"""After a hyphen, what makes a company's name part of a word ("the NBC-affiliated station",
+"a Toyota-backed startup"), or another name paired with the one before ("Renault-Nissan",
+"NFL-Verizon: a four-year deal")."""
 _COMPOUND_HEAD = re.compile(r"(?<![\w&.-])[A-Z][\w&.]*$")
+_PAIRED_BEFORE = re.compile(r"(?<![\w&.-])[A-Z][\w&.]*-$")
+"""A capitalised word and a hyphen right before a name: the name is paired with it."""
 _WORD_CHAR = re.compile(rf"[^\W{_CJK}]|&")
 _BREAKS = frozenset(' \n\t("“‘/,;:')
 """The commonest characters before a name, none of which glues it to the word before (see
@@ -313,12 +316,17 @@ class Detector:
         for word in self._words_to_look_for(text):
             index = text.find(word)
             while index >= 0:
-                if not index or text[index - 1] in _BREAKS or not _joined(text[index - 1]):
+                if (
+                    not index
+                    or text[index - 1] in _BREAKS
+                    or not _joined(text[index - 1])
+                    or (text[index - 1] == "-" and _PAIRED_BEFORE.search(text, 0, index))
+                ):
                     starts.append((index, word))
                 index = text.find(word, index + 1)
         position = 0
         partners = " & " in text
-        for start, word in sorted(starts):
+        for start, word in sorted(starts, key=_longest_first):
             if start < position:
                 continue  # inside a longer name already found
             hit = self._match_at(text, start, word)
@@ -354,7 +362,10 @@ class Detector:
         for compound in _COMPOUND.finditer(text):
             head = _COMPOUND_HEAD.search(text, max(0, compound.start() - 40), compound.start())
             if head is not None and head.group() in self._form_set:
-                found.add(head.group())  # "NBC-affiliated", "Toyota-backed"
+                found.add(head.group())  # "NBC-affiliated", "Toyota-backed", "NBA-Bacardi"
+            paired = compound.group("paired")
+            if paired is not None and paired in self._form_set:
+                found.add(paired)  # "NFL-Verizon", "Renault-Nissan"
         for capital_part in words & self._lower_case_firsts.keys():
             found.add(self._lower_case_firsts[capital_part])
         return found
@@ -612,6 +623,12 @@ def _by_capital_part(by_first: dict[str, list[_Name]]) -> dict[str, str]:
             for suffix in _WRITTEN_ENDINGS:
                 parts.setdefault(first[capital:] + suffix, first)
     return parts
+
+
+def _longest_first(start: tuple[int, str]) -> tuple[int, int]:
+    """Starts in the text's order, the longer word first where two start together
+    ("Mercedes-Benz" before "Mercedes")."""
+    return start[0], -len(start[1])
 
 
 def _joined(char: str) -> bool:
@@ -1224,6 +1241,9 @@ _UNIT_WORDS = frozenset(
 )  # fmt: skip
 
 
+_TITLE_WORDS = frozenset({"Chief", "Executive", "Officer", "President", "Vice", "Head"})
+
+
 def _unit_after(text: str, end: int) -> str:
     """The words of a company's unit after its known name, as the evidence shows them
     ("Amazon Robotics", "GE Energy Financial Services", "Kotak Investment Banking"), so that
@@ -1232,6 +1252,8 @@ def _unit_after(text: str, end: int) -> str:
     if unit is None:
         return ""
     words = unit.group().split()
+    if not _TITLE_WORDS.isdisjoint(words):
+        return ""  # "Boeing Chief Financial Officer" is a person's title
     while words and words[-1] not in _UNIT_WORDS:
         words.pop()
     return f" {' '.join(words)}" if words else ""

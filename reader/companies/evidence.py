@@ -662,7 +662,7 @@ _EVENT_AFTER = re.compile(
     r"\s+(?:Week|Festival|Awards?|Conference|Summit|Fair|Expo|Show|Prize|Forum|Day)\b"
 )
 _OFFICE_AFTER = re.compile(
-    r"\s+(?:Office|Program|Programme|Division|Department|Directorate|Agency|Administration"
+    r"\s+(?:Office|Officer|Program|Programme|Division|Department|Directorate|Agency|Administration"
     r"|Bureau|Committee|Council|Initiative|Act|Task Force)\b"
 )
 """After "<name> Technologies": the office of a government or a body named after a field
@@ -772,4 +772,6 @@ def _proposal_at(
     known = directory.find(name)
     if known is not None:
         name = known.name
+    elif _joins_known_names(name, directory):
+        return None  # "Dolphins-Sun Life Financial: a naming-rights deal"
     return Proposal(name, part, start, max(end, start + 1), reason)

@@ -316,6 +316,21 @@ def test_names_joined_to_other_words_as_news_joins_them(detector: Detector) -> N
     assert {"Bain & Company", "NBC", "Toyota"} <= names(detector.detect("Deals", body))
 
 
+def test_names_paired_by_a_hyphen_are_each_found(detector: Detector) -> None:
+    body = (
+        "NFL-Verizon: Four-year deal valued at $720 million. Renault-Nissan’s new venture "
+        "builds cars; Mercedes-Benz and Rolls-Royce do not. Dolphins-Sun Life Financial: a "
+        "naming-rights deal. Boeing Chief Financial Officer Greg Smith will serve as CEO."
+    )
+    result = found(detector, "Sponsorships", body)
+    assert set(result) == {
+        "Verizon", "Renault", "Nissan", "Mercedes-Benz", "Rolls-Royce", "Sun Life Financial",
+        "Boeing",
+    }  # fmt: skip
+    assert [e.text for e in result["Mercedes-Benz"].evidence] == ["Mercedes-Benz"]
+    assert [e.text for e in result["Boeing"].evidence] == ["Boeing"]
+
+
 def test_a_name_that_is_one_partner_of_a_firm_is_not_that_company(detector: Detector) -> None:
     """Babcock is Babcock International; "Babcock & Brown" is another firm."""
     body = "NextEra bought three wind farms from Babcock & Brown. Apple & Google team up."
