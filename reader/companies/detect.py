@@ -163,11 +163,27 @@ class _Found:
     reasons: list[str] = field(default_factory=list)
 
 
+def _inner_capital(name: str) -> bool:
+    """A name written with a capital inside ("KeyCorp", "SoftBank", "PayPal"), which news also
+    writes with one capital ("Keycorp", "Softbank", "Paypal")."""
+    return len(name) >= 6 and name[1].islower() and not name[1:].islower()
+
+
+_NOT_WRITTEN_SO = GIVEN_NAMES | {
+    "Blackberry", "Indigo", "Leapfrog", "Overdrive", "Kobold", "Lacroix", "Dupont", "Mcintosh",
+    "Minimax", "Redbird", "Silverstone", "Costar", "Defacto", "Pocketbook", "Masterclass",
+    "Newsbreak", "Lifeproof", "Mastercraft",
+}  # fmt: skip
+"""Names with one capital that are words, places or people before they are these companies
+(a fruit, a colour, Silverstone's circuit, Christian Lacroix)."""
+
+
 def _written_forms(names: Sequence[str]) -> Iterable[str]:
     """A company's names as news writes them: "& Co." for "& Company" ("Bain & Co."), with a
     typographic apostrophe as well as a straight one ("McDonald’s"), and one word in capitals
-    of five letters or more also with a capital only ("POSCO" as "Posco", "TEPCO" as "Tepco";
-    shorter ones are initials, "BASF", and a name that is also a given name is not: "JOANN")."""
+    of five letters or more, or with a capital inside, also with one capital ("POSCO" as
+    "Posco", "KeyCorp" as "Keycorp"; shorter ones are initials, "BASF", and a name that is
+    also a word or a given name is not: "JOANN", "BlackBerry")."""
     for name in names:
         yield name
         for company in (" & Company", " and Company"):
@@ -179,9 +195,9 @@ def _written_forms(names: Sequence[str]) -> Iterable[str]:
             other = name.replace("'", "’") if "'" in name else name.replace("’", "'")
             if other not in names:
                 yield other
-        if len(name) >= 5 and name.isalpha() and name.isupper():
+        if len(name) >= 5 and name.isalpha() and (name.isupper() or _inner_capital(name)):
             capitalised = name.capitalize()
-            if capitalised not in GIVEN_NAMES and capitalised not in names:
+            if capitalised not in _NOT_WRITTEN_SO and capitalised not in names:
                 yield capitalised
 
 

@@ -418,10 +418,12 @@ def test_names_are_found_as_news_writes_them(detector: Detector) -> None:
     ("Posco"); not a given name that a name in capitals also is ("JOANN", "Joann Smith")."""
     body = (
         "McDonald’s and Macy’s reported sales. Other chaebols, such as LG, SK and Posco, signed "
-        "deals with carmakers. Joann Smith, a shopper, was not surprised."
+        "deals with carmakers. Joann Smith, a shopper, was not surprised. Efficiency improved "
+        "at the newly formed Keycorp. Silverstone hosts the race; Blackberry jam sold out."
     )
     result = names(detector.detect("Earnings", body))
-    assert {"McDonald's", "Macy's", "POSCO Holdings"} <= result
+    assert {"McDonald's", "Macy's", "POSCO Holdings", "KeyCorp"} <= result
+    assert not {"BlackBerry", "SilverStone Technology"} & result
     assert not any(name.upper().startswith("JOANN") for name in result)
 
 
