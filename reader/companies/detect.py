@@ -63,7 +63,8 @@ _WRITTEN_ENDINGS = ("", *_POSSESSIVE, ".", ",")
 """What a capitalised word of a text may end in, as the candidate scan reads it."""
 _COMPOUND = re.compile(
     r"-(?:owned|backed|affiliated|led|funded|made|built|branded|run|operated|controlled"
-    r"|designed|supplied|sponsored|financed|(?<=[A-Za-z]-)(?P<paired>[A-Z][\w&.]*))\b"
+    r"|designed|supplied|sponsored|financed"
+    r"|(?<=[A-Za-z]-)(?=(?P<paired>[A-Z][\w&.]*(?:-[A-Z][\w&.]*)?)))"
 )
 """After a hyphen, what makes a company's name part of a word ("the NBC-affiliated station",
 "a Toyota-backed startup"), or another name paired with the one before ("Renault-Nissan",
@@ -380,8 +381,11 @@ class Detector:
             if head is not None and head.group() in self._form_set:
                 found.add(head.group())  # "NBC-affiliated", "Toyota-backed", "NBA-Bacardi"
             paired = compound.group("paired")
-            if paired is not None and paired in self._form_set:
-                found.add(paired)  # "NFL-Verizon", "Renault-Nissan"
+            if paired is not None:  # "NFL-Verizon", "Renault-Nissan", "NFL-Anheuser-Busch"
+                for name in (paired, paired.partition("-")[0]):
+                    if name in self._form_set:
+                        found.add(name)
+                        break
         for capital_part in words & self._lower_case_firsts.keys():
             found.add(self._lower_case_firsts[capital_part])
         return found

@@ -318,14 +318,15 @@ def test_names_joined_to_other_words_as_news_joins_them(detector: Detector) -> N
 
 def test_names_paired_by_a_hyphen_are_each_found(detector: Detector) -> None:
     body = (
-        "NFL-Verizon: Four-year deal valued at $720 million. Renault-Nissan’s new venture "
+        "NFL-Verizon: Four-year deal valued at $720 million. NFL-Anheuser-Busch: the league’s "
+        "top ad spender. Renault-Nissan’s new venture "
         "builds cars; Mercedes-Benz and Rolls-Royce do not. Dolphins-Sun Life Financial: a "
         "naming-rights deal. Boeing Chief Financial Officer Greg Smith will serve as CEO."
     )
     result = found(detector, "Sponsorships", body)
     assert set(result) == {
-        "Verizon", "Renault", "Nissan", "Mercedes-Benz", "Rolls-Royce", "Sun Life Financial",
-        "Boeing",
+        "Verizon", "AB InBev", "Renault", "Nissan", "Mercedes-Benz", "Rolls-Royce",
+        "Sun Life Financial", "Boeing",
     }  # fmt: skip
     assert [e.text for e in result["Mercedes-Benz"].evidence] == ["Mercedes-Benz"]
     assert [e.text for e in result["Boeing"].evidence] == ["Boeing"]
