@@ -1210,8 +1210,9 @@ def _merge_shortened(accepted: dict[str, _Found]) -> None:
         ]
         if longer:
             target = max(longer, key=lambda item: len(item.name))
-            target.occurrences.extend(short.occurrences)
-            short.occurrences = []
+            at = {(part, start) for part, start, _, _ in target.occurrences}
+            target.occurrences.extend(o for o in short.occurrences if (o[0], o[1]) not in at)
+            short.occurrences = []  # the same mention read two ways is one piece of evidence
 
 
 def _add_repeats(accepted: dict[str, _Found], parts: dict[str, str], lead_end: int) -> None:

@@ -53,7 +53,8 @@ ROLE_WORDS = (
     "provider", "platform", "service", "app", "developer", "publisher", "studio", "outfit",
     "brewer", "beermaker", "winemaker", "distiller", "bottler", "toymaker", "watchmaker",
     "planemaker", "phonemaker", "streamer", "broadcaster", "grocer", "miner", "telecom", "telco",
-    "fintech", "utility", "e-tailer",
+    "fintech", "utility", "e-tailer", "network", "marketplace", "lessor", "refiner",
+    "shipbuilder", "steelmaker", "homebuilder", "wholesaler", "distributor",
 )  # fmt: skip
 """A word that, right before a capitalised name, says what kind of company it is ("the startup
 Zorbix", "ride-hailing company Grab", "record label Big Machine", "budget carrier Zorbix")."""

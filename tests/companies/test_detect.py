@@ -367,6 +367,16 @@ def test_an_outlets_article_or_calculations_are_a_citation(detector: Detector) -
     assert names(detector.detect("Vaccines", body)) == {"Pfizer"}
 
 
+def test_a_kind_of_company_before_a_name_says_it_is_one(detector: Detector) -> None:
+    body = (
+        "Next-generation social network Zorbix, founded in 2012, grew. The plane maker took an "
+        "order from lessor Quibblo Capital Group for 12 jets."
+    )
+    result = found(detector, "Orders", body)
+    assert set(result) == {"Zorbix", "Quibblo Capital Group"}
+    assert [e.text for e in result["Quibblo Capital Group"].evidence] == ["Quibblo Capital Group"]
+
+
 def test_what_a_known_company_buys_is_a_company(detector: Detector) -> None:
     body = (
         "IBM have acquired Zorblax Technologies, a privately held cloud group, for $2bn. "
