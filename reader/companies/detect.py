@@ -329,7 +329,7 @@ class Detector:
 
         Capitalised words are collected in one pass; only the few that can start a name are
         then looked for, so the cost grows with the names present, not with the text."""
-        starts: list[tuple[int, str]] = []
+        starts: list[tuple[int, int, str]] = []
         for word in self._words_to_look_for(text):
             index = text.find(word)
             while index >= 0:
@@ -339,11 +339,11 @@ class Detector:
                     or not _joined(text[index - 1])
                     or (text[index - 1] == "-" and _PAIRED_BEFORE.search(text, 0, index))
                 ):
-                    starts.append((index, word))
+                    starts.append((index, -len(word), word))  # the longer word first
                 index = text.find(word, index + 1)
         position = 0
         partners = " & " in text
-        for start, word in sorted(starts, key=_longest_first):
+        for start, _, word in sorted(starts):
             if start < position:
                 continue  # inside a longer name already found
             hit = self._match_at(text, start, word)
@@ -643,12 +643,6 @@ def _by_capital_part(by_first: dict[str, list[_Name]]) -> dict[str, str]:
             for suffix in _WRITTEN_ENDINGS:
                 parts.setdefault(first[capital:] + suffix, first)
     return parts
-
-
-def _longest_first(start: tuple[int, str]) -> tuple[int, int]:
-    """Starts in the text's order, the longer word first where two start together
-    ("Mercedes-Benz" before "Mercedes")."""
-    return start[0], -len(start[1])
 
 
 def _joined(char: str) -> bool:

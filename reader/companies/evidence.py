@@ -318,8 +318,7 @@ def _clause_before(text: str, start: int) -> bool:
 _BUYS_AFTER = re.compile(
     r"(?:,? (?:who|which|that))?(?: (?:has|have|had|will|would|is|was|also|agreed to|plans to"
     r"|is set to|to|said it would|said it will|said it has|completed its|announced it would))*"
-    r" (?:acquired|acquires|acquiring|acquire|bought|buys|buying|buy|purchased|purchases"
-    r"|took over|takes over|take over|snapped up)"
+    r" (?:acquired|acquires|acquiring|acquire|bought|buys|buying|buy|purchased|purchases)"
     rf" (?P<name>{NAME})(?:(?=[,.;:)])|(?= (?:for|in|from|and|last|this|earlier|on|at|over"
     r"|after|with|—|–)\b)|$)"
 )
@@ -332,15 +331,7 @@ _NOT_BOUGHT_COMPANIES = PLACES | {"Bitcoin", "Ether", "Ethereum", "Dogecoin", "S
 
 def buys_something(text: str) -> bool:
     """A word of buying in the text: the cheap test before bought_by_known."""
-    return (
-        " acqui" in text
-        or " bought " in text
-        or " buy" in text
-        or " purchase" in text
-        or " took over " in text
-        or " take" in text
-        or " snapped " in text
-    )
+    return " acqui" in text or " bought " in text or " buy" in text or " purchase" in text
 
 
 def bought_by_known(
