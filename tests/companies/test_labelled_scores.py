@@ -81,8 +81,9 @@ def test_the_held_out_articles_keep_their_scores(scores: dict[str, dict]) -> Non
     professional services, finance, tech start-ups) to 0.948 / 0.901 / 0.895. A name in lower
     case but for a capital before a company word ("eZ Systems", which only product lines such as
     "iPhone Software" are not), read from this set's own miss, to 0.949 / 0.914 / 0.947: the
-    set is no longer blind to that kind of name."""
-    _holds(scores["held-out"], articles=30, precision=0.94, recall=0.91, subject_recall=0.94)
+    set is no longer blind to that kind of name. 1,532 more companies written blind (SmartAsset
+    among them) to 0.949 / 0.926 / 0.947."""
+    _holds(scores["held-out"], articles=30, precision=0.94, recall=0.92, subject_recall=0.94)
 
 
 def test_the_fresh_feed_items_keep_their_scores(scores: dict[str, dict]) -> None:
@@ -136,8 +137,9 @@ def test_the_fourth_fresh_feed_items_keep_their_first_score(scores: dict[str, di
     headline that the story writes as a name again and again (a rule made for the kind of miss
     these sets list, "names the text gives no context for"), its Gogo item: 0.923 / 0.706 /
     0.944; an outlet cited as where a story ran ("a tale in USA Today"): 0.947 / 0.706 /
-    0.944."""
-    _holds(scores["fresh-4"], articles=39, precision=0.94, recall=0.70, subject_recall=0.94)
+    0.944; a name with a capital inside also found with one ("Github"), read from news pages:
+    0.949 / 0.725 / 0.944."""
+    _holds(scores["fresh-4"], articles=39, precision=0.94, recall=0.72, subject_recall=0.94)
 
 
 def test_the_fifth_fresh_feed_items_keep_their_first_score(scores: dict[str, dict]) -> None:
