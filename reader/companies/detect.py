@@ -222,7 +222,7 @@ class Detector:
         bare: dict[str, CompanyEntry | None] = {}
         for entry in directory.entries:
             for name in _written_forms(entry.names):
-                first = name.split()[0] if name.split() else ""
+                first = name.split()[0].rstrip(",") if name.split() else ""  # "Keefe, Bruyette"
                 if first:
                     self._by_first[first].append((name, name.lower(), entry))
             for ticker in entry.tickers:
@@ -472,6 +472,8 @@ class Detector:
             occurrences, speaks = _apart_from_people(
                 item.occurrences, parts, entry.name, entry.name in GIVEN_NAMES
             )
+            if occurrences and _EXCHANGE_NAME.search(entry.name):
+                occurrences = [o for o in occurrences if not _a_venue(parts[o[0]], o[1])]
             if not occurrences:
                 continue
             outlet = entry.sector == "news"
@@ -574,6 +576,19 @@ def _apart_from_people(
     if first_names:
         kept = [o for o in kept if _word_before(parts[o[0]], o[1]) not in first_names]
     return kept, speaks
+
+
+_EXCHANGE_NAME = re.compile(r"Exchange|Börse|Boerse|Bourse|Nasdaq|NYSE|Euronext|Cboe|TMX")
+_VENUE_BEFORE = re.compile(
+    r"\b(?:listed|listing|list|trades?|traded|trading|debut(?:ed|s)?|IPO|floated|float|"
+    r"delisted|delisting|quoted|shares)\s+(?:on|in)\s+(?:the\s+)?$"
+)
+
+
+def _a_venue(text: str, start: int) -> bool:
+    """A stock exchange named as where shares trade ("listed on the Singapore Exchange",
+    "shares traded on Nasdaq"), not as a company that does something."""
+    return _VENUE_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 _PERSONS_TITLES = frozenset(

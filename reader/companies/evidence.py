@@ -591,6 +591,14 @@ def _name_before(
     proposal = _proposal(found, "name", part, reason, directory)
     if proposal is None:
         return
+    if " & " in proposal.name:  # "Keefe, Bruyette & Woods Inc.": partners named before
+        partners = _PARTNERS_BEFORE.search(text, max(0, proposal.start - 60), proposal.start)
+        words = partners.group("partners").split(", ")[:-1] if partners is not None else []
+        if words and not any(
+            w in PLACES or w in _LEADING_NOISE or directory.find(w) is not None for w in words
+        ):
+            start = partners.start("partners")
+            proposal = proposal._replace(name=text[start : proposal.end], start=start)
     ordinal = _ORDINAL_BEFORE.search(text, max(0, proposal.start - 8), proposal.start)
     if ordinal is not None:  # "21st Century Fox": a name may start with a number ...
         if _DETERMINER_BEFORE.search(text, max(0, ordinal.start() - 8), ordinal.start()):
@@ -627,6 +635,8 @@ named after ("iPhone Software", "iOS Games"): unlike "eZ Systems" or "nCino Labs
 company's name."""
 
 
+_PARTNERS_BEFORE = re.compile(r"(?:^|(?<=[\s(“\"]))(?P<partners>(?:[A-Z][a-z]+, ){1,3})$")
+"""Partners' surnames with commas before "X & Y", that the name's words stop at."""
 _ORDINAL_BEFORE = re.compile(r"(?<![\w.,])(\d+(?:st|nd|rd|th)) $")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your) $", re.I)
 

@@ -332,6 +332,18 @@ def test_names_paired_by_a_hyphen_are_each_found(detector: Detector) -> None:
     assert [e.text for e in result["Boeing"].evidence] == ["Boeing"]
 
 
+def test_a_stock_exchange_where_shares_trade_is_a_venue(detector: Detector) -> None:
+    body = "SingTel is the largest company listed on the Singapore Exchange by value."
+    assert "Singapore Exchange" not in names(detector.detect("Telecoms", body))
+    acting = "The Singapore Exchange said it would cut trading fees for small companies."
+    assert names(detector.detect("Fees", acting)) == {"Singapore Exchange"}
+
+
+def test_a_name_with_a_comma_is_found_whole(detector: Detector) -> None:
+    body = "Merrill Lynch and Keefe, Bruyette & Woods Inc. were the top bank merger advisers."
+    assert "Keefe, Bruyette & Woods" in names(detector.detect("Advisers", body))
+
+
 def test_a_name_that_is_one_partner_of_a_firm_is_not_that_company(detector: Detector) -> None:
     """Babcock is Babcock International; "Babcock & Brown" is another firm."""
     body = "NextEra bought three wind farms from Babcock & Brown. Apple & Google team up."
