@@ -217,8 +217,10 @@ class Detector:
         self._by_second: dict[str, dict[str, list[_Name]]] = {}
         # "TSE:7203" and, when only one company has it, the bare "7203" (Toyota in Tokyo and
         # Elm in Riyadh share it: a ticker on an exchange the directory does not name decides
-        # nothing then)
+        # nothing then), for exchanges the directory names no ticker on ("Euronext: ADYEN");
+        # on one it does, only its own tickers count ("NYSE:SGP" is not Stockland's ASX:SGP)
         self._symbols: dict[str, CompanyEntry] = {}
+        self._exchanges: set[str] = set()
         bare: dict[str, CompanyEntry | None] = {}
         for entry in directory.entries:
             for name in _written_forms(entry.names):
@@ -227,6 +229,7 @@ class Detector:
                     self._by_first[first].append((name, name.lower(), entry))
             for ticker in entry.tickers:
                 self._symbols.setdefault(ticker.upper(), entry)
+                self._exchanges.add(ticker.partition(":")[0].upper())
                 symbol = ticker.split(":", 1)[-1].upper()
                 bare[symbol] = entry if bare.get(symbol, entry) is entry else None
         for symbol, owner in bare.items():
@@ -238,7 +241,8 @@ class Detector:
                 by_second: dict[str, list[_Name]] = defaultdict(list)
                 for item in names:
                     words = item[0].split(maxsplit=2)
-                    by_second[words[1].lower() if len(words) > 1 else ""].append(item)
+                    second = words[1].strip(_QUOTES).lower() if len(words) > 1 else ""
+                    by_second[second].append(item)
                 one_word = by_second.get("", [])
                 # each list already ends with the one-word names: no list is made per lookup
                 self._by_second[first] = {
@@ -302,7 +306,19 @@ class Detector:
             elif proposal.name in units:
                 continue
             key = proposal.name.casefold()
-            if self.directory.find(proposal.name) is not None or key in accepted:
+            if key in accepted:
+                continue
+            known_entry = self.directory.find(proposal.name)
+            if known_entry is not None:
+                if proposal.reason in _NAMING_EVIDENCE and known_entry.name.casefold() not in (
+                    found
+                ):  # written otherwise than the directory does: "MasterCard Inc."
+                    item = accepted.setdefault(
+                        known_entry.name.casefold(), _Found(known_entry, known_entry.name)
+                    )
+                    where = _where(proposal.part, proposal.start, lead_end)
+                    item.occurrences.append((proposal.part, proposal.start, proposal.end, where))
+                    item.reasons.append(proposal.reason)
                 continue
             if proposal.reason not in _NAMING_EVIDENCE and (
                 a_persons_name(proposal.name) or _a_persons_surname(proposal.name, parts)
@@ -441,7 +457,9 @@ class Detector:
     def _tickers(self, parts: dict[str, str]) -> Iterable[tuple[CompanyEntry, str, int, int]]:
         for part, text in parts.items():
             for exchange, symbol, start, end in ticker_mentions(text):
-                entry = self._symbols.get(f"{exchange}:{symbol}") or self._symbols.get(symbol)
+                entry = self._symbols.get(f"{exchange}:{symbol}")
+                if entry is None and exchange not in self._exchanges:
+                    entry = self._symbols.get(symbol)
                 if entry is not None and not entry.ambiguous:
                     yield entry, part, start, end
 
@@ -474,6 +492,8 @@ class Detector:
             )
             if occurrences and _EXCHANGE_NAME.search(entry.name):
                 occurrences = [o for o in occurrences if not _a_venue(parts[o[0]], o[1])]
+            if occurrences and _defined_otherwise(occurrences[0], parts, entry):
+                continue
             if not occurrences:
                 continue
             outlet = entry.sector == "news"
@@ -578,6 +598,35 @@ def _apart_from_people(
     return kept, speaks
 
 
+_ORGANISATION_ENDS = frozenset(
+    {"Board", "Agency", "Commission", "Office", "Authority", "Council", "Committee", "Department",
+     "Ministry", "Bureau", "Administration", "Association", "Federation", "Foundation",
+     "Institute", "University", "Union", "Party", "Court", "Organization", "Organisation"}
+)  # fmt: skip
+
+
+def _defined_otherwise(
+    occurrence: tuple[str, int, int, str], parts: dict[str, str], entry: CompanyEntry
+) -> bool:
+    """Initials the article spells out as an organisation's name ("the Technology Strategy Board
+    (TSB)" is no TSB Bank); not a company's ("China State Shipbuilding Corp (CSSC)")."""
+    part, start, end, _ = occurrence
+    written = parts[part][start:end]
+    if not (2 <= len(written) <= 5 and written.isupper() and written.isalpha()):
+        return False
+    for text in parts.values():
+        index = text.find(f" ({written})")
+        if index > 0:
+            words = text[max(0, index - 80) : index].split()[-len(written) :]
+            if (
+                len(words) == len(written)
+                and "".join(word[:1] for word in words) == written
+                and words[-1] in _ORGANISATION_ENDS
+            ):
+                return True
+    return False
+
+
 _EXCHANGE_NAME = re.compile(r"Exchange|Börse|Boerse|Bourse|Nasdaq|NYSE|Euronext|Cboe|TMX")
 _VENUE_BEFORE = re.compile(
     r"\b(?:listed|listing|list|trades?|traded|trading|debut(?:ed|s)?|IPO|floated|float|"
@@ -680,12 +729,15 @@ def _narrowed(by_second: dict[str, list[_Name]], text: str, index: int) -> list[
         # without trailing punctuation, closing quotes or a possessive: "Motor's," and
         # 'Insider"' are "Motor" and "Insider"
         word = following.group(1).rstrip(".,;:!?)]\"”’'»").removesuffix("'s").removesuffix("’s")
-        names = by_second.get(word.lower())
+        names = by_second.get(word.lstrip(_QUOTES).lower())
         if names is not None:
             return names
     return by_second.get("", [])
 
 
+_QUOTES = "\"“”‘’'«»"
+"""Quotes a name's word may stand in ("Toys "R" Us"), left out when names are told apart by
+their second word."""
 _NEXT_WORD = re.compile(r"\s+(\S+)")
 """The word after the spaces at a position, read within 48 characters."""
 

@@ -202,7 +202,12 @@ _LEADING_NOISE = frozenset(
      "Drugmaker", "Retailer", "Lender", "Insurer", "Manufacturer", "Supplier", "Conglomerate",
      "Brokerage", "Subsidiary", "Franchisee", "Competitor", "Lessor", "Brewer", "Miner",
      "Grocer", "Broadcaster", "Streamer", "Fintech", "Biotech", "Bottler", "Toymaker",
-     "Planemaker"}
+     "Planemaker", "Regardless", "Instead", "Nevertheless", "Nonetheless", "Overall",
+     "Ultimately", "Separately", "Similarly", "Additionally", "Indeed", "Moreover",
+     "Furthermore", "Notably", "Previously", "Currently", "Recently", "Historically",
+     "Ironically", "Specifically", "Finally", "Initially", "Eventually", "Importantly",
+     "Interestingly", "Unfortunately", "Fortunately", "Clearly", "Obviously", "Apparently",
+     "Certainly", "Altogether", "Likewise", "Otherwise", "Elsewhere", "Lastly"}
 )  # fmt: skip
 
 _ROLE_WORDS = frozenset(
@@ -229,7 +234,8 @@ companies ("the owner of the Chicago Tribune, New York Daily News and ...") is a
 GENERIC_WORDS = frozenset(
     {"New", "Old", "Big", "Next", "First", "Global", "National", "International", "Local",
      "Inc", "Corp", "Company", "Group", "Holdings", "Technologies", "Airlines", "CEO", "I",
-     "We", "He", "She", "It", "They", "Mr", "Ms", "Mrs", "Dr", "Chief", "Executive", "CEOs",
+     "We", "He", "She", "It", "They", "Us", "You", "Mr", "Ms", "Mrs", "Dr", "Chief", "Executive",
+     "CEOs",
      "CFOs", "Executives"}
 )  # fmt: skip
 

@@ -339,6 +339,31 @@ def test_a_stock_exchange_where_shares_trade_is_a_venue(detector: Detector) -> N
     assert names(detector.detect("Fees", acting)) == {"Singapore Exchange"}
 
 
+def test_a_known_company_written_otherwise_is_found_by_its_legal_form(
+    detector: Detector,
+) -> None:
+    body = "The defendants include Visa International, MasterCard Inc., Bank of America Corp."
+    assert {"Mastercard", "Bank of America"} <= names(detector.detect("Fees", body))
+    assert names(detector.detect("Toys", 'Toys "R" Us Inc., the chain, filed.')) == {"Toys R Us"}
+
+
+def test_initials_spelled_out_as_an_organisation_are_not_a_company(detector: Detector) -> None:
+    body = "The Technology Strategy Board (TSB) is investing up to £5m. The TSB said so."
+    assert names(detector.detect("Grants", body)) == set()
+    ships = "The yard of China State Shipbuilding Corp (CSSC) will deliver them; CSSC said so."
+    assert names(detector.detect("Ships", ships)) == {"China CSSC Holdings"}
+
+
+def test_a_ticker_on_another_exchange_is_not_the_company(detector: Detector) -> None:
+    body = "Schering-Plough (NYSE:SGP) presented data for its drug."
+    assert "Stockland" not in names(detector.detect("Drugs", body))
+
+
+def test_a_sentence_connector_is_no_company(detector: Detector) -> None:
+    body = "Regardless, the company surely knows a thing or two about phones."
+    assert names(detector.detect("Phones", body)) == set()
+
+
 def test_a_name_with_a_comma_is_found_whole(detector: Detector) -> None:
     body = "Merrill Lynch and Keefe, Bruyette & Woods Inc. were the top bank merger advisers."
     assert "Keefe, Bruyette & Woods" in names(detector.detect("Advisers", body))
