@@ -382,6 +382,8 @@ class Detector:
         if following is None or not following.group(1)[:1].isupper():
             return False
         word = _first_word(following.group(1).rstrip(".,;:!?)"))
+        if word in _FIRM_ENDINGS:
+            return False  # "KKR & Co LP", "Johnson & Son": the firm's own name goes on
         return word not in self._by_first or self._match_at(text, index, word) is None
 
     def _words_to_look_for(self, text: str) -> Iterable[str]:
@@ -735,6 +737,7 @@ def _narrowed(by_second: dict[str, list[_Name]], text: str, index: int) -> list[
     return by_second.get("", [])
 
 
+_FIRM_ENDINGS = frozenset({"Co", "Company", "Cie", "Son", "Sons", "Partners", "Associates"})
 _QUOTES = "\"“”‘’'«»"
 """Quotes a name's word may stand in ("Toys "R" Us"), left out when names are told apart by
 their second word."""

@@ -149,6 +149,7 @@ COMPANY_CONTEXT = (
     "brand", "products", "employees", "headquarters", "startup", "firm", "subsidiary",
     "valuation", "ipo", "listed", "nasdaq", "nyse", "device", "devices", "app", "platform",
     "smartphone", "software", "service", "stores", "retailer", "bank", "fund", "automakers",
+    "vehicles", "factory",
     "carmakers", "companies", "firms", "brands", "rivals", "competitors", "retailers",
 )  # fmt: skip
 COMPANY_CONTEXT_WORDS = re.compile(

@@ -371,8 +371,13 @@ def test_a_name_with_a_comma_is_found_whole(detector: Detector) -> None:
 
 def test_a_name_that_is_one_partner_of_a_firm_is_not_that_company(detector: Detector) -> None:
     """Babcock is Babcock International; "Babcock & Brown" is another firm."""
-    body = "NextEra bought three wind farms from Babcock & Brown. Apple & Google team up."
-    assert names(detector.detect("Wind farms", body)) == {"NextEra Energy", "Apple", "Alphabet"}
+    body = (
+        "NextEra bought three wind farms from Babcock & Brown. Apple & Google team up. Bain "
+        "Capital and KKR & Co LP own the toy seller."
+    )
+    assert names(detector.detect("Wind farms", body)) == {
+        "NextEra Energy", "Apple", "Alphabet", "Bain Capital", "KKR",
+    }  # fmt: skip
 
 
 def test_a_known_name_carries_the_unit_it_is_written_in(detector: Detector) -> None:
