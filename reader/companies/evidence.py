@@ -236,8 +236,7 @@ GENERIC_WORDS = frozenset(
     {"New", "Old", "Big", "Next", "First", "Global", "National", "International", "Local",
      "Inc", "Corp", "Company", "Group", "Holdings", "Technologies", "Airlines", "CEO", "I",
      "We", "He", "She", "It", "They", "Us", "You", "Mr", "Ms", "Mrs", "Dr", "Chief", "Executive",
-     "CEOs",
-     "CFOs", "Executives"}
+     "CEOs", "CFOs", "Executives"}
 )  # fmt: skip
 
 
@@ -315,11 +314,8 @@ def _clause_before(text: str, start: int) -> bool:
     FoodDive, the company announced") or a word that opens the sentence ("Normally, the
     company says"); mid-sentence it is the company ("sent to Navistone, the company said")."""
     before = text[max(0, start - 40) : start]
-    return (
-        cited_before(before)
-        or not before.rstrip(" \t\"“‘'")
-        or (before.rstrip(" \t\"“‘'")[-1] in ".!?:\n")
-    )
+    opening = before.rstrip(" \t\"“‘'")
+    return cited_before(before) or not opening or opening[-1] in ".!?:\n"
 
 
 _BUYS_AFTER = re.compile(
