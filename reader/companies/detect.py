@@ -221,6 +221,14 @@ class Detector:
         # on one it does, only its own tickers count ("NYSE:SGP" is not Stockland's ASX:SGP)
         self._symbols: dict[str, CompanyEntry] = {}
         self._exchanges: set[str] = set()
+        # companies with a name of initials ("TSB"), which an article may spell out otherwise
+        self._with_initials = {
+            entry.name
+            for entry in directory.entries
+            if any(
+                2 <= len(name) <= 5 and name.isupper() and name.isalpha() for name in entry.names
+            )
+        }
         bare: dict[str, CompanyEntry | None] = {}
         for entry in directory.entries:
             for name in _written_forms(entry.names):
@@ -494,7 +502,11 @@ class Detector:
             )
             if occurrences and _EXCHANGE_NAME.search(entry.name):
                 occurrences = [o for o in occurrences if not _a_venue(parts[o[0]], o[1])]
-            if occurrences and _defined_otherwise(occurrences[0], parts, entry):
+            if (
+                occurrences
+                and entry.name in self._with_initials
+                and _defined_otherwise(occurrences[0], parts, entry)
+            ):
                 continue
             if not occurrences:
                 continue
@@ -731,7 +743,9 @@ def _narrowed(by_second: dict[str, list[_Name]], text: str, index: int) -> list[
         # without trailing punctuation, closing quotes or a possessive: "Motor's," and
         # 'Insider"' are "Motor" and "Insider"
         word = following.group(1).rstrip(".,;:!?)]\"”’'»").removesuffix("'s").removesuffix("’s")
-        names = by_second.get(word.lstrip(_QUOTES).lower())
+        if word[:1] in _QUOTES:
+            word = word.lstrip(_QUOTES)
+        names = by_second.get(word.lower())
         if names is not None:
             return names
     return by_second.get("", [])
