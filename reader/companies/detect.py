@@ -20,6 +20,7 @@ from reader.companies.evidence import (
     LEGAL_SUFFIX_AFTER,
     NAME_WORDS,
     NOT_COMPANY_WORDS,
+    ORGANISATION_WORDS,
     Proposal,
     bought_by_known,
     buys_something,
@@ -612,13 +613,6 @@ def _apart_from_people(
     return kept, speaks
 
 
-_ORGANISATION_ENDS = frozenset(
-    {"Board", "Agency", "Commission", "Office", "Authority", "Council", "Committee", "Department",
-     "Ministry", "Bureau", "Administration", "Association", "Federation", "Foundation",
-     "Institute", "University", "Union", "Party", "Court", "Organization", "Organisation"}
-)  # fmt: skip
-
-
 def _defined_otherwise(
     occurrence: tuple[str, int, int, str], parts: dict[str, str], entry: CompanyEntry
 ) -> bool:
@@ -635,7 +629,7 @@ def _defined_otherwise(
             if (
                 len(words) == len(written)
                 and "".join(word[:1] for word in words) == written
-                and words[-1] in _ORGANISATION_ENDS
+                and words[-1] in ORGANISATION_WORDS
             ):
                 return True
     return False
@@ -1338,6 +1332,9 @@ _UNIT_WORDS = frozenset(
     (*NAME_WORDS, "Company", "Bank", "Banking", "Services", "Solutions", "Airline", "Alliance",
      "Consulting", "Pharma", "Corp", "Corporation", "Inc", "Ltd", "Limited", "LLC")
 )  # fmt: skip
+"""Words a unit's name ends with after its company's ("Amazon Robotics", "Kotak Investment
+Banking"): narrower than people.COMPANY_WORDS ("Digital", "Global" ...), which would read a
+product's or a region's words as a unit."""
 
 
 _TITLE_WORDS = frozenset({"Chief", "Executive", "Officer", "President", "Vice", "Head"})

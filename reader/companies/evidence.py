@@ -225,6 +225,8 @@ _ORGANISATIONS = (
     r"|County|Province|Nations|Organization|Organisation|Fund for|World Bank|Central Bank"
     r"|Federal|National Guard"
 )
+ORGANISATION_WORDS = frozenset(word for word in _ORGANISATIONS.split("|") if " " not in word)
+"""The one-word names of _ORGANISATIONS ("Board", "Agency", "Ministry" ...)."""
 _OUTLETS = r"Times|News|Post|Journal|Daily|Magazine|Press|Reuters|Bloomberg|Nikkei|Associated"
 NOT_COMPANY_WORDS = re.compile(rf"\b(?:{_ORGANISATIONS}|{_OUTLETS})\b")
 """Words of organisations that are not companies (and of news outlets, which articles cite)."""
@@ -313,9 +315,7 @@ def _clause_before(text: str, start: int) -> bool:
     """The name before ", the company said" is a clause of its own: a source ("According to
     FoodDive, the company announced") or a word that opens the sentence ("Normally, the
     company says"); mid-sentence it is the company ("sent to Navistone, the company said")."""
-    before = text[max(0, start - 40) : start]
-    opening = before.rstrip(" \t\"“‘'")
-    return cited_before(before) or not opening or opening[-1] in ".!?:\n"
+    return cited_before(text[max(0, start - 40) : start]) or _opens_sentence(text, start)
 
 
 _BUYS_AFTER = re.compile(
@@ -361,9 +361,14 @@ def _sentence_subject(
     """The name before " is a ... company" when it opens its sentence (not "Jane Doe, who
     ... is a startup")."""
     for proposal in _name_before(text, anchor, part, "described as a company", directory):
-        before = text[: proposal.start].rstrip(" \t\"“‘'")
-        if not before or before[-1] in ".!?:\n":
+        if _opens_sentence(text, proposal.start):
             yield proposal
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Nothing but quotes and spaces between ``start`` and the end of the sentence before."""
+    before = text[max(0, start - 40) : start].rstrip(" \t\"“‘'")
+    return not before or before[-1] in ".!?:\n"
 
 
 _ABOUT_LINE = re.compile(rf"About (?P<name>{_NAME}|{_LOWER_NAME}|[a-z][\w&-]+)[ \t]*\n")
