@@ -428,6 +428,9 @@ class Detector:
             if shouting:
                 candidates = candidates + self._by_first.get(first.capitalize(), [])
             by_second = None if shouting else self._by_second.get(first)
+            if word != first:  # "China.", "Toyota's": no name goes on past these endings
+                candidates = [c for c in candidates if " " not in c[0] or c[0].startswith(word)]
+                by_second = None
             longest = max((len(name) for name, _, _ in candidates), default=0)
             start = self._starts[word] = _Start(first, shouting, candidates, longest, by_second)
         return start
@@ -734,15 +737,21 @@ def _narrowed(by_second: dict[str, list[_Name]], text: str, index: int) -> list[
     word ends), and the one-word name, longest first."""
     following = _NEXT_WORD.match(text, index, index + 48)
     if following is not None:
-        # without trailing punctuation, closing quotes or a possessive: "Motor's," and
-        # 'Insider"' are "Motor" and "Insider"
-        word = following.group(1).rstrip(".,;:!?)]\"”’'»").removesuffix("'s").removesuffix("’s")
-        if word[:1] in _QUOTES:
-            word = word.lstrip(_QUOTES)
-        names = by_second.get(word.lower())
+        names = by_second.get(_second_word_key(following.group(1)))
         if names is not None:
             return names
     return by_second.get("", [])
+
+
+@functools.lru_cache(maxsize=8192)
+def _second_word_key(word: str) -> str:
+    """A name's second word as names are told apart by it: lower case, without trailing
+    punctuation, quotes or a possessive ("Motor's," and 'Insider"' are "motor" and "insider").
+    Cached: the words after a name's first word are few and come back in every article."""
+    word = word.rstrip(".,;:!?)]\"”’'»").removesuffix("'s").removesuffix("’s")
+    if word[:1] in _QUOTES:
+        word = word.lstrip(_QUOTES)
+    return word.lower()
 
 
 _FIRM_ENDINGS = frozenset({"Co", "Company", "Cie", "Son", "Sons", "Partners", "Associates"})
