@@ -492,17 +492,13 @@ class Detector:
         ``evidence_at``: where phrases around a name show a company ("Get it at Dell for
         $549")."""
         accepted: dict[str, _Found] = {}
-        certain = [
-            (part, start, end)
-            for item in found.values()
-            if item.entry is not None and not item.entry.ambiguous and len(item.entry.name) > 3
-            for part, start, end, _ in item.occurrences
-        ]
+        certain: list[tuple[str, int, int]] | None = None  # made when a name needs context
         for key, item in found.items():
             entry = item.entry
             assert entry is not None
+            outlet = entry.sector == "news"
             occurrences, speaks = _apart_from_people(
-                item.occurrences, parts, entry.name, entry.name in GIVEN_NAMES
+                item.occurrences, parts, entry.name, entry.name in GIVEN_NAMES, things=not outlet
             )
             if occurrences and _EXCHANGE_NAME.search(entry.name):
                 occurrences = [o for o in occurrences if not _a_venue(parts[o[0]], o[1])]
@@ -514,17 +510,14 @@ class Detector:
                 continue
             if not occurrences:
                 continue
-            outlet = entry.sector == "news"
-            if not outlet:
-                occurrences = [o for o in occurrences if not _a_thing_of_its_make(o, parts)]
-                if not occurrences:
-                    continue
             if outlet and _acts_in_the_headline(occurrences, parts):
                 item.reasons.append("outlet acting in the headline")
             elif entry.ambiguous or speaks or _needs_context(entry, occurrences, parts):
                 # a person, a place or a device of the name in the article: then repeating
                 # the name shows nothing
                 repetition_counts = not speaks and len(occurrences) == len(item.occurrences)
+                if certain is None:
+                    certain = _certain_occurrences(found)
                 occurrences, reason = _ambiguous_sense(
                     entry, occurrences, parts, certain, evidence_at, repetition_counts
                 )
@@ -538,6 +531,17 @@ class Detector:
                 item.reasons.append("name")
             accepted[key] = item
         return accepted
+
+
+def _certain_occurrences(found: dict[str, _Found]) -> list[tuple[str, int, int]]:
+    """Where the article names unambiguous companies: a name listed with them is a company
+    too ("Google, Microsoft and Apple")."""
+    return [
+        (part, start, end)
+        for item in found.values()
+        if item.entry is not None and not item.entry.ambiguous and len(item.entry.name) > 3
+        for part, start, end, _ in item.occurrences
+    ]
 
 
 _SISTER_COMPANY_WORDS = frozenset(
@@ -586,13 +590,14 @@ def _apart_from_people(
     parts: dict[str, str],
     name: str,
     given_name: bool,
+    things: bool = True,
 ) -> tuple[list[tuple[str, int, int, str]], bool]:
     """The occurrences that are neither part of a person's name nor of a place's, nor a
-    photo's credit, and whether one of those people speaks ("Kirstjen Nielsen said"): then the
-    name's other mentions ("Nielsen's comment") are mostly that person too. A full name found
-    once is that person wherever it is written, also where a line starts with it ("Hala Ayala
-    and ..."). A company named like a given name (``given_name``) is a person before a surname
-    ("Joann Smith")."""
+    photo's credit, nor (with ``things``) a device of the maker's, and whether one of those
+    people speaks ("Kirstjen Nielsen said"): then the name's other mentions ("Nielsen's
+    comment") are mostly that person too. A full name found once is that person wherever it
+    is written, also where a line starts with it ("Hala Ayala and ..."). A company named like
+    a given name (``given_name``) is a person before a surname ("Joann Smith")."""
     kept = []
     speaks = False
     first_names: set[str] = set()
@@ -608,6 +613,8 @@ def _apart_from_people(
             continue
         elif text[end : end + 1] in _CREDIT_ENDS and _a_credit(text, start, end, name):
             continue  # the cheap test first: a credit ends its line or its parenthesis
+        elif things and _a_thing_of_its_make(occurrence, parts):
+            continue
         else:
             kept.append(occurrence)
     first_names.discard("")
@@ -1080,6 +1087,8 @@ def _needs_context(
     for part, start, end, _ in occurrences:
         text = parts[part]
         written = text[start:end].rstrip("'’s")
+        if len(written) > 4:
+            return False  # neither short nor a model's number
         is_alias = written.casefold() != entry.name.casefold()
         short = len(written) <= (3 if is_alias else 2)
         model = written.isupper() and len(written) <= 4 and _MODEL_NUMBER.match(text, end)
