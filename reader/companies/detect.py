@@ -32,7 +32,7 @@ from reader.companies.evidence import (
 )
 from reader.companies.frames import product_after
 from reader.companies.people import GIVEN_NAMES, a_persons_name
-from reader.companies.places import after_place_possessive
+from reader.companies.places import PLACES, STATE_AFTER, after_place_possessive
 
 SUBJECT = "subject"
 MENTION = "mention"
@@ -250,7 +250,7 @@ class Detector:
                 by_second: dict[str, list[_Name]] = defaultdict(list)
                 for item in names:
                     words = item[0].split(maxsplit=2)
-                    second = words[1].strip(_QUOTES).lower() if len(words) > 1 else ""
+                    second = _second_word_key(words[1]) if len(words) > 1 else ""
                     by_second[second].append(item)
                 one_word = by_second.get("", [])
                 # each list already ends with the one-word names: no list is made per lookup
@@ -970,8 +970,16 @@ def _add_listed_neighbours(
     accepted: dict[str, _Found], parts: dict[str, str], lead_end: int, directory: Directory
 ) -> None:
     """A name listed right after known companies ("Netflix, Hulu and Amazon", "Spotify and
-    Pandora") is most likely a company too: offered as a suggestion of lower confidence."""
+    Pandora") or after one written with its legal form ("Logan Bus Corp, Consolidated Bus
+    Transit and ...") is most likely a company too: offered as a suggestion of lower
+    confidence."""
     known = [o for item in accepted.values() if item.entry is not None for o in item.occurrences]
+    known += [
+        _past_legal_form(occurrence, parts)
+        for item in accepted.values()
+        if item.entry is None and "legal form" in item.reasons
+        for occurrence in item.occurrences
+    ]
     known_starts: set[tuple[str, int]] | None = None  # made for the first name listed
     for part, _, end, _ in known:
         text = parts[part]
@@ -991,6 +999,8 @@ def _add_listed_neighbours(
             (part, start) in known_starts  # "Volkswagen and Stellantis N.V."
             or name.split()[0] in _LEGAL_FORM_WORDS  # "Samsung Electronics Co., Ltd."
             or _abbreviated(name, text, match.end("name"))
+            or name in PLACES  # "Arclight Capital Partners LLC, Boston, had acquired"
+            or STATE_AFTER.match(text, match.end("name")) is not None  # "Dearborn, Mich."
             or directory.find(name) is not None
             or name.casefold() in accepted
             or name in GENERIC_WORDS
@@ -1002,6 +1012,19 @@ def _add_listed_neighbours(
         item = accepted.setdefault(name.casefold(), _Found(None, name))
         item.occurrences.append((part, start, match.end("name"), _where(part, start, lead_end)))
         item.reasons.append("listed with companies")
+
+
+def _past_legal_form(
+    occurrence: tuple[str, int, int, str], parts: dict[str, str]
+) -> tuple[str, int, int, str]:
+    """The occurrence of a name read up to the end of the legal form after it ("Logan Bus"
+    to "Logan Bus Corp")."""
+    part, start, end, where = occurrence
+    suffix = LEGAL_SUFFIX_AFTER.match(parts[part], end)
+    if suffix is None:
+        return occurrence
+    end = suffix.end()
+    return part, start, end + (parts[part][end : end + 1] == "."), where
 
 
 _LEGAL_FORM_WORDS = frozenset(

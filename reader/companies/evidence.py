@@ -55,6 +55,18 @@ _LEGAL_ANCHOR = re.compile(
 """A legal form or a word companies' names end with, after a name ("Acme Inc.", "Acme
 Robotics"), as a tree of letters (see frames.alternation)."""
 _NAME_WORD_SUFFIXES = frozenset(NAME_WORDS)
+_COMPANY_ONLY_WORDS = frozenset(
+    {
+        "Bancorp",
+        "Bancshares",
+        "Bankshares",
+        "Therapeutics",
+        "Pharmaceuticals",
+        "Biosciences",
+        "Holdings",
+    }
+)
+"""Name words that are no ordinary words: "First Fidelity Bancorp", written once, is a company."""
 _AGENCY_TRADES = (
     r"(?:advertising|ad|design|creative|marketing|digital|PR|talent|travel|recruitment|staffing"
     r"|real estate|branding|media|communications|public relations)"
@@ -623,7 +635,12 @@ def _name_before(
             proposal = proposal._replace(start=owner.start(1))  # "Shearer’s Snack Foods"
         written = text[proposal.start : anchor].rstrip(" ,")
         if written.partition(" ")[0] in _PRODUCT_LINES or not _named_with_name_word(
-            text, written, proposal.start, extend_to, initials_suffice=part != "title"
+            text,
+            written,
+            proposal.start,
+            extend_to,
+            initials_suffice=part != "title",
+            once_suffices=text[anchor:extend_to].strip(" ,") in _COMPANY_ONLY_WORDS,
         ):
             return  # "iPhone Software" is a product's team; a headline capitalises every word
         name = f"{written} {text[anchor:extend_to].strip(' ,')}"
@@ -723,17 +740,25 @@ _BUSINESS_WORDS = _DEAL_WORDS | _CONTEXT_WORDS
 
 
 def _named_with_name_word(
-    text: str, written: str, start: int, end: int, *, initials_suffice: bool = True
+    text: str,
+    written: str,
+    start: int,
+    end: int,
+    *,
+    initials_suffice: bool = True,
+    once_suffices: bool = False,
 ) -> bool:
     """Whether "<written> Systems" (a name word that is also an ordinary word) is a company's
-    name. Alone it is weak evidence, so the name must come back in the text or be initials
+    name. Alone it is weak evidence (unless ``once_suffices``: a word such as "Bancorp" that
+    only companies' names have), so the name must come back in the text or be initials
     ("IIFL Securities", "OGE Group"; not in a headline, whose words are all capitalised:
     "MDM Software Would Have Unlocked ..."); never when it is an event's name anywhere in the
     text ("Milan Design Week"), an office's ("Vehicle Technologies Office"), or part of a longer
     term that initials stand for ("Picture Archiving and Communication Systems (PACS)": more
     initials than words)."""
     if (
-        text.count(written) < 2
+        not once_suffices
+        and text.count(written) < 2
         and not (initials_suffice and _ACRONYM.fullmatch(written) is not None)
         and not _in_company_context(text, start, end)
     ):

@@ -1,8 +1,12 @@
 """Places that news writes in the possessive before a company's name ("Japan's Rakuten",
 "Kazakhstan's Air Astana", "South Korea's Zorbix"): they say where the company is from and are
-no part of its name, so a name read from a list or a phrase starts after them."""
+no part of its name, so a name read from a list or a phrase starts after them. Likewise a town
+and its state after a company's name ("Ford Motor Co., Dearborn, Mich.") say where it is
+based."""
 
 from __future__ import annotations
+
+import re
 
 _COUNTRIES = (
     "Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan "
@@ -49,3 +53,21 @@ def after_place_possessive(name: str) -> int:
             place = " ".join((*words[: count - 1], last[:-2]))
             return len(place) + 3 if place in PLACES else 0
     return 0
+
+
+_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia"
+    "|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts"
+    "|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey"
+    "|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania"
+    "|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington"
+    "|West Virginia|Wisconsin|Wyoming|Ontario|Quebec|British Columbia|Alberta"
+)
+_STATE_ABBREVIATIONS = (
+    r"Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo"
+    r"|Mont|Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Vt|Va"
+    r"|Wash|W\.Va|Wis|Wyo|D\.C"
+)
+STATE_AFTER = re.compile(rf",\s+(?:(?:{_STATE_ABBREVIATIONS})\.|(?:{_STATES})\b)")
+"""A state after a name and a comma: the name is a town ("Dearborn, Mich.", "Lawrenceville,
+N.J.", "Palo Alto, California"), as American papers write where a company is based."""

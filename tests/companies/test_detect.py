@@ -686,3 +686,39 @@ def test_a_companys_handle_is_the_company_and_an_email_address_is_not(
     assert names(detector.detect("A security flaw", tweet)) == {"Apple"}
     email = "Send your apple pie recipes to pies@Apple.org before Friday."
     assert names(detector.detect("Recipes", email)) == set()
+
+
+def test_a_name_ending_in_a_word_only_companies_have_is_a_company_when_written_once(
+    detector: Detector,
+) -> None:
+    body = "He meant First Fidelity Bancorp, which saw a 6% jump in loans, and Orna Therapeutics."
+    assert names(detector.detect("Quarter", body)) == {
+        "First Fidelity Bancorp",
+        "Orna Therapeutics",
+    }
+
+
+def test_a_town_written_after_a_company_as_its_home_is_not_a_company(detector: Detector) -> None:
+    body = (
+        "Ford Motor Co., Dearborn, Mich., said sales rose. Private equity firm Arclight "
+        "Capital Partners LLC, Boston, had acquired Pride."
+    )
+    assert names(detector.detect("Deals", body)) == {"Ford", "Arclight Capital Partners LLC"}
+
+
+def test_a_name_listed_after_a_company_written_with_its_legal_form_is_a_company(
+    detector: Detector,
+) -> None:
+    body = (
+        "Logan Bus Corp, Consolidated Bus Transit and Pioneer Transportation Corp were the major"
+        " school bus companies facing disruption."
+    )
+    assert "Consolidated Bus Transit" in names(detector.detect("Strike", body))
+
+
+def test_a_name_whose_second_word_ends_with_a_full_stop_is_read_in_full(
+    detector: Detector,
+) -> None:
+    body = "He tried to buy Warner Bros. Discovery for months. Warner Bros. made the film."
+    detection = found(detector, "Merger", body)["Warner Bros. Discovery"]
+    assert [e.text for e in detection.evidence] == ["Warner Bros. Discovery", "Warner Bros."]
