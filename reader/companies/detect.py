@@ -282,7 +282,11 @@ class Detector:
                 if item is None:
                     item = found[key] = _Found(entry, entry.name)
                 item.occurrences.append((part, start, end, where))
-        proposals = list(propose_unknown(parts, self.directory)) if self._propose else []
+        proposals = (
+            [_past_a_person_of(p) for p in propose_unknown(parts, self.directory)]
+            if self._propose
+            else []
+        )
         evidence_at = {(proposal.part, proposal.start) for proposal in proposals}
         accepted = self._decide(found, parts, evidence_at)
         for symbol_entry, part, start, end in self._tickers(parts):
@@ -557,6 +561,17 @@ Not "Group", "Motors" or "Holdings" (the company itself) nor "Studios", "Picture
 _NAMING_EVIDENCE = frozenset({"legal form", "ticker"})
 """Evidence that a name is a company's own ("Peter Jones Ltd", "(NASDAQ: ACME)"), which a
 name that looks like a person's still gets proposed on."""
+
+
+def _past_a_person_of(proposal: Proposal) -> Proposal:
+    """A name read over "of" from a person to a company ("Debora Babin Katz of TrucBrush
+    Corp."): the company is the part after "of", as it is not in "Bank of America"."""
+    if " of " not in proposal.name:
+        return proposal
+    person, _, company = proposal.name.partition(" of ")
+    if not company or not a_persons_name(person):
+        return proposal
+    return proposal._replace(name=company, start=proposal.start + len(person) + 4)
 
 
 def _names_a_sibling(proposal: Proposal, known: _Found, known_end: int) -> bool:

@@ -206,7 +206,7 @@ _LEADING_NOISE = frozenset(
      "However", "Yesterday", "Today", "Tomorrow", "Monday", "Tuesday", "Wednesday", "Thursday",
      "Friday", "Saturday", "Sunday", "Then", "Now", "Also", "Both", "Even", "Still", "Why",
      "Later", "Earlier", "How", "What", "Who", "Where", "Under", "Over", "Like", "Unlike",
-     "Including", "Despite",
+     "Including", "Despite", "More", "Most", "Latest", "Related",
      "Though", "Although", "Because", "Other", "Rival", "Japanese", "American", "Chinese",
      "German", "French", "British", "Korean", "Indian", "European", "Swedish", "Italian",
      "Dutch", "Swiss", "Spanish", "Canadian", "Australian", "Israeli", "Taiwanese", "January",

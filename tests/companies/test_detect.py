@@ -722,3 +722,19 @@ def test_a_name_whose_second_word_ends_with_a_full_stop_is_read_in_full(
     body = "He tried to buy Warner Bros. Discovery for months. Warner Bros. made the film."
     detection = found(detector, "Merger", body)["Warner Bros. Discovery"]
     assert [e.text for e in detection.evidence] == ["Warner Bros. Discovery", "Warner Bros."]
+
+
+def test_a_person_of_a_company_is_not_part_of_its_name(detector: Detector) -> None:
+    body = "Host Michael Freeze talks with Jane Smith of Zorbix Corp. Hear a snippet."
+    assert names(detector.detect("Podcast", body)) == {"Zorbix"}
+    assert names(detector.detect("Banks", "Bank of America Corp. said profits rose.")) == {
+        "Bank of America"
+    }
+
+
+def test_a_heading_that_offers_more_news_is_not_a_company(detector: Detector) -> None:
+    body = (
+        "Home Industries Banking & Finance More Financial News\n\nMore Financial News\n\n"
+        "Mayfair Mall owner files for bankruptcy"
+    )
+    assert names(detector.detect("", body)) == set()
