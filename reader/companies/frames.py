@@ -334,14 +334,18 @@ def frames(text: str) -> Iterator[Frame]:
         index = text.find(": ", index + 1)
 
 
-_OWNER_BEFORE = re.compile(r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)(?: [\w-]+){0,4}$")
+_OWNER_BEFORE = re.compile(
+    r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Aa]nother|[Aa]n?)"
+    r"(?: (?!the\b|of\b|for\b|to\b|with\b|in\b|at\b|by\b)[\w-]+){0,4}$"
+)
 _CLOSED_NAME_HERE = re.compile(rf"(?P<the>)(?P<name>{NAME})(?=[,.;)]| and | which | where |$)")
 
 
 def _own_business(text: str, start: int, end: int) -> Iterator[Frame]:
-    """Someone's own business, named after it: "my design and marketing business, Zurek
-    Design." (the name closed by punctuation or a clause, so that "his company, Zorbix Chief
-    Jane Doe ..." is not read as a name)."""
+    """Someone's own business, or a business of some kind, named after it: "my design and
+    marketing business, Zurek Design.", "another medical marijuana company, MedReleaf." (the
+    name closed by punctuation or a clause, so that "his company, Zorbix Chief Jane Doe ..." is
+    not read as a name)."""
     if _OWNER_BEFORE.search(text, max(0, start - 50), start) is None:
         return
     found = _CLOSED_NAME_HERE.match(text, end)

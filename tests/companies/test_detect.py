@@ -738,3 +738,14 @@ def test_a_heading_that_offers_more_news_is_not_a_company(detector: Detector) ->
         "Mayfair Mall owner files for bankruptcy"
     )
     assert names(detector.detect("", body)) == set()
+
+
+def test_a_name_after_a_kind_of_company_and_a_comma_is_a_company(detector: Detector) -> None:
+    body = (
+        "Aurora bought Hempco a day after its merger with another medical marijuana company, "
+        "MedReleaf. The combined company is big."
+    )
+    assert "MedReleaf" in names(detector.detect("Cannabis", body))
+    assert (
+        names(detector.detect("Deal", "It was a big deal for the company, Zorbix said.")) == set()
+    )
