@@ -174,7 +174,7 @@ def _inner_capital(name: str) -> bool:
 _NOT_WRITTEN_SO = GIVEN_NAMES | {
     "Blackberry", "Indigo", "Leapfrog", "Overdrive", "Kobold", "Lacroix", "Dupont", "Mcintosh",
     "Minimax", "Redbird", "Silverstone", "Costar", "Defacto", "Pocketbook", "Masterclass",
-    "Newsbreak", "Lifeproof", "Mastercraft",
+    "Newsbreak", "Lifeproof", "Mastercraft", "Sandridge",
 }  # fmt: skip
 """Names with one capital that are words, places or people before they are these companies
 (a fruit, a colour, Silverstone's circuit, Christian Lacroix)."""

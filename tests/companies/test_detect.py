@@ -749,3 +749,16 @@ def test_a_name_after_a_kind_of_company_and_a_comma_is_a_company(detector: Detec
     assert (
         names(detector.detect("Deal", "It was a big deal for the company, Zorbix said.")) == set()
     )
+
+
+def test_companies_are_found_by_the_short_names_news_gives_them(detector: Detector) -> None:
+    body = (
+        "Gilead is reducing the headcount at its cell therapy unit. Carlyle bought a stake in "
+        "Lithia, and Mitsubishi Heavy won an order."
+    )
+    assert names(detector.detect("Deals", body)) == {
+        "Gilead Sciences",
+        "Carlyle Group",
+        "Lithia Motors",
+        "Mitsubishi Heavy Industries",
+    }
