@@ -46,7 +46,8 @@ NAME_WORDS = (
 )  # fmt: skip
 LEGAL_FORMS = (
     "Inc.", "Inc", "Incorporated", "Corp.", "Corp", "Corporation", "Ltd.", "Ltd", "Limited",
-    "LLC", "L.L.C.", "GmbH", "AG", "S.A.", "S.p.A.", "N.V.", "B.V.", "PLC", "plc", "Co., Ltd.",
+    "LLC", "L.L.C.", "LLP", "L.P.", "LP", "GmbH", "AG", "S.A.", "S.p.A.", "N.V.", "B.V.", "PLC",
+    "plc", "Co., Ltd.",
     "Co., Ltd", "Co.", "Co",
 )  # fmt: skip
 _LEGAL_ANCHOR = re.compile(
@@ -299,6 +300,8 @@ def propose_unknown(parts: dict[str, str], directory: Directory) -> Iterable[Pro
             if start is None:
                 continue
             suffix = match.group("suffix").rstrip(".")
+            if suffix == "LP" and not _a_partnership(text, start, match.end()):
+                continue
             extra = match.end() if suffix in _NAME_WORD_SUFFIXES else None
             yield from _name_before(text, start, part, "legal form", directory, extra)
         for match in _appositive_anchors(text):
@@ -321,6 +324,21 @@ def propose_unknown(parts: dict[str, str], directory: Directory) -> Iterable[Pro
         yield from _about_sections(text, part, directory)
         if part == "body":
             yield from _headed_sections(text, directory)
+
+
+_FUND_WORD_BEFORE = re.compile(
+    r"\b(?:Capital|Partners|Management|Holdings|Group|Energy|Investments|Advisors|Equity|Fund"
+    r"|Ventures|Midstream|Pipeline|Resources|Infrastructure)$"
+)
+
+
+def _a_partnership(text: str, name_end: int, end: int) -> bool:
+    """ "LP" after a name is a limited partnership's ("Castlelake LP's unit", "Energy Transfer
+    Partners LP") or a long-playing record's ("a Taylor Swift LP"): a partnership's when a
+    possessive follows or the name ends with a word of funds and firms."""
+    return text.startswith(("’s", "'s"), end) or (
+        _FUND_WORD_BEFORE.search(text, max(0, name_end - 20), name_end) is not None
+    )
 
 
 def _clause_before(text: str, start: int) -> bool:

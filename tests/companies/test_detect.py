@@ -762,3 +762,10 @@ def test_companies_are_found_by_the_short_names_news_gives_them(detector: Detect
         "Lithia Motors",
         "Mitsubishi Heavy Industries",
     }
+
+
+def test_a_limited_partnership_is_a_company_and_a_record_is_not(detector: Detector) -> None:
+    body = "Avolon agreed to buy Castlelake LP’s aircraft leasing unit. Flom LLP advised."
+    assert names(detector.detect("Leasing", body)) >= {"Castlelake", "Flom"}
+    record = "She found a Taylor Swift LP and a Beatles LP at the store."
+    assert names(detector.detect("Vinyl", record)) == set()
