@@ -42,11 +42,14 @@ _LEAD_WORDS = 60
 _REPEATS_FOR_SUBJECT = 3
 _FEW_NAMES = 64
 _WINDOW = 160  # characters of context either side of an ambiguous name
-_LISTED_WITH = re.compile(
-    r"(?:\s+[\w.+-]+){0,2}?(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|\s*[&/]\s*|:\s*)"
-)
+_LIST_SEPARATOR = r"(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|\s*[&/]\s*|:\s*)"
+_LIST_ITEM = r"[A-Z][\w.&'’+-]*(?: [A-Z][\w.&'’+-]*){0,2}"
+_LISTED_WITH = re.compile(rf"(?:\s+[\w.+-]+){{0,2}}?{_LIST_SEPARATOR}")
 """What separates companies named in a list, each perhaps with a product: "Google, Microsoft
 and Apple", "Google Stadia, Microsoft xCloud, Apple Arcade"."""
+_LISTED_AMONG = re.compile(rf"{_LIST_SEPARATOR}(?:{_LIST_ITEM}{_LIST_SEPARATOR}){{1,3}}")
+"""Other names between two of a list's items: "Tory Burch, Juicy Couture, Lululemon"."""
+_LIST_ITEM_BEFORE = re.compile(r"(?:^|, |,? and |: |\n)$")
 _MODEL_NUMBER = re.compile(r"\s\d")  # "RTX 2060": a product
 _CJK = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
 """Chinese, Japanese and Korean script, which runs into a Latin name with no space between
@@ -1057,13 +1060,26 @@ def _abbreviated(name: str, text: str, end: int) -> bool:
 def _listed_with(
     text: str, part: str, start: int, end: int, certain: Sequence[tuple[str, int, int]]
 ) -> bool:
-    """Named in a list with a company that is not in doubt: "Google, Microsoft and Apple"."""
+    """Named in a list with a company that is not in doubt: "Google, Microsoft and Apple", or
+    with other names between them when the name is an item of its own ("Tory Burch, Juicy
+    Couture, Lululemon"; not "No Man's Sky, The Division, Microsoft")."""
+    item = None  # whether the name starts a list's item: read when first needed
     for other_part, other_start, other_end in certain:
         if other_part != part:
             continue
-        if other_end <= start and _LISTED_WITH.fullmatch(text, other_end, start):
+        if other_end <= start:
+            between, listed = (other_end, start), _LISTED_WITH.fullmatch(text, other_end, start)
+        elif end <= other_start:
+            between, listed = (end, other_start), _LISTED_WITH.fullmatch(text, end, other_start)
+        else:
+            continue
+        if listed:
             return True
-        if end <= other_start and _LISTED_WITH.fullmatch(text, end, other_start):
+        if between[1] - between[0] > 80:
+            continue
+        if item is None:
+            item = _LIST_ITEM_BEFORE.search(text, max(0, start - 6), start) is not None
+        if item and _LISTED_AMONG.fullmatch(text, *between):
             return True
     return False
 

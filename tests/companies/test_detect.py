@@ -769,3 +769,15 @@ def test_a_limited_partnership_is_a_company_and_a_record_is_not(detector: Detect
     assert names(detector.detect("Leasing", body)) >= {"Castlelake", "Flom"}
     record = "She found a Taylor Swift LP and a Beatles LP at the store."
     assert names(detector.detect("Vinyl", record)) == set()
+
+
+def test_a_name_that_is_also_a_word_is_a_company_in_a_list_of_companies(
+    detector: Detector,
+) -> None:
+    body = (
+        "Polo Ralph Lauren Corp., Eileen Fisher, Tory Burch, Juicy Couture, Lululemon, Theory "
+        "and Urban Outfitters, to name a few, have several things in common."
+    )
+    assert {"Tory Burch", "Juicy Couture"} <= names(detector.detect("Founders", body))
+    game = "This week's show has No Man's Sky, The Division, Microsoft studio closures and more."
+    assert names(detector.detect("Podcast", game)) == {"Microsoft"}
