@@ -781,3 +781,15 @@ def test_a_name_that_is_also_a_word_is_a_company_in_a_list_of_companies(
     assert {"Tory Burch", "Juicy Couture"} <= names(detector.detect("Founders", body))
     game = "This week's show has No Man's Sky, The Division, Microsoft studio closures and more."
     assert names(detector.detect("Podcast", game)) == {"Microsoft"}
+
+
+def test_square_is_block_only_with_its_context(detector: Detector) -> None:
+    pay = "I wrote about Square Cash, my favourite way to send money. Square upped its bonus."
+    assert names(detector.detect("Payments", pay)) == {"Block"}
+    place = "Toys R Us lives on\n\nTimes Square store on Black Friday, as shares fell."
+    assert names(detector.detect("Retail", place)) == {"Toys R Us"}
+
+
+def test_a_card_network_listed_with_another_is_a_company(detector: Detector) -> None:
+    body = "When they used Visa or MasterCard abroad they were charged three percent extra."
+    assert names(detector.detect("Fees", body)) == {"Visa", "Mastercard"}
