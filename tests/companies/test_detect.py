@@ -793,3 +793,10 @@ def test_square_is_block_only_with_its_context(detector: Detector) -> None:
 def test_a_card_network_listed_with_another_is_a_company(detector: Detector) -> None:
     body = "When they used Visa or MasterCard abroad they were charged three percent extra."
     assert names(detector.detect("Fees", body)) == {"Visa", "Mastercard"}
+
+
+def test_a_sports_coach_is_not_the_handbag_maker(detector: Detector) -> None:
+    game = "Coach Smith said the team played well. Coach Bill Belichick agreed."
+    assert names(detector.detect("Game", game)) == set()
+    bags = "Coach raised its sales forecast as demand for its luxury handbags grew."
+    assert names(detector.detect("Handbags", bags)) == {"Tapestry"}
