@@ -277,8 +277,11 @@ class Detector:
         parts = {"title": title or "", "body": body or ""}
         lead_end = _lead_end(parts["body"])
         found: dict[str, _Found] = {}
+        certain_spans: dict[str, list[tuple[int, int]]] = {"title": [], "body": []}
         for part, text in parts.items():
             for entry, start, end in self._known(text):
+                if not entry.ambiguous:
+                    certain_spans[part].append((start, end))
                 where = _where(part, start, lead_end)
                 key = entry.name.casefold()
                 item = found.get(key)
@@ -286,7 +289,7 @@ class Detector:
                     item = found[key] = _Found(entry, entry.name)
                 item.occurrences.append((part, start, end, where))
         proposals = (
-            [_past_a_person_of(p) for p in propose_unknown(parts, self.directory)]
+            [_past_a_person_of(p) for p in propose_unknown(parts, self.directory, certain_spans)]
             if self._propose
             else []
         )

@@ -282,10 +282,15 @@ _EXCHANGE_CODES = {
 """Other names news gives the exchanges, by the codes the directory's tickers use."""
 
 
-def propose_unknown(parts: dict[str, str], directory: Directory) -> Iterable[Proposal]:
+def propose_unknown(
+    parts: dict[str, str],
+    directory: Directory,
+    known: dict[str, list[tuple[int, int]]] | None = None,
+) -> Iterable[Proposal]:
     """Names that the text itself shows to be companies. Each kind of evidence is found by an
     anchor that starts with a literal (so the regex engine skips through the text), and the
-    name is then read right before or after it."""
+    name is then read right before or after it. A name word inside a name already known for
+    certain (``known``: its spans by part; "Motors" in "General Motors") is not read again."""
     title = parts.get("title", "")
     actor = _TITLE_ACTOR.match(title) if _TITLE_VERB.search(title) else None
     if actor is not None:
@@ -295,7 +300,10 @@ def propose_unknown(parts: dict[str, str], directory: Directory) -> Iterable[Pro
     for part, text in parts.items():
         for match in _TICKER.finditer(text):
             yield from _name_before(text, match.start(), part, "ticker", directory)
+        spans = known.get(part, ()) if known else ()
         for match in _LEGAL_ANCHOR.finditer(text):
+            if spans and any(s < match.start() < e for s, e in spans):
+                continue
             start = _after_name(text, match.start())
             if start is None:
                 continue
