@@ -21,6 +21,7 @@ from reader.companies.evidence import (
     NAME_WORDS,
     NOT_COMPANY_WORDS,
     ORGANISATION_WORDS,
+    SECTOR_CUES,
     Proposal,
     bought_by_known,
     buys_something,
@@ -515,7 +516,7 @@ class Detector:
             if (
                 occurrences
                 and entry.name in self._with_initials
-                and _defined_otherwise(occurrences[0], parts, entry)
+                and _defined_otherwise(occurrences[0], parts, entry, self.directory)
             ):
                 continue
             if not occurrences:
@@ -645,10 +646,14 @@ def _apart_from_people(
 
 
 def _defined_otherwise(
-    occurrence: tuple[str, int, int, str], parts: dict[str, str], entry: CompanyEntry
+    occurrence: tuple[str, int, int, str],
+    parts: dict[str, str],
+    entry: CompanyEntry,
+    directory: Directory,
 ) -> bool:
     """Initials the article spells out as an organisation's name ("the Technology Strategy Board
-    (TSB)" is no TSB Bank); not a company's ("China State Shipbuilding Corp (CSSC)")."""
+    (TSB)" is no TSB Bank) or as another company's ("Mitsui OSK Lines (MOL)" is no MOL Group);
+    not as an unknown company's ("China State Shipbuilding Corp (CSSC)")."""
     part, start, end, _ = occurrence
     written = parts[part][start:end]
     if not (2 <= len(written) <= 5 and written.isupper() and written.isalpha()):
@@ -657,11 +662,12 @@ def _defined_otherwise(
         index = text.find(f" ({written})")
         if index > 0:
             words = text[max(0, index - 80) : index].split()[-len(written) :]
-            if (
-                len(words) == len(written)
-                and "".join(word[:1] for word in words) == written
-                and words[-1] in ORGANISATION_WORDS
-            ):
+            if len(words) != len(written) or "".join(w[:1] for w in words) != written:
+                continue
+            if words[-1] in ORGANISATION_WORDS:
+                return True
+            other = directory.find(" ".join(words))
+            if other is not None and other is not entry:
                 return True
     return False
 
@@ -859,7 +865,8 @@ def _ambiguous_sense(
     Apple"). With ``repetition_counts`` (no person, place or device of the name in the
     article), also a name in the headline that the story writes as a name again and again
     (see _named_again_and_again)."""
-    cues, anti = _cue_forms(entry.cues, entry.anti_cues)
+    own_cues = entry.cues or (() if entry.ambiguous else SECTOR_CUES.get(entry.sector, ()))
+    cues, anti = _cue_forms(own_cues, entry.anti_cues)
     confirmed = ""
     kept = []
     for occurrence in occurrences:

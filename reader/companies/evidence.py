@@ -165,6 +165,52 @@ COMPANY_CONTEXT = (
     "vehicles", "factory",
     "carmakers", "companies", "firms", "brands", "rivals", "competitors", "retailers",
 )  # fmt: skip
+_TECH = (
+    "software", "chips", "chip", "cloud", "computers", "servers", "printers", "PC",
+    "semiconductor", "users", "app", "data center",
+)  # fmt: skip
+_ENERGY = ("oil", "crude", "drilling", "refinery", "barrels", "LNG", "pipeline", "gas", "energy")
+_CONSUMER = ("brands", "products", "consumers", "beverages", "snacks", "beer", "drinks", "food")
+SECTOR_CUES: dict[str, tuple[str, ...]] = {
+    "automotive": (
+        "vehicles", "cars", "EV", "SUV", "sedan", "pickup", "dealers", "dealerships", "battery",
+        "models", "plant",
+    ),
+    "auto-parts": (
+        "vehicles", "automakers", "carmakers", "parts", "tires", "components", "supplier",
+    ),
+    "banking": ("loans", "lender", "deposits", "mortgage", "banks", "branches", "credit"),
+    "finance": ("investors", "fund", "asset manager", "brokerage", "trading", "payments", "card"),
+    "insurance": ("insurer", "premiums", "policyholders", "claims", "insurance"),
+    "pharma": ("drug", "FDA", "vaccine", "clinical", "trial", "patients", "drugmaker"),
+    "health": ("patients", "hospitals", "pharmacy", "medical", "clinics", "health care"),
+    "retail": ("stores", "shoppers", "retailer", "e-commerce", "pharmacy"),
+    "technology": _TECH,
+    "software": _TECH,
+    "internet": _TECH,
+    "semiconductors": _TECH,
+    "telecom": ("wireless", "subscribers", "mobile", "broadband", "5G", "network"),
+    "utilities": ("electricity", "power", "utility", "outages", "grid", "ratepayers"),
+    "oil-gas": _ENERGY,
+    "energy": _ENERGY,
+    "transport": ("flights", "airline", "passengers", "aircraft", "rail", "shipping", "fleet"),
+    "aerospace-defense": (
+        "aircraft", "jets", "engines", "defense", "Pentagon", "missile", "satellites",
+    ),
+    "chemicals": ("chemicals", "paint", "coatings", "glass", "plastics"),
+    "materials": ("steel", "aluminum", "cement", "glass", "paper", "chemicals"),
+    "consumer": _CONSUMER,
+    "food-beverage": _CONSUMER,
+    "media": ("studio", "films", "streaming", "channels", "TV", "broadcaster"),
+    "logistics": ("shipping", "deliveries", "freight", "parcels", "warehouses"),
+    "industrials": ("industrial", "factory", "engines", "machinery", "turbines"),
+    "conglomerate": ("industrial", "factory", "engines", "turbines", "appliances"),
+    "construction": ("construction", "contractor", "projects", "builder"),
+    "mining": ("mine", "mining", "copper", "gold", "ore", "iron ore"),
+    "real-estate": ("properties", "property", "tenants", "REIT", "developer"),
+}  # fmt: skip
+"""Words of a company's trade, which decide initials that stand for many things ("GM" near
+"battery" and "vehicles", "PPG's glass plants") when the directory gives no cues of its own."""
 COMPANY_CONTEXT_WORDS = re.compile(
     r"(?<![^\W_])" + alternation(dict.fromkeys(COMPANY_CONTEXT, r"(?![^\W_])"))
 )

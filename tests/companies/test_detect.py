@@ -800,3 +800,18 @@ def test_a_sports_coach_is_not_the_handbag_maker(detector: Detector) -> None:
     assert names(detector.detect("Game", game)) == set()
     bags = "Coach raised its sales forecast as demand for its luxury handbags grew."
     assert names(detector.detect("Handbags", bags)) == {"Tapestry"}
+
+
+def test_initials_are_the_company_when_words_of_its_trade_are_near(detector: Detector) -> None:
+    title = "GM needs far more battery capacity to convert its passenger vehicles to electricity"
+    assert names(detector.detect(title, "The governor praised the project.")) == {"General Motors"}
+    body = "We toured one of PPG’s glass plants with PPG’s communications manager."
+    assert names(detector.detect("A plant visit", body)) == {"PPG Industries"}
+    assert names(detector.detect("Awards", "He won the GM award for chess in 2019.")) == set()
+
+
+def test_initials_the_article_spells_out_as_another_company_are_that_company(
+    detector: Detector,
+) -> None:
+    body = "Japan’s Mitsui OSK Lines (MOL) has ordered four LNG carriers. MOL paid cash."
+    assert names(detector.detect("Ships", body)) == {"Mitsui O.S.K. Lines"}
