@@ -166,8 +166,8 @@ COMPANY_CONTEXT = (
     "carmakers", "companies", "firms", "brands", "rivals", "competitors", "retailers",
 )  # fmt: skip
 _TECH = (
-    "software", "chips", "chip", "cloud", "computers", "servers", "printers", "PC",
-    "semiconductor", "users", "app", "data center",
+    "software", "chips", "chip", "cloud computing", "computers", "servers", "printers", "PC",
+    "semiconductor", "data center",
 )  # fmt: skip
 _ENERGY = ("oil", "crude", "drilling", "refinery", "barrels", "LNG", "pipeline", "gas", "energy")
 _CONSUMER = ("brands", "products", "consumers", "beverages", "snacks", "beer", "drinks", "food")
