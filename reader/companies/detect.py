@@ -1234,12 +1234,14 @@ def _names_a_place(text: str, end: int) -> bool:
 
 
 _CREDIT_BEFORE = re.compile(
-    r"(?:^|[\n(])[ \t]*(?:(?:Featured |Top |Header |Lead )?(?:[Pp]hoto(?:graph)?s?|[Ii]mages?"
-    r"|[Pp]icture|[Ii]llustration|[Cc]redit|[Ss]ource)(?: credit)?(?: by)?[ \t]*:?[ \t]*"
+    r"(?:^|[\n(]|\.[ \t])[ \t]*(?:(?:Featured |Top |Header |Lead )?"
+    r"(?:[Pp]hoto(?:graph)?(?:er)?s?|[Ii]mages?|[Pp]icture|[Ii]llustration|[Cc]redit|[Ss]ource)"
+    r"(?: credit)?(?: by)?[ \t]*:?[ \t]*"
     r"(?:[^\n/:]{0,40}/[^\n/]{0,30}?(?: via)?[ \t]*)?|[^\n/]{0,60}[A-Za-z.]/[ \t]*)$"
 )
-"""Before a photo's credit on its line: "Featured Image: Johannes Eisele/", "(Photo by Jane
-Doe/", "(Image credit: Jane Doe/LightRocket via ", "Photo: ", "Jane Doe/"."""
+"""Before a photo's credit on its line or after a caption's sentence: "Featured Image: Johannes
+Eisele/", "(Photo by Jane Doe/", "(Image credit: Jane Doe/LightRocket via ", "Photo: ", "Jane
+Doe/", "... levels. Photographer: Daniel Acker/Bloomberg via "."""
 _PHOTO_AGENCIES = frozenset({"Getty Images", "Shutterstock", "Alamy", "iStock"})
 """Agencies whose name on a line of its own (under a photo's caption) is a credit."""
 
@@ -1251,8 +1253,10 @@ def _a_credit(text: str, start: int, end: int, name: str) -> bool:
     """The name credits a photo ("Featured Image: Johannes Eisele/Getty Images", "Photo:
     Tesla"): the article does not name the company for anything it does."""
     line_start = text.rfind("\n", 0, start) + 1
-    if start - line_start > 80:
-        return False
+    if start - line_start > 80:  # a long caption: the credit follows its last sentence
+        line_start = text.rfind(". ", line_start, start)
+        if line_start < 0 or start - line_start > 80:
+            return False
     before = text[line_start:start]
     if not before.strip():
         return name in _PHOTO_AGENCIES and text.startswith("\n", end) and line_start > 0

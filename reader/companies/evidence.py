@@ -17,8 +17,8 @@ from reader.companies.places import PLACES, after_place_possessive
 _WORD = r"[\w&-]*(?:['’](?!s\b)[\w&-]+|\.[\w&-]+)*"
 """The rest of a name's word: dots and apostrophes only inside it ("Amazon.com", "L'Oréal"), so
 a name stops before a possessive ("Tequila Works' Gylt") or a full stop."""
-_NAME = rf"[A-Z]{_WORD}(?:[ -](?:&|of|de|du|la|von|van)?[ ]?[A-Z0-9]{_WORD}){{0,3}}"
-"""Up to four capitalised words (with the odd "of"/"&" between): a proper name."""
+_NAME = rf"[A-Z]{_WORD}(?:[ -](?:&|\+|of|de|du|la|von|van)?[ ]?[A-Z0-9]{_WORD}){{0,3}}"
+"""Up to four capitalised words (with the odd "of", "&" or "+" between): a proper name."""
 
 EXCHANGES = (
     "NYSE American|NYSE Arca|NYSE|NASDAQ|Nasdaq|LSE|LON|TSX|TSXV|ASX|HKEX|HKG|HK|TSE|TYO|SIX"

@@ -21,8 +21,10 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 _WORD = r"[\w&-]*(?:['’](?!s\b)[\w&-]+|\.[\w&-]+)*"
-NAME = rf"(?:St\. |Mt\. )?[A-Z]{_WORD}(?:[ -](?:&|of|de|du|la|von|van)?[ ]?[A-Z0-9]{_WORD}){{0,3}}"
-"""Up to four capitalised words: a proper name (as in evidence.py, and "St. Martin's")."""
+_JOIN = r"(?:&|\+|of|de|du|la|von|van)"
+NAME = rf"(?:St\. |Mt\. )?[A-Z]{_WORD}(?:[ -]{_JOIN}?[ ]?[A-Z0-9]{_WORD}){{0,3}}"
+"""Up to four capitalised words, perhaps joined by "&", "+" or "of": a proper name (as in
+evidence.py, and "St. Martin's", "Alice + Olivia")."""
 
 _NAME_HERE = re.compile(rf"(?:the\s+|(?P<the>The\s+))?(?P<name>{NAME})")
 _CAPITALISED_NAME_HERE = re.compile(rf"(?P<name>{NAME})")

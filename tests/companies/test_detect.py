@@ -815,3 +815,31 @@ def test_initials_the_article_spells_out_as_another_company_are_that_company(
 ) -> None:
     body = "Japan’s Mitsui OSK Lines (MOL) has ordered four LNG carriers. MOL paid cash."
     assert names(detector.detect("Ships", body)) == {"Mitsui O.S.K. Lines"}
+
+
+def test_a_photo_credit_after_a_long_caption_is_not_a_company(detector: Detector) -> None:
+    body = (
+        "Two JetBlue aircraft taxi at JFK, where flights will be cut by 19 percent from typical "
+        "levels. Photographer: Daniel Acker/Bloomberg via Getty Images\n\nAvolon agreed to buy "
+        "the unit."
+    )
+    assert names(detector.detect("Leasing", body)) == {"Avolon", "JetBlue"}
+
+
+def test_words_that_name_companies_only_in_business_news_stay_words(
+    detector: Detector,
+) -> None:
+    assert names(detector.detect("Phones", "Social media is everywhere. Snap! There it goes.")) == (
+        set()
+    )
+    crash = (
+        "The stock market crashed. Dow briefly dropped more than 2,000 points as investors fled."
+    )
+    assert names(detector.detect("Markets", crash)) == set()
+    mine = "South32 sued IGO over the Tropicana gold mine, the companies said. IGO denied it."
+    assert "Tropicana Brands Group" not in names(detector.detect("Royalty", mine))
+
+
+def test_names_joined_by_a_plus_are_one_name(detector: Detector) -> None:
+    body = "He invested in founder-run companies including Alice + Olivia and Rag & Bone."
+    assert names(detector.detect("Founders", body)) == {"Alice + Olivia", "Rag & Bone"}
