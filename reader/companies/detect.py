@@ -990,7 +990,7 @@ def _has_cue(raw_window: str, window: str, cue: str) -> bool:
 
 _LIST_NEIGHBOUR_AFTER = re.compile(
     r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?P<name>[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,2})"
-    r"(?=[,.;:]|\s+(?:and|or|are|were|have|had|all|both)\b|\s*$)"
+    r"(?=[,;:]|\.(?!\w)|\s+(?:and|or|are|were|have|had|all|both)\b|\s*$)"
 )
 
 

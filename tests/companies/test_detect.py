@@ -843,3 +843,8 @@ def test_words_that_name_companies_only_in_business_news_stay_words(
 def test_names_joined_by_a_plus_are_one_name(detector: Detector) -> None:
     body = "He invested in founder-run companies including Alice + Olivia and Rag & Bone."
     assert names(detector.detect("Founders", body)) == {"Alice + Olivia", "Rag & Bone"}
+
+
+def test_a_word_glued_to_a_web_address_ending_is_no_listed_name(detector: Detector) -> None:
+    body = "Spotify paid less than Deezer, Pandora, Ra.dio and others."
+    assert names(detector.detect("Royalties", body)) == {"Spotify", "Deezer", "Pandora"}
