@@ -1169,7 +1169,7 @@ def _person_name(text: str, start: int, end: int) -> bool:
     if not (start and text[start - 1].isspace()):
         return False  # the cheap tests first: a space, then a capitalised word right before
     words = text[max(0, start - 24) : start].rsplit(None, 1)
-    if not words or not words[-1][:1].isupper():
+    if not words or not words[-1][:1].isupper() or words[-1] in _NOT_FIRST_NAMES:
         return False
     before = text[max(0, start - 40) : start]
     match = _PERSON_BEFORE.search(before)
