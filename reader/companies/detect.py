@@ -234,6 +234,10 @@ class Detector:
                 2 <= len(name) <= 5 and name.isupper() and name.isalpha() for name in entry.names
             )
         }
+        # companies that run stock exchanges, named also as the place shares trade
+        self._exchange_operators = {
+            entry.name for entry in directory.entries if _EXCHANGE_NAME.search(entry.name)
+        }
         bare: dict[str, CompanyEntry | None] = {}
         for entry in directory.entries:
             for name in _written_forms(entry.names):
@@ -511,7 +515,7 @@ class Detector:
             occurrences, speaks = _apart_from_people(
                 item.occurrences, parts, entry.name, entry.name in GIVEN_NAMES, things=not outlet
             )
-            if occurrences and _EXCHANGE_NAME.search(entry.name):
+            if occurrences and entry.name in self._exchange_operators:
                 occurrences = [o for o in occurrences if not _a_venue(parts[o[0]], o[1])]
             if (
                 occurrences
@@ -1337,17 +1341,13 @@ def _where(part: str, start: int, lead_end: int) -> str:
 def _lead_end(body: str) -> int:
     """Where the lead ends: after the first paragraph, extended while under _LEAD_WORDS words,
     that is after the paragraph of the _LEAD_WORDS-th word (paragraphs end at a blank line)."""
-    before_last = _LEAD_BUT_LAST_WORD.match(body)
-    if before_last is not None:
-        paragraph_end = body.find("\n\n", before_last.end())
-        if paragraph_end >= 0:
+    words = paragraph_start = 0
+    while (paragraph_end := body.find("\n\n", paragraph_start)) >= 0:
+        words += len(body[paragraph_start:paragraph_end].split())
+        if words >= _LEAD_WORDS:
             return paragraph_end + 2
+        paragraph_start = paragraph_end + 2
     return len(body) + 2
-
-
-_LEAD_BUT_LAST_WORD = re.compile(rf"\s*+(?:\S++\s++){{{_LEAD_WORDS - 1}}}(?=\S)")
-"""The words of a text up to the _LEAD_WORDS-th, which it ends before (counted as str.split
-counts words, without making them)."""
 
 
 def _merge_shortened(accepted: dict[str, _Found]) -> None:
