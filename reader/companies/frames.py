@@ -585,10 +585,10 @@ def _offering(text: str, start: int, end: int) -> Iterator[Frame]:
 
 
 def _kind_of_company_before(text: str, index: int) -> bool:
-    """One of the three words before "such as" or "including" is a kind of company in the
+    """One of the five words before "such as" or "including" is a kind of company in the
     plural ("newspapers including", "brands as clients including", "Platforms (DSPs) such
-    as")."""
-    words = text[max(0, index - 60) : index].split()[-3:]
+    as", "energy suppliers to go bust, including")."""
+    words = text[max(0, index - 60) : index].split()[-5:]
     return any(word.strip("(),").lower() in _BUSINESS_PLURALS for word in words)
 
 

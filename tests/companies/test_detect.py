@@ -848,3 +848,10 @@ def test_names_joined_by_a_plus_are_one_name(detector: Detector) -> None:
 def test_a_word_glued_to_a_web_address_ending_is_no_listed_name(detector: Detector) -> None:
     body = "Spotify paid less than Deezer, Pandora, Ra.dio and others."
     assert names(detector.detect("Royalties", body)) == {"Spotify", "Deezer", "Pandora"}
+
+
+def test_companies_listed_after_their_kind_and_a_short_clause_are_companies(
+    detector: Detector,
+) -> None:
+    body = "The firm is the latest of the small energy suppliers to go bust, including Usio Energy."
+    assert names(detector.detect("Suppliers", body)) == {"Usio Energy"}
