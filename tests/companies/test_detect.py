@@ -855,3 +855,14 @@ def test_companies_listed_after_their_kind_and_a_short_clause_are_companies(
 ) -> None:
     body = "The firm is the latest of the small energy suppliers to go bust, including Usio Energy."
     assert names(detector.detect("Suppliers", body)) == {"Usio Energy"}
+
+
+def test_motorcycle_makers_by_their_short_names_and_not_a_city_or_a_piano(
+    detector: Detector,
+) -> None:
+    bikes = "New bikes: Yamaha revealed the SCR900 and Kawasaki got into the micro-bike segment."
+    assert names(detector.detect("Motorcycles", bikes)) == {"Yamaha Motor", "Kawasaki Motors"}
+    city = "The Kawasaki Frontale striker scored twice in Kawasaki on Sunday."
+    assert names(detector.detect("Football", city)) == set()
+    piano = "She played a Yamaha grand piano at the concert."
+    assert names(detector.detect("Concert", piano)) == set()
