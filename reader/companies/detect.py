@@ -344,6 +344,11 @@ class Detector:
                     item.occurrences.append((proposal.part, proposal.start, proposal.end, where))
                     item.reasons.append(proposal.reason)
                 continue
+            owner = _named_by_initials(proposal.name, accepted, parts)
+            if owner is not None:  # "Sierra Nevada Corporation (SNC)" ... "at SNC"
+                where = _where(proposal.part, proposal.start, lead_end)
+                owner.occurrences.append((proposal.part, proposal.start, proposal.end, where))
+                continue
             if proposal.reason not in _NAMING_EVIDENCE and (
                 a_persons_name(proposal.name) or _a_persons_surname(proposal.name, parts)
             ):
@@ -572,6 +577,21 @@ Not "Group", "Motors" or "Holdings" (the company itself) nor "Studios", "Picture
 _NAMING_EVIDENCE = frozenset({"legal form", "ticker"})
 """Evidence that a name is a company's own ("Peter Jones Ltd", "(NASDAQ: ACME)"), which a
 name that looks like a person's still gets proposed on."""
+
+
+def _named_by_initials(
+    name: str, accepted: dict[str, _Found], parts: dict[str, str]
+) -> _Found | None:
+    """The company whose initials ``name`` are, given in brackets right after its name
+    ("Sierra Nevada Corporation (SNC)")."""
+    if not (2 <= len(name) <= 5 and name.isupper() and name.isalpha()):
+        return None
+    brackets = f" ({name})"
+    for item in accepted.values():
+        for part, _, end, _ in item.occurrences:
+            if parts[part].startswith(brackets, end):
+                return item
+    return None
 
 
 def _past_a_person_of(proposal: Proposal) -> Proposal:

@@ -163,9 +163,10 @@ _THROUGH = _Before(
 _JOB = _Before(
     ("CEO", "CFO", "COO", "CTO", "xecutive", "ounder", "nalyst", "nalysts", "trategist",
      "trategists", "conomist", "conomists", "xecutives", "mployees", "anager", "anagers",
-     "irector", "irectors", "artner", "artners"),
+     "irector", "irectors", "artner", "artners", "resident"),
     re.compile(
         r"\b(?:CEO|CFO|COO|CTO|[Cc]hief [Ee]xecutive|[Cc]o-?[Ff]ounder|[Ff]ounder|[Aa]nalysts?"
+        r"|[Vv]ice[- ][Pp]resident"
         r"|[Ss]trategists?|[Ee]conomists?|[Ee]xecutives?|[Ee]mployees"
         r"|(?:[Pp]ortfolio|[Ff]und) [Mm]anagers?|[Mm]anaging [Dd]irectors?"
         r"|(?:[Gg]eneral|[Mm]anaging|[Ss]enior) [Pp]artners?)$"
@@ -173,13 +174,17 @@ _JOB = _Before(
     reach=18,
 )  # fmt: skip
 """Before "at": "CEO at", "analysts at", "portfolio manager at", "managing director at"."""
-_HEAD_OF = re.compile(r"\b[Hh]ead of [A-Z][\w&]*(?: [A-Z][\w&]*){0,3}$")
+_HEAD_OF = re.compile(
+    r"\b(?:[Hh]ead of [A-Z][\w&]*(?: [A-Z][\w&]*){0,3}"
+    r"|, (?:head|director|(?:senior |executive )?vice[- ]president|manager) of(?: [\w&-]+){1,4})$"
+)
 
 
 def _head_of_before(text: str, index: int) -> bool:
-    """Before "at": "Head of Fundamental Research at" (its words first looked for in C)."""
+    """Before "at": "Head of Fundamental Research at", "Jane Doe, vice-president of marketing
+    and sales at" (its words first looked for in C)."""
     start = max(0, index - 60)
-    if text.find("ead of ", start, index) < 0:
+    if text.find(" of ", start, index) < 0:
         return False
     return _HEAD_OF.search(text, start, index) is not None
 

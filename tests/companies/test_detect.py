@@ -866,3 +866,17 @@ def test_motorcycle_makers_by_their_short_names_and_not_a_city_or_a_piano(
     assert names(detector.detect("Football", city)) == set()
     piano = "She played a Yamaha grand piano at the concert."
     assert names(detector.detect("Concert", piano)) == set()
+
+
+def test_an_employer_after_a_title_of_several_words_is_a_company(detector: Detector) -> None:
+    body = "“We will see,” said Farrah Felten, vice-president of marketing and sales at Klinker "
+    body += "Brick Winery in Lodi."
+    assert names(detector.detect("Wine exports", body)) == {"Klinker Brick Winery"}
+
+
+def test_initials_given_in_brackets_after_a_company_are_that_company(detector: Detector) -> None:
+    body = (
+        "NASA picked Sierra Nevada Corporation (SNC) and SpaceX. “We build satellites,” said "
+        "John Roth, vice president of business development at SNC."
+    )
+    assert names(detector.detect("Moon landers", body)) == {"Sierra Nevada Corporation", "SpaceX"}
