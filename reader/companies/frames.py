@@ -552,8 +552,19 @@ def _listed_after(text: str, index: int, reason: str) -> Iterator[Frame]:
         frame = _frame(text, found, reason, True, True)
         if frame is None:
             return
+        trade = _AND_TRADE.match(text, frame.end)
+        if trade is not None:  # "National Gas and Power": one name, not two
+            frame = frame._replace(name=text[frame.start : trade.end()], end=trade.end())
         yield frame
-        found = _NEXT_IN_LIST.match(text, found.end("name"))
+        found = _NEXT_IN_LIST.match(text, frame.end)
+
+
+_AND_TRADE = re.compile(
+    r" and (?:Power|Light|Electric|Gas|Water|Telephone|Telegraph|Steel|Coal|Iron)\b"
+    r"(?=[,.;:)]| and |$)"
+)
+"""The rest of a utility's or an old industrial firm's name after "and" ("National Gas and
+Power", "Pacific Gas and Electric", "Tennessee Coal and Iron"), where a list would go on."""
 
 
 def _name_before(text: str, index: int, reason: str) -> Iterator[Frame]:

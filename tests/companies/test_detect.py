@@ -853,8 +853,11 @@ def test_a_word_glued_to_a_web_address_ending_is_no_listed_name(detector: Detect
 def test_companies_listed_after_their_kind_and_a_short_clause_are_companies(
     detector: Detector,
 ) -> None:
-    body = "The firm is the latest of the small energy suppliers to go bust, including Usio Energy."
-    assert names(detector.detect("Suppliers", body)) == {"Usio Energy"}
+    body = (
+        "The firm is the latest of the small energy suppliers to go bust, including National "
+        "Gas and Power and Usio Energy."
+    )
+    assert names(detector.detect("Suppliers", body)) == {"National Gas and Power", "Usio Energy"}
 
 
 def test_motorcycle_makers_by_their_short_names_and_not_a_city_or_a_piano(
