@@ -185,11 +185,11 @@ _NOT_WRITTEN_SO = GIVEN_NAMES | {
 
 
 def _written_forms(names: Sequence[str]) -> Iterable[str]:
-    """A company's names as news writes them: "& Co." for "& Company" ("Bain & Co."), with a
-    typographic apostrophe as well as a straight one ("McDonald’s"), and one word in capitals
-    of five letters or more, or with a capital inside, also with one capital ("POSCO" as
-    "Posco", "KeyCorp" as "Keycorp"; shorter ones are initials, "BASF", and a name that is
-    also a word or a given name is not: "JOANN", "BlackBerry")."""
+    """A company's names as news writes them: "& Co." for "& Company" ("Bain & Co."), with
+    typographic apostrophes and quotes as well as straight ones ("McDonald’s", 'Toys “R” Us'),
+    and one word in capitals of five letters or more, or with a capital inside, also with one
+    capital ("POSCO" as "Posco", "KeyCorp" as "Keycorp"; shorter ones are initials, "BASF",
+    and a name that is also a word or a given name is not: "JOANN", "BlackBerry")."""
     for name in names:
         yield name
         for company in (" & Company", " and Company"):
@@ -201,6 +201,10 @@ def _written_forms(names: Sequence[str]) -> Iterable[str]:
             other = name.replace("'", "’") if "'" in name else name.replace("’", "'")
             if other not in names:
                 yield other
+        if name.count('"') == 2:  # 'Toys "R" Us' as 'Toys “R” Us'
+            curly = name.replace('"', "“", 1).replace('"', "”", 1)
+            if curly not in names:
+                yield curly
         if len(name) >= 5 and name.isalpha() and (name.isupper() or _inner_capital(name)):
             capitalised = name.capitalize()
             if capitalised not in _NOT_WRITTEN_SO and capitalised not in names:

@@ -79,7 +79,8 @@ _DESCRIPTION_WORDS = r"(?:[\w-]+ (?:and [\w-]+ )?){0,3}?"
 """Up to three words (each may be a pair joined by "and": "Spokane and Seattle") before the kind
 of company."""
 _NEW_CLAUSE = re.compile(
-    r" (?:said|says|announced|added|reported|will|would|has|had|is|was|plans|expects)\b"
+    r" (?:said|says|announced|added|reported|will|would|has|had|is|was|plans|expects|must|can"
+    r"|could|should|may|might|did|does|also|then|now|still|needs|faces|remains|continues)\b"
 )
 """After "the company": maybe the verb of a new clause ("According to FoodDive, the company
 announced"), not an appositive's."""
@@ -297,7 +298,8 @@ GENERIC_WORDS = frozenset(
     {"New", "Old", "Big", "Next", "First", "Global", "National", "International", "Local",
      "Inc", "Corp", "Company", "Group", "Holdings", "Technologies", "Airlines", "CEO", "I",
      "We", "He", "She", "It", "They", "Us", "You", "Mr", "Ms", "Mrs", "Dr", "Chief", "Executive",
-     "CEOs", "CFOs", "Executives"}
+     "CEOs", "CFOs", "Executives", "Interim", "Acting", "Former", "Deputy", "Incoming",
+     "Outgoing", "Founding"}
 )  # fmt: skip
 
 
@@ -824,10 +826,11 @@ def _named_with_name_word(
     name. Alone it is weak evidence (unless ``once_suffices``: a word such as "Bancorp" that
     only companies' names have), so the name must come back in the text or be initials
     ("IIFL Securities", "OGE Group"; not in a headline, whose words are all capitalised:
-    "MDM Software Would Have Unlocked ..."); never when it is an event's name anywhere in the
-    text ("Milan Design Week"), an office's ("Vehicle Technologies Office"), or part of a longer
-    term that initials stand for ("Picture Archiving and Communication Systems (PACS)": more
-    initials than words)."""
+    "MDM Software Would Have Unlocked ..."); never when the text writes it in lower case too
+    ("Life Insurance" over "the life insurance space"), nor when it is an event's name anywhere
+    in the text ("Milan Design Week"), an office's ("Vehicle Technologies Office"), or part of
+    a longer term that initials stand for ("Picture Archiving and Communication Systems
+    (PACS)": more initials than words)."""
     if (
         not once_suffices
         and text.count(written) < 2
@@ -837,6 +840,8 @@ def _named_with_name_word(
         return False  # the cheap test first
     if _names_an_event(text, text[start:end]) or _OFFICE_AFTER.match(text, end):
         return False
+    if has_phrase(text, text[start:end].lower()):
+        return False  # a trade's heading: the text also writes "life insurance"
     acronym = _ACRONYM_AFTER.match(text, end)
     return acronym is None or len(acronym.group("acronym")) <= len(written.split()) + 1
 

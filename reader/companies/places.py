@@ -38,7 +38,9 @@ _SEVERAL_WORDS = (
     "Los Angeles", "San Francisco", "Las Vegas", "Tel Aviv", "Sao Paulo", "São Paulo",
     "Kuala Lumpur", "Mexico City", "Cape Town",
 )  # fmt: skip
-PLACES = frozenset((*_COUNTRIES.split(), *_SEVERAL_WORDS, "U.S.", "US", "UK", "U.K.", "EU"))
+PLACES = frozenset(
+    (*_COUNTRIES.split(), *_SEVERAL_WORDS, "U.S.", "U.S", "US", "USA", "UK", "U.K.", "U.K", "EU")
+)
 _POSSESSIVES = ("'s", "’s")
 _LONGEST_PLACE = max(len(place.split()) for place in PLACES)
 

@@ -883,3 +883,29 @@ def test_initials_given_in_brackets_after_a_company_are_that_company(detector: D
         "John Roth, vice president of business development at SNC."
     )
     assert names(detector.detect("Moon landers", body)) == {"Sierra Nevada Corporation", "SpaceX"}
+
+
+def test_a_name_in_quotes_is_found_in_typographic_quotes(detector: Detector) -> None:
+    body = "Toy retail brand Toys “R” Us will open new flagship stores for the holidays."
+    assert names(detector.detect("Holidays", body)) == {"Toys R Us"}
+
+
+def test_words_that_open_a_clause_or_a_title_are_no_companies(detector: Detector) -> None:
+    clause = "Chapter 7 means liquidation. Consequently, the company must cease operations."
+    assert names(detector.detect("Bankruptcy", clause)) == set()
+    title = "“He fits,” said CCE Chairman and Interim Chief Executive Officer Lowry Kline."
+    assert "Interim" not in names(detector.detect("New CEO", title))
+    places = (
+        "Hertz partnered with smart USA, a subsidiary of Penske. SoftBank owns U.S. carrier Sprint."
+    )
+    assert not {"USA", "U.S"} & names(detector.detect("Rentals", places))
+
+
+def test_a_heading_of_a_trade_the_text_writes_in_lower_case_is_no_company(
+    detector: Detector,
+) -> None:
+    body = (
+        "Life Insurance\n\nMergers pick back up in a life insurance space that began 2020 in "
+        "doubt. Empower will buy the unit of Massachusetts Mutual Life Insurance Co."
+    )
+    assert "Life Insurance" not in names(detector.detect("To buy or to sell?", body))
