@@ -376,6 +376,11 @@ def propose_unknown(
             start = _before_role(text, index)
             if start is not None:
                 yield from _name_before(text, start, part, "company role", directory)
+        for index in _find_all(text, _ANALYSTS_AFTER):
+            if index and text[index - 1].isalnum():
+                for proposal in _name_before(text, index, part, "company role", directory):
+                    if not _opens_sentence(text, proposal.start):
+                        yield proposal  # "WoodMac analysts said"; not "Energy analysts said"
         yield from _frame_proposals(text, part, directory)
         yield from _about_sections(text, part, directory)
         if part == "body":
@@ -617,6 +622,11 @@ _POSSESSIVE_ROLES = (
 )  # fmt: skip
 """After "'s": "Acme's chief executive", "Acme's new Chief Strategy Officer"."""
 _TITLES_AFTER = (" CEO ", " Chief Executive ", " co-founder ")
+_ANALYSTS_AFTER = (
+    " analysts said", " analysts say", " analysts wrote", " analysts write", " analysts expect",
+    " analysts estimate", " analysts noted", " analyst said", " analyst wrote",
+)  # fmt: skip
+"""After a firm's name mid-sentence: its analysts speak for it ("WoodMac analysts said")."""
 _SHARE_MOVES = tuple(
     f" shares {verb}"
     for verb in ("rose", "fell", "jumped", "dropped", "gained", "slid", "climbed", "tumbled",

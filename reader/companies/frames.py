@@ -42,7 +42,8 @@ _BUSINESS_PLURALS = frozenset(
      "lenders", "insurers", "publishers", "studios", "labels", "startups", "start-ups",
      "sponsors", "advertisers", "suppliers", "manufacturers", "makers", "platforms",
      "stores", "brokerages", "developers", "giants", "conglomerates", "chipmakers",
-     "drugmakers", "vendors", "exchanges", "operators"}
+     "drugmakers", "vendors", "exchanges", "operators", "corporations", "multinationals",
+     "employers", "rivals", "competitors"}
 )  # fmt: skip
 """Kinds of companies, in the plural: "retailers such as ..." lists companies (but not
 "rivals such as", which in sport lists clubs, "clients including", often people, nor "services

@@ -909,3 +909,13 @@ def test_a_heading_of_a_trade_the_text_writes_in_lower_case_is_no_company(
         "doubt. Empower will buy the unit of Massachusetts Mutual Life Insurance Co."
     )
     assert "Life Insurance" not in names(detector.detect("To buy or to sell?", body))
+
+
+def test_a_firm_whose_analysts_speak_is_a_company(detector: Detector) -> None:
+    body = "Deals could reach a high this year, WoodMac analysts said. Energy analysts said more."
+    assert names(detector.detect("Oil deals", body)) == {"WoodMac"}
+
+
+def test_names_listed_after_corporations_like_are_companies(detector: Detector) -> None:
+    body = "Tech workers lost jobs, including layoffs at large corporations like Google and Meta."
+    assert names(detector.detect("Layoffs", body)) == {"Alphabet", "Meta"}
