@@ -43,7 +43,7 @@ _BUSINESS_PLURALS = frozenset(
      "sponsors", "advertisers", "suppliers", "manufacturers", "makers", "platforms",
      "stores", "brokerages", "developers", "giants", "conglomerates", "chipmakers",
      "drugmakers", "vendors", "exchanges", "operators", "corporations", "multinationals",
-     "employers", "rivals", "competitors"}
+     "employers"}
 )  # fmt: skip
 """Kinds of companies, in the plural: "retailers such as ..." lists companies (but not
 "rivals such as", which in sport lists clubs, "clients including", often people, nor "services
