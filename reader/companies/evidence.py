@@ -727,9 +727,19 @@ def _name_before(
             once_suffices=text[anchor:extend_to].strip(" ,") in _COMPANY_ONLY_WORDS,
         ):
             return  # "iPhone Software" is a product's team; a headline capitalises every word
+        tail = _FIRM_TAIL.match(text, extend_to)
+        if tail is not None:  # "Cantillon Capital Management", "Holt Capital Advisors"
+            extend_to = tail.end()
         name = f"{written} {text[anchor:extend_to].strip(' ,')}"
         proposal = Proposal(name, part, proposal.start, extend_to, reason)
     yield proposal
+
+
+_FIRM_TAIL = re.compile(
+    r"(?: (?:Management|Advisors|Advisers|Partners|Investments|Associates|Shipping|Services))+"
+    r"(?![\w&-])"
+)
+"""Words that go on a firm's name after its name word: "Capital Management"."""
 
 
 _OWNER_IN_NAME = re.compile(r"(?:^|(?<=[\s(“\"]))([A-Z][\w&-]*['’]s) $")
@@ -774,10 +784,11 @@ _EVENT_AFTER = re.compile(
 )
 _OFFICE_AFTER = re.compile(
     r"\s+(?:Office|Officer|Program|Programme|Division|Department|Directorate|Agency|Administration"
-    r"|Bureau|Committee|Council|Initiative|Act|Task Force)\b"
+    r"|Bureau|Committee|Council|Initiative|Act|Task Force|Index|Average|ETF)\b"
 )
 """After "<name> Technologies": the office of a government or a body named after a field
-("the Department of Energy's Vehicle Technologies Office")."""
+("the Department of Energy's Vehicle Technologies Office"), or a stock index ("Philadelphia
+Stock Exchange Semiconductor Index")."""
 _ACRONYM_AFTER = re.compile(r"\s+\((?P<acronym>[A-Z]{2,8})\)")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{2,5}")
 

@@ -919,3 +919,16 @@ def test_a_firm_whose_analysts_speak_is_a_company(detector: Detector) -> None:
 def test_names_listed_after_corporations_like_are_companies(detector: Detector) -> None:
     body = "Tech workers lost jobs, including layoffs at large corporations like Google and Meta."
     assert names(detector.detect("Layoffs", body)) == {"Alphabet", "Meta"}
+
+
+def test_a_firms_name_goes_on_past_its_name_word(detector: Detector) -> None:
+    body = (
+        "The hedge fund Cantillon Capital Management lost money for investors in the quarter, "
+        "and Holt Capital Advisors raised a new fund from investors."
+    )
+    assert names(detector.detect("Funds", body)) == {
+        "Cantillon Capital Management",
+        "Holt Capital Advisors",
+    }
+    index = "The Philadelphia Stock Exchange Semiconductor Index fell 2% as investors sold."
+    assert names(detector.detect("Chips", index)) == set()
