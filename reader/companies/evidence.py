@@ -359,7 +359,10 @@ def propose_unknown(
             if suffix == "LP" and not _a_partnership(text, start, match.end()):
                 continue
             extra = match.end() if suffix in _NAME_WORD_SUFFIXES else None
-            yield from _name_before(text, start, part, "legal form", directory, extra)
+            yield from _name_before(
+                text, start, part, "legal form", directory, extra,
+                organisation_words=extra is not None or suffix in _PUBLIC_BODIES_FORMS,
+            )  # fmt: skip
         for match in _appositive_anchors(text):
             if match.start() and (
                 text[match.start() - 1].isalnum() or text[match.start() - 1] in ".’'"
@@ -387,6 +390,9 @@ def propose_unknown(
             yield from _headed_sections(text, directory)
 
 
+_PUBLIC_BODIES_FORMS = frozenset({"Corp", "Corporation"})
+"""Legal forms that public bodies have too ("Federal Deposit Insurance Corp"): a name before
+them is still ruled out by the words of organisations, unlike one before "Inc." or "Ltd"."""
 _FUND_WORD_BEFORE = re.compile(
     r"\b(?:Capital|Partners|Management|Holdings|Group|Energy|Investments|Advisors|Equity|Fund"
     r"|Ventures|Midstream|Pipeline|Resources|Infrastructure)$"
@@ -688,11 +694,16 @@ def _name_before(
     reason: str,
     directory: Directory,
     extend_to: int | None = None,
+    *,
+    organisation_words: bool = True,
 ) -> Iterable[Proposal]:
     found = _NAME_BEFORE.search(text, _name_window_start(text, anchor), anchor)
     if found is None or (found.start() and text[found.start() - 1].isalnum()):
         return  # none, or it starts inside a word: "eGT New Energy" is no "GT New Energy"
-    proposal = _proposal(found, "name", part, reason, directory)
+    proposal = _proposal_at(
+        found.group("name"), found.start("name"), found.end("name"), part, reason, directory,
+        organisation_words=organisation_words,
+    )  # fmt: skip
     if proposal is None:
         return
     if " & " in proposal.name:  # "Keefe, Bruyette & Woods Inc.": partners named before
@@ -876,10 +887,19 @@ def _proposal(
 
 
 def _proposal_at(
-    name: str, start: int, end: int, part: str, reason: str, directory: Directory
+    name: str,
+    start: int,
+    end: int,
+    part: str,
+    reason: str,
+    directory: Directory,
+    *,
+    organisation_words: bool = True,
 ) -> Proposal | None:
     """The name read at ``start`` as a company, without the words before it that are not part
-    of it ("Shares of", "The", "Tokyo-based"); None when what is left is not a company's."""
+    of it ("Shares of", "The", "Tokyo-based"); None when what is left is not a company's. A
+    word of organisations ("States", "Board") rules a name out unless a legal form follows it
+    (``organisation_words`` False: "Corn States Hybrid Service Inc.")."""
     cut = after_place_possessive(name)  # "Japan's Zorbix Corp."
     name, start = name[cut:], start + cut
     words = name.split()
@@ -899,7 +919,7 @@ def _proposal_at(
         or name in _LEADING_NOISE
         or name in PLACES  # "India's primary market", "investors in China"
         or len(name) < 2
-        or NOT_COMPANY_WORDS.search(name)
+        or (organisation_words and NOT_COMPANY_WORDS.search(name))
     ):
         return None
     known = directory.find(name)

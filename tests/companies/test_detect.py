@@ -932,3 +932,10 @@ def test_a_firms_name_goes_on_past_its_name_word(detector: Detector) -> None:
     }
     index = "The Philadelphia Stock Exchange Semiconductor Index fell 2% as investors sold."
     assert names(detector.detect("Chips", index)) == set()
+
+
+def test_a_name_with_a_word_of_organisations_before_inc_is_a_company(detector: Detector) -> None:
+    body = "It will pay $75 million for Corn States Hybrid Service Inc. of Des Moines."
+    assert names(detector.detect("Seeds", body)) == {"Corn States Hybrid Service"}
+    agency = "The Federal Deposit Insurance Corp. took over the failed bank on Friday."
+    assert names(detector.detect("Banks", agency)) == set()
