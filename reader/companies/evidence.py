@@ -75,9 +75,9 @@ _AGENCY_TRADES = (
 _TRADE_AGENCY = rf"{_AGENCY_TRADES}(?: and {_AGENCY_TRADES})? agency"
 """An agency of a trade, not a government's: "advertising agency", "advertising and design
 agency"."""
-_DESCRIPTION_WORDS = r"(?:[\w-]+ (?:and [\w-]+ )?){0,3}?"
-"""Up to three words (each may be a pair joined by "and": "Spokane and Seattle") before the kind
-of company."""
+_DESCRIPTION_WORDS = r"(?:[\w-]+,? (?:and [\w-]+ )?){0,3}?"
+"""Up to three words (each may be a pair joined by "and": "Spokane and Seattle", or a town and
+its state: "Reston, Virginia-based") before the kind of company."""
 _NEW_CLAUSE = re.compile(
     r" (?:said|says|announced|added|reported|will|would|has|had|is|was|plans|expects|must|can"
     r"|could|should|may|might|did|does|also|then|now|still|needs|faces|remains|continues)\b"

@@ -939,3 +939,8 @@ def test_a_name_with_a_word_of_organisations_before_inc_is_a_company(detector: D
     assert names(detector.detect("Seeds", body)) == {"Corn States Hybrid Service"}
     agency = "The Federal Deposit Insurance Corp. took over the failed bank on Friday."
     assert names(detector.detect("Banks", agency)) == set()
+
+
+def test_a_company_described_by_its_town_and_state_is_a_company(detector: Detector) -> None:
+    body = "It was a return for International Launch Services, the Reston, Virginia-based company."
+    assert names(detector.detect("Launches", body)) == {"International Launch Services"}
