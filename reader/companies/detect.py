@@ -888,7 +888,8 @@ def _ambiguous_sense(
     """The occurrences that mean the company, and why; none when nothing in the article
     says so. Company context: a phrase around the name that shows a company (``evidence_at``),
     the kind of product it makes right after it ("a Ford sedan"), a legal form after the
-    name, its social-media handle ("@Apple"), a cue of this company, two generic business
+    name, its social-media handle ("@Apple"), a cue of this company (for initials the
+    directory gives no cues for, a word of its trade: SECTOR_CUES), two generic business
     words nearby, or another (unambiguous) company named close by ("Google, Microsoft and
     Apple"). With ``repetition_counts`` (no person, place or device of the name in the
     article), also a name in the headline that the story writes as a name again and again

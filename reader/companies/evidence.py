@@ -57,17 +57,11 @@ _LEGAL_ANCHOR = re.compile(
 Robotics"), as a tree of letters (see frames.alternation)."""
 _NAME_WORD_SUFFIXES = frozenset(NAME_WORDS)
 _COMPANY_ONLY_WORDS = frozenset(
-    {
-        "Bancorp",
-        "Bancshares",
-        "Bankshares",
-        "Therapeutics",
-        "Pharmaceuticals",
-        "Biosciences",
-        "Holdings",
-    }
-)
-"""Name words that are no ordinary words: "First Fidelity Bancorp", written once, is a company."""
+    {"Bancorp", "Bancshares", "Bankshares", "Therapeutics", "Pharmaceuticals", "Biosciences",
+     "Holdings"}
+)  # fmt: skip
+"""Name words that, capitalised after a name, only companies' names have: "First Fidelity
+Bancorp", written once, is a company."""
 _AGENCY_TRADES = (
     r"(?:advertising|ad|design|creative|marketing|digital|PR|talent|travel|recruitment|staffing"
     r"|real estate|branding|media|communications|public relations)"
