@@ -342,7 +342,7 @@ def frames(text: str) -> Iterator[Frame]:
         index = text.find(": ", index + 1)
 
 
-_OWNER_BEFORE = re.compile(
+_OWNER_OR_ARTICLE_BEFORE = re.compile(
     r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Aa]nother|[Aa]n?)"
     r"(?: (?!the\b|of\b|for\b|to\b|with\b|in\b|at\b|by\b)[\w-]+){0,4}$"
 )
@@ -354,7 +354,7 @@ def _own_business(text: str, start: int, end: int) -> Iterator[Frame]:
     marketing business, Zurek Design.", "another medical marijuana company, MedReleaf." (the
     name closed by punctuation or a clause, so that "his company, Zorbix Chief Jane Doe ..." is
     not read as a name)."""
-    if _OWNER_BEFORE.search(text, max(0, start - 50), start) is None:
+    if _OWNER_OR_ARTICLE_BEFORE.search(text, max(0, start - 50), start) is None:
         return
     found = _CLOSED_NAME_HERE.match(text, end)
     if found is not None:
