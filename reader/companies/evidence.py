@@ -42,7 +42,7 @@ NAME_WORDS = (
     "Networks", "Logistics", "Insurance", "Capital", "Partners", "Ventures", "Design", "Books",
     "Publishing", "Pictures", "Group", "Industries", "Systems", "Semiconductor", "Electronics",
     "Energy", "Resources", "Mining", "Financial", "Equities", "Pharma", "Materials", "Bancorp",
-    "Bancshares", "Bankshares",
+    "Bancshares", "Bankshares", "Company", "Brewing", "Brewery", "Winery", "Distillery",
 )  # fmt: skip
 LEGAL_FORMS = (
     "Inc.", "Inc", "Incorporated", "Corp.", "Corp", "Corporation", "Ltd.", "Ltd", "Limited",
@@ -248,7 +248,7 @@ _LEADING_NOISE = frozenset(
      "However", "Yesterday", "Today", "Tomorrow", "Monday", "Tuesday", "Wednesday", "Thursday",
      "Friday", "Saturday", "Sunday", "Then", "Now", "Also", "Both", "Even", "Still", "Why",
      "Later", "Earlier", "How", "What", "Who", "Where", "Under", "Over", "Like", "Unlike",
-     "Including", "Despite", "More", "Most", "Latest", "Related",
+     "Including", "Despite", "More", "Most", "Latest", "Related", "Private", "Public",
      "Though", "Although", "Because", "Other", "Rival", "Japanese", "American", "Chinese",
      "German", "French", "British", "Korean", "Indian", "European", "Swedish", "Italian",
      "Dutch", "Swiss", "Spanish", "Canadian", "Australian", "Israeli", "Taiwanese", "January",
@@ -761,7 +761,9 @@ company's name."""
 
 _PARTNERS_BEFORE = re.compile(r"(?:^|(?<=[\s(“\"]))(?P<partners>(?:[A-Z][a-z]+, ){1,3})$")
 """Partners' surnames with commas before "X & Y", that the name's words stop at."""
-_ORDINAL_BEFORE = re.compile(r"(?<![\w.,])(\d+(?:st|nd|rd|th)) $")
+_ORDINAL_BEFORE = re.compile(r"(?<![\w.,])(\d+(?:st|nd|rd|th)|(?<=, )\d{1,3}) $")
+"""A number that starts a name: an ordinal ("21st Century Fox"), or a small number as a list's
+item ("..., 10 Barrel Brewing Company")."""
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your) $", re.I)
 
 

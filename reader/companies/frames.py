@@ -62,7 +62,10 @@ ROLE_WORDS = (
 """A word that, right before a capitalised name, says what kind of company it is ("the startup
 Zorbix", "ride-hailing company Grab", "record label Big Machine", "budget carrier Zorbix")."""
 ROLES = ("chief executive", "CEO", "chairman", "chairwoman", "co-founder", "founder")
-_ROLE_OF_ENDS = (*ROLES, "shares", "investors")
+_ROLE_OF_ENDS = (
+    *ROLES, "shares", "investors", "executive officer", "operating officer", "financial officer",
+    "technology officer", "marketing officer",
+)  # fmt: skip
 """Before "of" or "in" and a name: "chief executive of Acme", "shares in Acme"."""
 
 

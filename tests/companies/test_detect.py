@@ -944,3 +944,24 @@ def test_a_name_with_a_word_of_organisations_before_inc_is_a_company(detector: D
 def test_a_company_described_by_its_town_and_state_is_a_company(detector: Detector) -> None:
     body = "It was a return for International Launch Services, the Reston, Virginia-based company."
     assert names(detector.detect("Launches", body)) == {"International Launch Services"}
+
+
+def test_breweries_and_their_companies_are_companies_when_deals_are_near(
+    detector: Detector,
+) -> None:
+    body = (
+        "Tilray Brands agreed to acquire Breckenridge Brewery, Shock Top, 10 Barrel Brewing "
+        "Company, Widmer Brothers Brewing and HiBall Energy."
+    )
+    assert {"Breckenridge Brewery", "10 Barrel Brewing Company", "Widmer Brothers Brewing"} <= (
+        names(detector.detect("Beer deal", body))
+    )
+    heading = "Private Company Edition: nine new venture rounds were raised by investors."
+    assert names(detector.detect("Funds", heading)) == set()
+
+
+def test_an_officer_of_a_company_names_it(detector: Detector) -> None:
+    body = (
+        "Brock was chief executive officer of InBev and chief operating officer of Zorbix Brands."
+    )
+    assert names(detector.detect("New CEO", body)) == {"AB InBev", "Zorbix Brands"}
