@@ -1379,7 +1379,7 @@ def _merge_shortened(accepted: dict[str, _Found]) -> None:
     """An unknown company named in full once and shortened elsewhere ("New Media Investment
     Group" ... "New Media's chief executive") is one company, under its full name; so is one
     that shortens a known company named in the article ("Sierra Nevada" after "Sierra Nevada
-    Corporation")."""
+    Corporation"), or its owner's name ("Holden" in "Holden’s Foundation Seeds Inc.")."""
     unknown = [item for item in accepted.values() if item.entry is None]
     named = [item for item in accepted.values() if item.occurrences]
     for short in unknown:
@@ -1389,7 +1389,7 @@ def _merge_shortened(accepted: dict[str, _Found]) -> None:
             for item in named
             if item is not short
             and len(item.name.split()) > len(words)
-            and item.name.split()[: len(words)] == words
+            and [_first_word(w) for w in item.name.split()[: len(words)]] == words
         ]
         if longer:
             target = max(longer, key=lambda item: len(item.name))

@@ -293,7 +293,7 @@ GENERIC_WORDS = frozenset(
      "Inc", "Corp", "Company", "Group", "Holdings", "Technologies", "Airlines", "CEO", "I",
      "We", "He", "She", "It", "They", "Us", "You", "Mr", "Ms", "Mrs", "Dr", "Chief", "Executive",
      "CEOs", "CFOs", "Executives", "Interim", "Acting", "Former", "Deputy", "Incoming",
-     "Outgoing", "Founding"}
+     "Outgoing", "Founding", "More", "Others"}
 )  # fmt: skip
 
 
@@ -714,14 +714,18 @@ def _name_before(
             return  # ... but "his 3rd Acme Inc. job" is a count of Acme's
         name = f"{ordinal.group(1)} {proposal.name}"
         proposal = proposal._replace(name=name, start=ordinal.start(1))
-    if extend_to is not None:  # "Acme Robotics": the suffix word is part of the name
+    if reason == "legal form":
         owner = _OWNER_IN_NAME.search(text, max(0, proposal.start - 30), proposal.start)
         if (
             owner is not None
             and owner.group(1) not in _LEADING_NOISE
+            and owner.group(1)[:-2] not in PLACES
             and directory.find(owner.group(1)[:-2]) is None  # "Apple’s Software Group"
-        ):
-            proposal = proposal._replace(start=owner.start(1))  # "Shearer’s Snack Foods"
+        ):  # "Shearer’s Snack Foods", "Holden’s Foundation Seeds Inc."
+            start = owner.start(1)
+            name = text[start : proposal.end] if extend_to is None else proposal.name
+            proposal = proposal._replace(name=name.rstrip(" ,"), start=start)
+    if extend_to is not None:  # "Acme Robotics": the suffix word is part of the name
         written = text[proposal.start : anchor].rstrip(" ,")
         if written.partition(" ")[0] in _PRODUCT_LINES or not _named_with_name_word(
             text,

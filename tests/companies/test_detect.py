@@ -965,3 +965,12 @@ def test_an_officer_of_a_company_names_it(detector: Detector) -> None:
         "Brock was chief executive officer of InBev and chief operating officer of Zorbix Brands."
     )
     assert names(detector.detect("New CEO", body)) == {"AB InBev", "Zorbix Brands"}
+
+
+def test_an_owners_name_that_starts_a_company_with_a_legal_form_is_part_of_it(
+    detector: Detector,
+) -> None:
+    body = "Monsanto will pay $945 million for privately held Holden’s Foundation Seeds Inc."
+    assert names(detector.detect("Seeds", body)) == {"Monsanto", "Holden’s Foundation Seeds"}
+    headline = "Fast Fashion: Lawsuits at Zara, Shein and More"
+    assert "More" not in names(detector.detect(headline, "The earliest fashion record is old."))
