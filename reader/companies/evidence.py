@@ -714,7 +714,7 @@ def _name_before(
             return  # ... but "his 3rd Acme Inc. job" is a count of Acme's
         name = f"{ordinal.group(1)} {proposal.name}"
         proposal = proposal._replace(name=name, start=ordinal.start(1))
-    if reason == "legal form":
+    if reason == "legal form" and directory.find(proposal.name) is None:
         owner = _OWNER_IN_NAME.search(text, max(0, proposal.start - 30), proposal.start)
         if (
             owner is not None
