@@ -702,14 +702,15 @@ def _defined_otherwise(
 
 _EXCHANGE_NAME = re.compile(r"Exchange|Börse|Boerse|Bourse|Nasdaq|NYSE|Euronext|Cboe|TMX")
 _VENUE_BEFORE = re.compile(
-    r"\b(?:listed|listing|list|trades?|traded|trading|debut(?:ed|s)?|IPO|floated|float|"
-    r"delisted|delisting|quoted|shares)\s+(?:on|in)\s+(?:the\s+)?$"
+    r"\b(?:(?:listed|listing|list|trades?|traded|trading|debut(?:ed|s)?|IPO|floated|float|"
+    r"delisted|delisting|quoted|shares)\s+(?:on|in)|[Tt]rading at|on|at)\s+(?:the\s+)?$"
 )
 
 
 def _a_venue(text: str, start: int) -> bool:
     """A stock exchange named as where shares trade ("listed on the Singapore Exchange",
-    "shares traded on Nasdaq"), not as a company that does something."""
+    "shares traded on Nasdaq", "Trading at the New York Stock Exchange was halted", "copper on
+    the London Metal Exchange"), not as a company that does something."""
     return _VENUE_BEFORE.search(text, max(0, start - 30), start) is not None
 
 

@@ -974,3 +974,12 @@ def test_an_owners_name_that_starts_a_company_with_a_legal_form_is_part_of_it(
     assert names(detector.detect("Seeds", body)) == {"Monsanto", "Holden’s Foundation Seeds"}
     headline = "Fast Fashion: Lawsuits at Zara, Shein and More"
     assert "More" not in names(detector.detect(headline, "The earliest fashion record is old."))
+
+
+def test_an_exchange_where_trading_happens_is_a_venue_not_a_company(detector: Detector) -> None:
+    halted = "Trading at the New York Stock Exchange was briefly halted as the market crashed."
+    assert names(detector.detect("Crash", halted)) == set()
+    metal = "Copper for delivery in three months on the London Metal Exchange rose 2%."
+    assert names(detector.detect("Copper", metal)) == set()
+    acting = "The New York Stock Exchange said it would list more companies this year."
+    assert names(detector.detect("Listings", acting)) == {"New York Stock Exchange"}
