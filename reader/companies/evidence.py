@@ -497,7 +497,7 @@ _SECTION_KIND = re.compile(
 _HEADING_WORDS = frozenset(
     {*GENERIC_WORDS, "The", "A", "An", "What", "Why", "How", "Who", "When", "Where", "Our",
      "Background", "Conclusion", "Summary", "Update", "Updates", "Related", "Advertisement",
-     "More", "Read", "See", "Share", "Comments", "Results", "Overview", "Introduction"}
+     "Read", "See", "Share", "Comments", "Results", "Overview", "Introduction"}
 )  # fmt: skip
 
 
