@@ -79,16 +79,18 @@ _NEW_CLAUSE = re.compile(
 """After "the company": maybe the verb of a new clause ("According to FoodDive, the company
 announced"), not an appositive's."""
 _APPOSITIVE = (
-    rf" (?:a|an|the) {_DESCRIPTION_WORDS}(?:company|firm|startup|start-up|chain|maker"
+    rf" (?:a|an|the) ['‘]?{_DESCRIPTION_WORDS}(?:company|firm|startup|start-up|chain|maker"
     r"|manufacturer|retailer|publisher|operator|provider|developer|brand|bank|lender|insurer"
     r"|airline|carmaker|automaker|conglomerate|subsidiary|studio|label|supplier|group that"
     rf"|(?:team|unit) acquired by|{_TRADE_AGENCY})\b(?!['’]s)"
 )
-_APPOSITIVE_ANCHOR = re.compile(f",{_APPOSITIVE}")
+_SELF_DESCRIBED = r"(?: which (?:describes|calls|bills) itself(?: as)?)?"
+_APPOSITIVE_ANCHOR = re.compile(f",{_SELF_DESCRIBED}{_APPOSITIVE}")
 _DASHED_APPOSITIVE_ANCHOR = re.compile(f" (?:—|–|--){_APPOSITIVE}")
 """A name explained right after it: "McClatchy, a chain of 30 newspapers", "Zorbix, a startup",
 "Zorbix, a Spokane and Seattle advertising and design agency", "Zorbix — a deep learning team
-acquired by Microsoft"; but not "Marco Villa, the company's chief operating officer", a person
+acquired by Microsoft", "Sherborne Investors, which describes itself as a 'turnaround investment
+firm'"; but not "Marco Villa, the company's chief operating officer", a person
 at the company."""
 _COPULA_ANCHOR = re.compile(
     rf" is (?:a|an|the) {_DESCRIPTION_WORDS}(?:company|startup|start-up|manufacturer|carmaker"

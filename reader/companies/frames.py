@@ -57,7 +57,8 @@ ROLE_WORDS = (
     "brewer", "beermaker", "winemaker", "distiller", "bottler", "toymaker", "watchmaker",
     "planemaker", "phonemaker", "streamer", "broadcaster", "grocer", "miner", "telecom", "telco",
     "fintech", "utility", "e-tailer", "network", "marketplace", "lessor", "refiner",
-    "shipbuilder", "steelmaker", "homebuilder", "wholesaler", "distributor",
+    "shipbuilder", "steelmaker", "homebuilder", "wholesaler", "distributor", "consultancy",
+    "insurtech", "proptech", "edtech", "medtech", "healthtech", "unicorn", "joint venture",
 )  # fmt: skip
 """A word that, right before a capitalised name, says what kind of company it is ("the startup
 Zorbix", "ride-hailing company Grab", "record label Big Machine", "budget carrier Zorbix")."""
@@ -112,7 +113,7 @@ _PREPOSITIONS = (
 )  # fmt: skip
 _OWN_BUSINESSES = (
     "company", "business", "firm", "startup", "start-up", "agency", "studio", "label",
-    "consultancy",
+    "consultancy", "venture",
 )  # fmt: skip
 """Before a comma and a name, someone's own business ("my business, Zorbix Design.")."""
 
@@ -224,6 +225,12 @@ _WHICH_WAS_BOUGHT = re.compile(
     r"|(?:was|had been|has been|is|were) (?:\w+ )?(?:acquired|bought|purchased|owned)(?= by))\b"
 )
 """After ", which": "Meetup, which it acquired", "Tor, which had been recently acquired by"."""
+_WHICH_TRADES = re.compile(
+    r"(?:also |now |still )?(?:makes|manufactures|produces|sells|designs|distributes|supplies"
+    r"|markets)\b"
+)
+"""After ", which": what a company does ("Stellar Pizza, which makes pizza using robotics");
+not what public bodies do too ("the MTA, which runs the buses")."""
 _COMPANY_NOUN = _Before(
     ("company", "firm", "group", "label", "startup", "business", "chain", "retailer",
      "publisher", "studio", "maker", "brand", "carrier", "airline", "bank", "lender",
@@ -346,7 +353,7 @@ def frames(text: str) -> Iterator[Frame]:
 
 
 _OWNER_OR_ARTICLE_BEFORE = re.compile(
-    r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Aa]nother|[Aa]n?)"
+    r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Aa]nother|[Aa]n?|[Tt]he)"
     r"(?: (?!the\b|of\b|for\b|to\b|with\b|in\b|at\b|by\b)[\w-]+){0,4}$"
 )
 _CLOSED_NAME_HERE = re.compile(rf"(?P<the>)(?P<name>{NAME})(?=[,.;)]| and | which | where |$)")
@@ -508,6 +515,9 @@ def _clause(text: str, start: int, end: int) -> Iterator[Frame]:
     """ "Meetup, which it acquired", "Tor, which was acquired by St. Martin's" and "The company
     that runs the AMAs, Dick Clark Productions, denies"."""
     if text.startswith(", which ", start - 1):
+        if _WHICH_TRADES.match(text, end) is not None:
+            yield from _name_before(text, start - 1, "described as a company")
+            return
         bought = _WHICH_WAS_BOUGHT.match(text, end)
         if bought is not None:
             yield from _name_before(text, start - 1, "ownership")

@@ -983,3 +983,24 @@ def test_an_exchange_where_trading_happens_is_a_venue_not_a_company(detector: De
     assert names(detector.detect("Copper", metal)) == set()
     acting = "The New York Stock Exchange said it would list more companies this year."
     assert names(detector.detect("Listings", acting)) == {"New York Stock Exchange"}
+
+
+def test_a_name_the_text_describes_as_a_business_is_a_company(detector: Detector) -> None:
+    described = (
+        "Kelvar Investors, which describes itself as a 'turnaround investment firm', has built "
+        "up its stake."
+    )
+    assert names(detector.detect("Stake", described)) == {"Kelvar Investors"}
+    venture = "Two makers plan a joint venture. The venture, Zorbsemi, will be based in Hsinchu."
+    assert names(detector.detect("Chips", venture)) == {"Zorbsemi"}
+    kind = "Yale Zhang, head of Shanghai-based consultancy Quorbit Foresight, said sales fell."
+    assert names(detector.detect("Sales", kind)) == {"Quorbit Foresight"}
+
+
+def test_what_a_name_makes_shows_a_company_but_running_a_service_does_not(
+    detector: Detector,
+) -> None:
+    maker = "This year, Stellar Quorza, which makes pizza using robotics, laid off staff."
+    assert names(detector.detect("Layoffs", maker)) == {"Stellar Quorza"}
+    public = "For example, the MTA, which runs the buses and subway, is run by the state."
+    assert names(detector.detect("Transit", public)) == set()
