@@ -1004,3 +1004,24 @@ def test_what_a_name_makes_shows_a_company_but_running_a_service_does_not(
     assert names(detector.detect("Layoffs", maker)) == {"Stellar Quorza"}
     public = "For example, the MTA, which runs the buses and subway, is run by the state."
     assert names(detector.detect("Transit", public)) == set()
+
+
+def test_a_kind_of_company_that_opens_a_line_names_the_company_after_it(
+    detector: Detector,
+) -> None:
+    body = (
+        "Franchisee Quorlo Diners closed 15 locations in March.\n\n"
+        "Operator Zorbuzz has ordered 159 electric buses."
+    )
+    assert names(detector.detect("Closures", body)) == {"Quorlo Diners", "Zorbuzz"}
+    heading = "Retailer Earnings Preview\nSales rose at most chains."
+    assert names(detector.detect("Retail", heading)) == set()
+
+
+def test_a_group_of_a_trade_is_a_company_but_a_group_of_no_trade_may_not_be(
+    detector: Detector,
+) -> None:
+    dealer = "The store was sold on July 31 to growing auto group Tameron Gulf Coast."
+    assert names(detector.detect("Dealers", dealer)) == {"Tameron Gulf Coast"}
+    band = "The crowd cheered when the group Quorlo Lights took the stage."
+    assert names(detector.detect("Concert", band)) == set()
