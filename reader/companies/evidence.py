@@ -375,6 +375,8 @@ def propose_unknown(
             start = _before_role(text, index)
             if start is not None:
                 yield from _name_before(text, start, part, "company role", directory)
+        if " & " in text:
+            yield from _ampersand_firms(text, part, directory)
         for index in _find_all(text, _ANALYSTS_AFTER):
             if index and text[index - 1].isalnum():
                 for proposal in _name_before(text, index, part, "company role", directory):
@@ -384,6 +386,25 @@ def propose_unknown(
         yield from _about_sections(text, part, directory)
         if part == "body":
             yield from _headed_sections(text, directory)
+
+
+_AMPERSAND_FIRM = re.compile(r" & (?:Co\b\.?|Company|Sons|Associates|Partners)(?![\w&-])")
+"""The end of a firm named after its founders: "Killik & Co", "Hoffman & Associates", "Tomlin
+& Sons" (the name before "&" is read on its own: the "&" is no part of a name word)."""
+
+
+_CUT_BEFORE = re.compile(r"(?:[A-Z]\.|[A-Z][\w-]*,) $")
+"""Before a name's last word: the words a name read back to "&" missed ("J.P. Morgan & Co.",
+"Goldman, Sachs & Co.")."""
+
+
+def _ampersand_firms(text: str, part: str, directory: Directory) -> Iterable[Proposal]:
+    for match in _AMPERSAND_FIRM.finditer(text):
+        for proposal in _name_before(text, match.start(), part, "legal form", directory):
+            if _CUT_BEFORE.search(text, max(0, proposal.start - 30), proposal.start):
+                continue
+            end = match.end() - text.endswith(".", 0, match.end())
+            yield proposal._replace(name=text[proposal.start : end], end=end)
 
 
 _PUBLIC_BODIES_FORMS = frozenset({"Corp", "Corporation"})

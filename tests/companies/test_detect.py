@@ -1025,3 +1025,17 @@ def test_a_group_of_a_trade_is_a_company_but_a_group_of_no_trade_may_not_be(
     assert names(detector.detect("Dealers", dealer)) == {"Tameron Gulf Coast"}
     band = "The crowd cheered when the group Quorlo Lights took the stage."
     assert names(detector.detect("Concert", band)) == set()
+
+
+def test_a_firm_named_after_its_founders_ends_with_an_ampersand_and_a_partnership_word(
+    detector: Detector,
+) -> None:
+    body = (
+        "Quorlik & Co said in its daily note that fees fell. The development is led by Hoffbar "
+        "& Associates, and Tomlin & Sons built it."
+    )
+    assert names(detector.detect("Notes", body)) == {
+        "Quorlik & Co", "Hoffbar & Associates", "Tomlin & Sons",
+    }  # fmt: skip
+    known = "Goldman, Sachs & Co. and J.P. Morgan & Co. advised on the deal."
+    assert not {"Sachs & Co", "Morgan & Co"} & names(detector.detect("Advisers", known))
