@@ -32,7 +32,11 @@ LEGAL_SUFFIX_AFTER = re.compile(
 )
 _LOWER_NAME = r"[a-z]+(?:\d|[A-Z])[\w&-]*"
 """A name written in lower case but for a digit or a capital inside ("my6sense", "eBay")."""
-_NAME_BEFORE = re.compile(rf"(?P<name>{_NAME}|{_LOWER_NAME})(?:'s|’s)?,?\s*$")
+_NAME_BEFORE = re.compile(
+    rf"(?P<name>{_NAME}|{_LOWER_NAME})(?:'s|’s)?(?: \([A-Z][A-Z0-9&]{{1,7}}\))?,?\s*$"
+)
+"""A name that ends right before an anchor, perhaps with its initials in brackets ("Sea Energy
+Renewables (SER), a subsidiary of")."""
 
 # Each kind of evidence is found by a cheap anchor first; the name is then read next to it.
 NAME_WORDS = (
@@ -82,6 +86,7 @@ _APPOSITIVE = (
     rf" (?:a|an|the) ['‘]?{_DESCRIPTION_WORDS}(?:company|firm|startup|start-up|chain|maker"
     r"|manufacturer|retailer|publisher|operator|provider|developer|brand|bank|lender|insurer"
     r"|airline|carmaker|automaker|conglomerate|subsidiary|studio|label|supplier|group that"
+    r"|joint venture"
     rf"|(?:team|unit) acquired by|{_TRADE_AGENCY})\b(?!['’]s)"
 )
 _SELF_DESCRIBED = r"(?: which (?:describes|calls|bills) itself(?: as)?)?"
@@ -95,6 +100,7 @@ at the company."""
 _COPULA_ANCHOR = re.compile(
     rf" is (?:a|an|the) {_DESCRIPTION_WORDS}(?:company|startup|start-up|manufacturer|carmaker"
     r"|automaker|retailer|conglomerate|supplier|insurer|lender|airline|firm(?! believer)"
+    r"|marketplace|chain|brewer|distributor|wholesaler|consultancy|franchisee|joint venture"
     rf"|(?:provider|developer|maker|publisher|operator) of|{_TRADE_AGENCY})\b(?!['’]s)"
 )
 """A sentence that opens with a name and says what kind of company it is, as press releases
@@ -361,7 +367,7 @@ def propose_unknown(
             )  # fmt: skip
         for match in _appositive_anchors(text):
             if match.start() and (
-                text[match.start() - 1].isalnum() or text[match.start() - 1] in ".’'"
+                text[match.start() - 1].isalnum() or text[match.start() - 1] in ".’')"
             ):
                 proposals = _name_before(
                     text, match.start(), part, "described as a company", directory

@@ -1039,3 +1039,19 @@ def test_a_firm_named_after_its_founders_ends_with_an_ampersand_and_a_partnershi
     }  # fmt: skip
     known = "Goldman, Sachs & Co. and J.P. Morgan & Co. advised on the deal."
     assert not {"Sachs & Co", "Morgan & Co"} & names(detector.detect("Advisers", known))
+
+
+def test_a_sentence_that_says_a_name_is_a_marketplace_or_a_chain_names_a_company(
+    detector: Detector,
+) -> None:
+    body = "Sellers left Quorbay. Quorbay is a San Francisco-based online marketplace for shoes."
+    assert names(detector.detect("Fakes", body)) == {"Quorbay"}
+    chain = "Zorbucks is a chain of 300 coffee shops in Ohio."
+    assert names(detector.detect("Coffee", chain)) == {"Zorbucks"}
+
+
+def test_initials_in_brackets_do_not_hide_the_name_an_appositive_describes(
+    detector: Detector,
+) -> None:
+    body = "Kalgoorlie Quorbit Mines (KQM), a joint venture of two miners, was sold."
+    assert names(detector.detect("Mines", body)) == {"Kalgoorlie Quorbit Mines"}
