@@ -47,6 +47,7 @@ NAME_WORDS = (
     "Publishing", "Pictures", "Group", "Industries", "Systems", "Semiconductor", "Electronics",
     "Energy", "Resources", "Mining", "Financial", "Equities", "Pharma", "Materials", "Bancorp",
     "Bancshares", "Bankshares", "Company", "Brewing", "Brewery", "Winery", "Distillery",
+    "Aerospace",
 )  # fmt: skip
 LEGAL_FORMS = (
     "Inc.", "Inc", "Incorporated", "Corp.", "Corp", "Corporation", "Ltd.", "Ltd", "Limited",

@@ -494,6 +494,11 @@ def _after_role_word(text: str, start: int, end: int) -> Iterator[Frame]:
         yield Frame(name, found.start(), found.end(), "described as a company", True, False, True)
 
 
+_STATE_BASED_AFTER = re.compile(r",(?: [A-Z][\w.]*){1,3}-based (?=[A-Z])")
+"""After a town: its state and "-based", then the company ("shares of Ponte Vedra,
+Florida-based Advanced Disposal")."""
+
+
 def _role_of(text: str, start: int, end: int) -> Iterator[Frame]:
     """ "chief executive of Acme", "shares in Acme": a role or a stake that only a company
     has (read as the name's words allow: "CEO of The Acme Group")."""
@@ -503,6 +508,10 @@ def _role_of(text: str, start: int, end: int) -> Iterator[Frame]:
             if phrase_start and text[phrase_start - 1].isalnum():
                 return
             found = _CAPITALISED_NAME_HERE.match(text, end)
+            if found is not None:
+                based = _STATE_BASED_AFTER.match(text, found.end())
+                if based is not None:  # the town was the company's, not the company
+                    found = _CAPITALISED_NAME_HERE.match(text, based.end())
             if found is not None:
                 name = found.group("name")
                 yield Frame(name, found.start(), found.end(), "company role", True, False, True)

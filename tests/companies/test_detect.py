@@ -1055,3 +1055,18 @@ def test_initials_in_brackets_do_not_hide_the_name_an_appositive_describes(
 ) -> None:
     body = "Kalgoorlie Quorbit Mines (KQM), a joint venture of two miners, was sold."
     assert names(detector.detect("Mines", body)) == {"Kalgoorlie Quorbit Mines"}
+
+
+def test_the_company_after_a_town_and_its_state_is_the_one_whose_shares_are_bought(
+    detector: Detector,
+) -> None:
+    body = (
+        "The buyer completed its acquisition of all outstanding shares of Ponte Vedra, "
+        "Florida-based Quorlo Disposal."
+    )
+    assert names(detector.detect("Deal", body)) == {"Quorlo Disposal"}
+
+
+def test_aerospace_ends_a_company_name(detector: Detector) -> None:
+    body = "Quorbit Aerospace will lease a spacecraft. Quorbit has a deal with Zorbix."
+    assert "Quorbit Aerospace" in names(detector.detect("Space", body))
