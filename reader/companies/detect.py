@@ -1306,7 +1306,7 @@ def _only_cited(
         if (part, start) in evidence_at:
             return False
         text = parts[part]
-        before = text[max(0, start - 40) : start]
+        before = text[max(0, start - 70) : start]
         if not (
             cited_before(before)
             or CITATION_AFTER.match(text, end, end + 40)

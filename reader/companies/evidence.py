@@ -129,12 +129,15 @@ CITATION_BEFORE = re.compile(
     r"|a report (?:by|in|from)|reports? from|confirmed to|said to|published (?:by|in)"
     r"|(?:story|article|piece|op-ed|column|essay|editorial|tale|preview|review|profile|feature"
     r"|investigation|write-up) (?:by|in|at)|(?:calculations|analysis|data|figures|estimates"
-    r"|research|a survey|a poll) (?:by|from))\s+(?:the\s+)?$",
+    r"|research|a survey|a poll) (?:by|from))\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+,? ){0,5}?(?:news site|website|newspaper|magazine|publication|blog|outlet"
+    r"|news service|news agency|wire service|broadcaster)\s+)?$",
     re.IGNORECASE,
 )
 _CITATION_LAST_WORDS = frozenset(
     {"to", "told", "telling", "tells", "by", "with", "citing", "via", "per", "in", "for",
-     "from", "at", "the"}
+     "from", "at", "the", "site", "website", "newspaper", "magazine", "publication", "blog",
+     "outlet", "service", "agency", "broadcaster"}
 )  # fmt: skip
 """The words every CITATION_BEFORE phrase ends with: a cheap test that rules most names out
 before the regular expression, which tries its phrases at every position, runs."""
@@ -395,9 +398,12 @@ def propose_unknown(
             yield from _headed_sections(text, directory)
 
 
-_AMPERSAND_FIRM = re.compile(r" & (?:Co\b\.?|Company|Sons|Associates|Partners)(?![\w&-])")
+_AMPERSAND_FIRM = re.compile(
+    r" & (?:Co\b\.?|Company|Sons|Associates|Partners)(?![\w&-]| [A-Z][a-z])"
+)
 """The end of a firm named after its founders: "Killik & Co", "Hoffman & Associates", "Tomlin
-& Sons" (the name before "&" is read on its own: the "&" is no part of a name word)."""
+& Sons" (the name before "&" is read on its own: the "&" is no part of a name word); but not
+words that go on in a heading's capitals ("Yahoo! Finance & Company Press Releases")."""
 
 
 _CUT_BEFORE = re.compile(r"(?:[A-Z]\.|[A-Z][\w-]*,) $")

@@ -1070,3 +1070,16 @@ def test_the_company_after_a_town_and_its_state_is_the_one_whose_shares_are_boug
 def test_aerospace_ends_a_company_name(detector: Detector) -> None:
     body = "Quorbit Aerospace will lease a spacecraft. Quorbit has a deal with Zorbix."
     assert "Quorbit Aerospace" in names(detector.detect("Space", body))
+
+
+def test_an_outlet_cited_after_a_description_of_it_is_a_source(detector: Detector) -> None:
+    body = (
+        "The cuts were reported by startup and technology news site TechCrunch. Layoffs were "
+        "also reported by TechCrunch."
+    )
+    assert names(detector.detect("Edtech layoffs", body)) == set()
+
+
+def test_a_headings_ampersand_is_no_firms_name(detector: Detector) -> None:
+    body = "Source: Quorbit Finance & Company Press Releases\n\nBanks beat estimates."
+    assert names(detector.detect("Banks", body)) == set()
