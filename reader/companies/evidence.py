@@ -387,6 +387,9 @@ def propose_unknown(
                 yield from _name_before(text, start, part, "company role", directory)
         if " & " in text:
             yield from _ampersand_firms(text, part, directory)
+        if buys_something(text):
+            for match in _BUYS_A_BUSINESS.finditer(text):
+                yield from _name_before(text, match.start(), part, "ownership", directory)
         for index in _find_all(text, _ANALYSTS_AFTER):
             if index and text[index - 1].isalnum():
                 for proposal in _name_before(text, index, part, "company role", directory):
@@ -455,6 +458,19 @@ _BUYS_AFTER = re.compile(
 """After a known company: buying a company ("IBM have acquired SoftLayer Technologies for",
 "Oracle agreed to acquire Quibblo,"): what it buys is a company when the sentence goes on
 after its name, not a thing ("bought Spanish wine", "acquired Apple's shares")."""
+_BUSINESS_BOUGHT = (
+    r"company|business|operations?|stake|assets|division|unit|brand|chain|plant|factory|maker"
+    r"|firm|startup|start-up|rights|portfolio|subsidiary|retailer|brewery|mill|mine|stores"
+)
+_BUYS_A_BUSINESS = re.compile(
+    r"(?<=[\w.’'])(?: (?:has|had|have|will|would|also|recently|previously|agreed to|plans to"
+    r"|is set to|said it would|announced it would|announced it had))*"
+    r" (?:acquired|acquires|purchased|purchases|bought|buys|to acquire|to buy|to purchase)"
+    rf" (?:(?:the|a|an|its|their) (?:[\w-]+ ){{0,4}}(?:{_BUSINESS_BOUGHT})\b|[A-Z])"
+)
+"""A name before buying a business ("Parkdale Mills purchased the old Avondale Mills
+operation", "Zorbix has acquired the startup") or a name ("Zorbix bought Quorlo"): a buyer of
+companies (people who buy companies are ruled out by their names)."""
 _NOT_BOUGHT_COMPANIES = PLACES | {"Bitcoin", "Ether", "Ethereum", "Dogecoin", "Solana", "XRP"}
 """What companies buy that is named like one: places and coins."""
 

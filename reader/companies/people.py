@@ -36,7 +36,42 @@ _GIVEN_NAMES = (
     "Trevor Tyler Valerie Vanessa Victor Vincent Walter Wanda Warren Wayne Wendy Wesley "
     "William Zach Zachary Zoe"
 )
-GIVEN_NAMES = frozenset(_GIVEN_NAMES.split())
+_MORE_GIVEN_NAMES = """
+Abby Adele Agnes Alfred Allen Alvin Amelia Andre Angelo Archie Arnold Arthur Audrey Ava
+Barney Bart Benny Bernie Bert Bianca Blake Bradford Brendan Brooke Bruno Bryce Byron Candace
+Carlton Carmen Cecil Cecilia Charlene Charlotte Chester Chloe Clarence Claude Clay Clayton
+Cliff Clifford Clint Clyde Cody Cole Conor Constance Cora Corey Courtney Damian Damon Daphne
+Darius Darryl Dean Debora Delia Derrick Desmond Dexter Dominic Don Dora Doris Dorothy Duncan
+Dustin Dwight Earl Edgar Edith Edmund Edwin Eileen Elena Eli Elijah Elise Eliza Ella Ellie
+Elliot Elliott Eloise Elsa Emil Emilio Enrique Ernest Esther Ethel Eva Everett Felix Fiona
+Floyd Forrest Franklin Freddie Frederick Garrett Geoffrey Georgina Gerard Gilbert Giles Glen
+Gordon Greta Gus Hank Harvey Hazel Hector Heidi Herman Hilary Hillary Homer Horace Hugh Ida
+Ingrid Irene Irving Isabella Jacqueline Jade Jaime Jasmine Jeanne Jeremiah Jerome Joaquin
+Jocelyn Johanna Josephine Jules Julius Karin Katrina Keisha Kendall Kenny Kirk Kristin Lana
+Lance Leon Leroy Lester Lewis Lillian Lionel Lloyd Lois Lorenzo Loretta Lorraine Lucia
+Luther Lydia Mabel Mackenzie Madeline Malcolm Mandy Manuel Marcia Margo Marian Marion Marjorie
+Marlene Marvin Maureen Maurice Maxine Melvin Mia Miles Millie Milton Miranda Mitch Morris
+Muriel Myra Naomi Nathaniel Neal Ned Nina Noel Nora Norma Olga Oscar Owen Patsy Pedro Penny
+Percy Perry Pete Peyton Preston Priscilla Quentin Rachael Ramon Randall Raul Reginald Rene
+Rhonda Ricky Rita Robyn Rod Rodney Rory Rosa Rosemary Roxanne Rudy Rufus Rupert Russ
+Sabrina Sadie Salvador Sammy Sandy Saul Selena Sheldon Sherry Sidney Silvia Sonia Stacey
+Stanley Stella Sue Sylvia Terrence Thelma Theo Theodore Toby Tracey Troy Tyrone Vera
+Vernon Veronica Vince Viola Violet Wade Wallace Wendell Whitney Wilbur Willie Winston Yolanda
+Yvonne Zack Elon Jensen Satya Sundar Sheryl Mukesh Gautam Ratan Masayoshi Akio Marissa Indra
+Ginni Ursula Sergey Emmanuel Xavier Pierre Jacques Olivier Thierry Francois François Jorge
+Javier Miguel Alejandro Fernando Ricardo Rafael Sergio Pablo Diego Eduardo Roberto Mario Marco
+Luca Giovanni Giuseppe Francesco Alessandro Matteo Paolo Stefano Hans Klaus Wolfgang Jürgen
+Dieter Helmut Matthias Stefan Markus Herbert Joachim Ralf Uwe Kurt Karl Fritz Olaf Lars Anders
+Henrik Nils Jens Astrid Sven Magnus Mikael Johan Pekka Jukka Timo Vladimir Dmitry Sergei
+Alexei Igor Oleg Yuri Viktor Ivan Boris Mikhail Andrei Nikolai Ahmed Mohammed Mohamed Muhammad
+Mohammad Omar Hassan Khalid Abdullah Yusuf Ibrahim Fatima Aisha Rajesh Ravi Suresh Ramesh Anil
+Sunil Vijay Sanjay Amit Rahul Arun Ashok Deepak Nandan Azim Anand Priya Anjali Kiran Sachin
+Vikram Cyrus Hiroshi Takeshi Kenji Satoshi Kazuo Makoto Yuki
+"""
+"""Less common given names, and those of business people of many countries; none that is also
+a company's, a brand's or a place's name (Chase, Hugo, Calvin, Reed, Ola, Jordan, Chad,
+Leonardo, Roland, Trent)."""
+GIVEN_NAMES = frozenset((*_GIVEN_NAMES.split(), *_MORE_GIVEN_NAMES.split()))
 
 _COMPANY_WORDS = frozenset(
     (*NAME_WORDS, *(form.rstrip(".") for form in LEGAL_FORMS), *LEGAL_FORMS,

@@ -1083,3 +1083,19 @@ def test_an_outlet_cited_after_a_description_of_it_is_a_source(detector: Detecto
 def test_a_headings_ampersand_is_no_firms_name(detector: Detector) -> None:
     body = "Source: Quorbit Finance & Company Press Releases\n\nBanks beat estimates."
     assert names(detector.detect("Banks", body)) == set()
+
+
+def test_a_name_that_buys_a_business_is_a_company_but_a_person_who_does_is_not(
+    detector: Detector,
+) -> None:
+    mill = "Quorlo Mills purchased the old Avondale operation in 2006. Quorlo Mills will close."
+    assert names(detector.detect("Mill closing", mill)) == {"Quorlo Mills"}
+    person = "Elon Musk bought Zorbix in 2022. Musk bought a house. The city purchased the land."
+    assert names(detector.detect("Deals", person)) == set()
+
+
+def test_a_person_of_a_company_with_a_less_common_given_name_is_not_part_of_its_name(
+    detector: Detector,
+) -> None:
+    body = "The host talks with Debora Babin Katz of TrucBrush Corp. about trucks."
+    assert names(detector.detect("Podcast", body)) == {"TrucBrush"}
