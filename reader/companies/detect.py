@@ -1030,7 +1030,9 @@ def _add_listed_neighbours(
     """A name listed right after known companies ("Netflix, Hulu and Amazon", "Spotify and
     Pandora") or after one written with its legal form ("Logan Bus Corp, Consolidated Bus
     Transit and ...") is most likely a company too: offered as a suggestion of lower
-    confidence."""
+    confidence. A name so found counts as known for the next in the list when two companies
+    came before it ("Eruditus, Vedantu, FrontRow and Udayy"; not "about Gatorade, HD-DVD, GDC,
+    and more")."""
     known = [o for item in accepted.values() if item.entry is not None for o in item.occurrences]
     known += [
         _past_legal_form(occurrence, parts)
@@ -1039,7 +1041,8 @@ def _add_listed_neighbours(
         for occurrence in item.occurrences
     ]
     known_starts: set[tuple[str, int]] | None = None  # made for the first name listed
-    for part, _, end, _ in known:
+    known_ends = {(part, end) for part, _, end, _ in known}
+    for part, before, end, _ in known:
         text = parts[part]
         after = text[end : end + 2]  # a comma, or spaces and "and" or "or", or no list
         if after[:1] != "," and not (
@@ -1068,8 +1071,13 @@ def _add_listed_neighbours(
         ):
             continue
         item = accepted.setdefault(name.casefold(), _Found(None, name))
-        item.occurrences.append((part, start, match.end("name"), _where(part, start, lead_end)))
+        occurrence = (part, start, match.end("name"), _where(part, start, lead_end))
+        item.occurrences.append(occurrence)
         item.reasons.append("listed with companies")
+        if text.endswith(", ", 0, before) and (part, before - 2) in known_ends:
+            known.append(occurrence)  # "Eruditus, Vedantu, FrontRow and Udayy"
+            known_starts.add((part, start))
+            known_ends.add((part, occurrence[2]))
 
 
 def _past_legal_form(

@@ -1099,3 +1099,12 @@ def test_a_person_of_a_company_with_a_less_common_given_name_is_not_part_of_its_
 ) -> None:
     body = "The host talks with Debora Babin Katz of TrucBrush Corp. about trucks."
     assert names(detector.detect("Podcast", body)) == {"TrucBrush"}
+
+
+def test_a_list_of_companies_goes_on_past_a_name_found_by_its_place_in_it(
+    detector: Detector,
+) -> None:
+    body = "Platforms that cut staff include Unacademy, Vedantu, Quorbly and Zorbixa, among others."
+    assert {"Quorbly", "Zorbixa"} <= names(detector.detect("Layoffs", body))
+    topics = "This week we talk about Gatorade, Quorbly, Zorbixa, and more!"
+    assert "Zorbixa" not in names(detector.detect("Podcast", topics))
