@@ -902,7 +902,9 @@ def _ambiguous_sense(
     for occurrence in occurrences:
         part, start, end, _ = occurrence
         text = parts[part]
-        raw_window = text[max(0, start - _WINDOW) : end + _WINDOW]
+        raw_window = (
+            _heading_line(text, start, end) or text[max(0, start - _WINDOW) : end + _WINDOW]
+        )
         window = raw_window.casefold()
         if _has_any_phrase(window, anti):
             continue
@@ -933,6 +935,24 @@ def _ambiguous_sense(
     if not confirmed:
         return [], ""
     return kept, f"ambiguous name, {confirmed}"
+
+
+def _heading_line(text: str, start: int, end: int) -> str | None:
+    """The line around a name when it is a headline in title case of its own ("SpaceX
+    Prioritizes Moon Mission Before Mars as Starship Development Accelerates", in a list of
+    other stories' headlines): the words of the lines around it say nothing of it."""
+    line_start = text.rfind("\n", max(0, start - _WINDOW), start) + 1
+    line_end = text.find("\n", end, end + _WINDOW)
+    if line_end < 0 and end + _WINDOW >= len(text):
+        line_end = len(text)
+    if (line_start == 0 and start >= _WINDOW) or line_end < 0:
+        return None  # a line longer than a headline
+    words = text[line_start:line_end].split()
+    if len(words) < 7:  # a headline, not an item of a list ("Canon Pixma MX870 Wireless")
+        return None
+    capitalised = sum(word[:1].isupper() for word in words if len(word) > 3)
+    long_words = sum(len(word) > 3 for word in words)
+    return text[line_start:line_end] if capitalised == long_words else None
 
 
 def _named_again_and_again(

@@ -1108,3 +1108,13 @@ def test_a_list_of_companies_goes_on_past_a_name_found_by_its_place_in_it(
     assert {"Quorbly", "Zorbixa"} <= names(detector.detect("Layoffs", body))
     topics = "This week we talk about Gatorade, Quorbly, Zorbixa, and more!"
     assert "Zorbixa" not in names(detector.detect("Podcast", topics))
+
+
+def test_a_headline_in_a_list_of_other_stories_is_read_on_its_own(detector: Detector) -> None:
+    body = (
+        "Related news\n"
+        "Chipmaker Profit Jumps on Gaming and Image Sensors, Full-Year Outlook Raised\n"
+        "SpaceX Prioritizes Moon Mission Before Mars as Starship Development Accelerates\n"
+        "Retail Stocks Rally as Investors Cheer Strong Holiday Sales Revenue Figures\n"
+    )
+    assert "Mars" not in names(detector.detect("Markets", body))
