@@ -390,6 +390,9 @@ def propose_unknown(
         if buys_something(text):
             for match in _BUYS_A_BUSINESS.finditer(text):
                 yield from _name_before(text, match.start(), part, "ownership", directory)
+        if " contract" in text:
+            for match in _WINS_A_CONTRACT.finditer(text):
+                yield from _name_before(text, match.start(), part, "contractor", directory)
         for index in _find_all(text, _ANALYSTS_AFTER):
             if index and text[index - 1].isalnum():
                 for proposal in _name_before(text, index, part, "company role", directory):
@@ -471,6 +474,14 @@ _BUYS_A_BUSINESS = re.compile(
 """A name before buying a business ("Parkdale Mills purchased the old Avondale Mills
 operation", "Zorbix has acquired the startup") or a name ("Zorbix bought Quorlo"): a buyer of
 companies (people who buy companies are ruled out by their names)."""
+_WINS_A_CONTRACT = re.compile(
+    r"(?<=[\w.’'])(?: (?:has|had|have|also|successfully|recently|just))*"
+    r" (?:won|wins|secured|secures|landed|lands|clinched|bagged|was awarded|has been awarded"
+    r"|have been awarded|had been awarded|is awarded)"
+    r" (?:a|an|the|two|three|its|another|\$)(?:[^.\n]|\.\d){0,60}? contracts?\b"
+)
+"""A name before winning a contract ("Jacobs was awarded a $4.6 billion follow-on contract",
+"ASRC Federal successfully secured a mammoth $1.18 billion contract"): a contractor."""
 _NOT_BOUGHT_COMPANIES = PLACES | {"Bitcoin", "Ether", "Ethereum", "Dogecoin", "Solana", "XRP"}
 """What companies buy that is named like one: places and coins."""
 

@@ -1118,3 +1118,10 @@ def test_a_headline_in_a_list_of_other_stories_is_read_on_its_own(detector: Dete
         "Retail Stocks Rally as Investors Cheer Strong Holiday Sales Revenue Figures\n"
     )
     assert "Mars" not in names(detector.detect("Markets", body))
+
+
+def test_a_name_that_wins_a_contract_is_a_contractor(detector: Detector) -> None:
+    body = "Quorlex was awarded a $4.6 billion follow-on contract to deliver support to the Army."
+    assert names(detector.detect("Contracts", body)) == {"Quorlex"}
+    person = "The striker Zed Quorlo signed a new contract with the club."
+    assert names(detector.detect("Football", person)) == set()
