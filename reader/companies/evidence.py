@@ -47,7 +47,7 @@ NAME_WORDS = (
     "Publishing", "Pictures", "Group", "Industries", "Systems", "Semiconductor", "Electronics",
     "Energy", "Resources", "Mining", "Financial", "Equities", "Pharma", "Materials", "Bancorp",
     "Bancshares", "Bankshares", "Company", "Brewing", "Brewery", "Winery", "Distillery",
-    "Aerospace",
+    "Aerospace", "Management",
 )  # fmt: skip
 LEGAL_FORMS = (
     "Inc.", "Inc", "Incorporated", "Corp.", "Corp", "Corporation", "Ltd.", "Ltd", "Limited",
@@ -790,6 +790,8 @@ def _name_before(
             proposal = proposal._replace(name=name.rstrip(" ,"), start=start)
     if extend_to is not None:  # "Acme Robotics": the suffix word is part of the name
         written = text[proposal.start : anchor].rstrip(" ,")
+        if text[anchor:extend_to].strip(" ,") in _AFTER_TWO_WORDS and " " not in written:
+            return  # "Content Management", "Risk Management": a trade, not a firm
         if written.partition(" ")[0] in _PRODUCT_LINES or not _named_with_name_word(
             text,
             written,
@@ -807,6 +809,9 @@ def _name_before(
     yield proposal
 
 
+_AFTER_TWO_WORDS = frozenset({"Management"})
+"""Name words that end a firm's name only after two words or more ("Ivy Investment
+Management"): after one they name a trade ("Asset Management", "Content Management")."""
 _FIRM_TAIL = re.compile(
     r"(?: (?:Management|Advisors|Advisers|Partners|Investments|Associates|Shipping|Services))+"
     r"(?![\w&-])"

@@ -1125,3 +1125,14 @@ def test_a_name_that_wins_a_contract_is_a_contractor(detector: Detector) -> None
     assert names(detector.detect("Contracts", body)) == {"Quorlex"}
     person = "The striker Zed Quorlo signed a new contract with the club."
     assert names(detector.detect("Football", person)) == set()
+
+
+def test_management_ends_a_firms_name_after_two_words_but_names_a_trade_after_one(
+    detector: Detector,
+) -> None:
+    firm = "A liquidation was announced by Quorl Investment Management. Quorl Investment said so."
+    assert names(detector.detect("Funds", firm)) == {"Quorl Investment Management"}
+    trade = "Risk Management is key. Content Management tools grew. Asset Management firms grew."
+    assert names(detector.detect("Trends", trade)) == set()
+    agency = "The Federal Emergency Management Agency said the Federal Emergency teams came."
+    assert names(detector.detect("Storm", agency)) == set()
