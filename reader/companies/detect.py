@@ -31,7 +31,7 @@ from reader.companies.evidence import (
     propose_unknown,
     ticker_mentions,
 )
-from reader.companies.frames import product_after
+from reader.companies.frames import BUSINESS_PLURALS, product_after
 from reader.companies.people import GIVEN_NAMES, a_persons_name
 from reader.companies.places import PLACES, STATE_AFTER, after_place_possessive
 
@@ -1044,6 +1044,15 @@ _LIST_NEIGHBOUR_AFTER = re.compile(
 )
 
 
+_KIND_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(BUSINESS_PLURALS))}) $")
+_LISTED_AFTER_A_KIND = re.compile(
+    r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?P<name>[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,2})"
+    r"(?=\s+[a-z])"
+)
+"""After a list that a kind of company opens ("chipmakers Texas Instruments and Xilinx earlier
+this week"), a name ends the list however the sentence goes on."""
+
+
 def _add_listed_neighbours(
     accepted: dict[str, _Found], parts: dict[str, str], lead_end: int, directory: Directory
 ) -> None:
@@ -1070,6 +1079,8 @@ def _add_listed_neighbours(
         ):
             continue
         match = _LIST_NEIGHBOUR_AFTER.match(text, end)
+        if match is None and _KIND_BEFORE.search(text, max(0, before - 30), before):
+            match = _LISTED_AFTER_A_KIND.match(text, end)  # "chipmakers Intel and Xilinx earlier"
         if match is None:
             continue
         if known_starts is None:

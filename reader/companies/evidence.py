@@ -390,6 +390,9 @@ def propose_unknown(
         if buys_something(text):
             for match in _BUYS_A_BUSINESS.finditer(text):
                 yield from _name_before(text, match.start(), part, "ownership", directory)
+        for word in _COMPANY_FIRST_WORDS:
+            if word in text:
+                yield from _named_as_a_group(text, word, part, directory)
         if " contract" in text:
             for match in _WINS_A_CONTRACT.finditer(text):
                 yield from _name_before(text, match.start(), part, "contractor", directory)
@@ -474,6 +477,31 @@ _BUYS_A_BUSINESS = re.compile(
 """A name before buying a business ("Parkdale Mills purchased the old Avondale Mills
 operation", "Zorbix has acquired the startup") or a name ("Zorbix bought Quorlo"): a buyer of
 companies (people who buy companies are ruled out by their names)."""
+_COMPANY_FIRST_WORDS = ("Grupo ", "Groupe ", "Gruppo ")
+"""The word "group" in Spanish, French or Italian, which opens companies' names ("Grupo
+Cementos de Chihuahua", "Groupe Renault"), and bands' and artists' (so only among words of
+business, or written again)."""
+_NAME_HERE = re.compile(_NAME)
+
+
+def _named_as_a_group(text: str, word: str, part: str, directory: Directory) -> Iterable[Proposal]:
+    index = text.find(word)
+    while index >= 0:
+        found = _NAME_HERE.match(text, index)
+        if (
+            found is not None
+            and " " in found.group()
+            and not text[index - 1 : index].isalnum()
+            and (text.count(found.group()) > 1 or _in_company_context(text, index, found.end()))
+        ):  # a band or an artists' group is a "grupo" too
+            proposal = _proposal_at(
+                found.group(), index, found.end(), part, "legal form", directory
+            )
+            if proposal is not None:
+                yield proposal
+        index = text.find(word, index + 1)
+
+
 _WINS_A_CONTRACT = re.compile(
     r"(?<=[\w.’'])(?: (?:has|had|have|also|successfully|recently|just))*"
     r" (?:won|wins|secured|secures|landed|lands|clinched|bagged|was awarded|has been awarded"
@@ -491,11 +519,23 @@ def buys_something(text: str) -> bool:
     return " acqui" in text or " bought " in text or " buy" in text or " purchase" in text
 
 
+_BUYER_KIND = re.compile(
+    r"\b[Tt]he (?:[\w-]+ ){0,2}(?:giant|company|firm|group|bank|lender|insurer|retailer|maker"
+    r"|conglomerate|chain|carrier|airline|publisher|automaker|carmaker|chipmaker|drugmaker)"
+    r"(?= (?:has |had |also |then |later |eventually |agreed to |)?(?:acquired|bought|purchased"
+    r"|acquire|buy) )"
+)
+"""A buyer that the text names by its kind ("When the banking giant acquired Montgomery
+Securities in October"): what it buys is a company as after a known one."""
+
+
 def bought_by_known(
     text: str, part: str, known_ends: Iterable[int], directory: Directory
 ) -> Iterable[Proposal]:
-    """Companies that a known company (ending at each of ``known_ends``) buys."""
-    for end in known_ends:
+    """Companies that a known company (ending at each of ``known_ends``), or one the text
+    names by its kind (_BUYER_KIND), buys."""
+    kind_ends = [match.end() for match in _BUYER_KIND.finditer(text)]
+    for end in (*known_ends, *kind_ends):
         bought = _BUYS_AFTER.match(text, end, end + 160)
         if bought is not None and bought.group("name") not in _NOT_BOUGHT_COMPANIES:
             proposal = _proposal(bought, "name", part, "ownership", directory)

@@ -20,6 +20,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from reader.companies.places import PLACES, STATES
+
 _WORD = r"[\w&-]*(?:['’](?!s\b)[\w&-]+|\.[\w&-]+)*"
 _JOIN = r"(?:&|\+|of|de|du|la|von|van)"
 NAME = rf"(?:St\. |Mt\. )?[A-Z]{_WORD}(?:[ -]{_JOIN}?[ ]?[A-Z0-9]{_WORD}){{0,3}}"
@@ -36,14 +38,14 @@ _NEXT_IN_LIST = re.compile(
 _NAME_ENDS_HERE = re.compile(rf"(?P<name>{NAME})(?:\s+via\s+{NAME})?$")
 _PREPOSITION_AND_NAME_HERE = re.compile(rf"\b(?P<prep>at|from|on|via) (?P<name>{NAME})$")
 
-_BUSINESS_PLURALS = frozenset(
+BUSINESS_PLURALS = frozenset(
     {"companies", "firms", "brands", "retailers", "customers", "newspapers",
      "publications", "chains", "carmakers", "automakers", "airlines", "carriers", "banks",
      "lenders", "insurers", "publishers", "studios", "labels", "startups", "start-ups",
      "sponsors", "advertisers", "suppliers", "manufacturers", "makers", "platforms",
      "stores", "brokerages", "developers", "giants", "conglomerates", "chipmakers",
      "drugmakers", "vendors", "exchanges", "operators", "corporations", "multinationals",
-     "employers"}
+     "employers", "producers"}
 )  # fmt: skip
 """Kinds of companies, in the plural: "retailers such as ..." lists companies (but not
 "rivals such as", which in sport lists clubs, "clients including", often people, nor "services
@@ -134,7 +136,7 @@ _PREPOSITIONS = (
 )  # fmt: skip
 _OWN_BUSINESSES = (
     "company", "business", "firm", "startup", "start-up", "agency", "studio", "label",
-    "consultancy", "venture",
+    "consultancy", "venture", "chain",
 )  # fmt: skip
 """Before a comma and a name, someone's own business ("my business, Zorbix Design.")."""
 
@@ -371,6 +373,15 @@ def frames(text: str) -> Iterator[Frame]:
         if text[index + 8 : index + 9].isupper() and text.endswith(_LISTED_ON, 0, index):
             yield from _after_role_word(text, index, index + 8)
         index = text.find("-listed ", index + 1)
+    index = text.find("-based ")
+    while index >= 0:
+        if (
+            text[index + 7 : index + 8].isupper()
+            and _a_place_before(text, index)
+            and not _KIND_AFTER_A_WORD.match(text, text.find(" ", index + 7))
+        ):
+            yield from _after_role_word(text, index, index + 7)  # "Denver-based GCC of America"
+        index = text.find("-based ", index + 1)
     index = text.find(": ")
     while index >= 0:
         if text[index + 2 : index + 3].isupper() and _kinds_of_company_lead_to(text, index):
@@ -379,7 +390,7 @@ def frames(text: str) -> Iterator[Frame]:
 
 
 _OWNER_OR_ARTICLE_BEFORE = re.compile(
-    r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Aa]nother|[Aa]n?|[Tt]he)"
+    r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Aa]nother|[Aa]n?|[Tt]he|[Tt]hat|[Tt]his)"
     r"(?: (?!the\b|of\b|for\b|to\b|with\b|in\b|at\b|by\b)[\w-]+){0,4}$"
 )
 _CLOSED_NAME_HERE = re.compile(rf"(?P<the>)(?P<name>{NAME})(?=[,.;)]| and | which | where |$)")
@@ -397,6 +408,15 @@ def _own_business(text: str, start: int, end: int) -> Iterator[Frame]:
         frame = _frame(text, found, "described as a company", True)
         if frame is not None:
             yield frame
+
+
+def _a_place_before(text: str, index: int) -> bool:
+    """A country, a big city or a state before "-based" ("Denver-based", "San
+    Francisco-based"), not a technology ("Intel-based MacBooks", "RSS-based")."""
+    words = text[max(0, index - 30) : index].split()
+    return bool(words) and (
+        words[-1] in PLACES or words[-1] in STATES or " ".join(words[-2:]) in PLACES
+    )
 
 
 def _kinds_of_company_lead_to(text: str, colon: int) -> bool:
@@ -418,6 +438,9 @@ which before a colon introduce people, symbols or a book's details as often)."""
 
 
 _ROLE_WORD_HERE = re.compile(alternation(dict.fromkeys(ROLE_WORDS, "(?= [A-Z])")))
+_KIND_AFTER_A_WORD = re.compile(rf"(?: [a-z][\w-]*)? {_ROLE_WORD_HERE.pattern}")
+"""After a word: a kind of company, for which that word was a trade ("Toronto-based AI chip
+startup Tenstorrent")."""
 _ROLE_OR_OPENING_ROLE_WORD_HERE = alternation(
     dict.fromkeys((*ROLE_WORDS, *_OPENING_ROLE_WORDS), "(?= [A-Z])")
 )
@@ -667,7 +690,7 @@ def _kind_of_company_before(text: str, index: int) -> bool:
     plural ("newspapers including", "brands as clients including", "Platforms (DSPs) such
     as", "energy suppliers to go bust, including")."""
     words = text[max(0, index - 60) : index].split()[-5:]
-    return any(word.strip("(),").lower() in _BUSINESS_PLURALS for word in words)
+    return any(word.strip("(),").lower() in BUSINESS_PLURALS for word in words)
 
 
 def _described(text: str, index: int) -> Iterator[Frame]:

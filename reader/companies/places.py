@@ -70,6 +70,7 @@ _STATE_ABBREVIATIONS = (
     r"|Mont|Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Vt|Va"
     r"|Wash|W\.Va|Wis|Wyo|D\.C"
 )
+STATES = frozenset(_STATES.split("|"))
 STATE_AFTER = re.compile(rf",\s+(?:(?:{_STATE_ABBREVIATIONS})\.|(?:{_STATES})\b)")
 """A state after a name and a comma: the name is a town ("Dearborn, Mich.", "Lawrenceville,
 N.J.", "Palo Alto, California"), as American papers write where a company is based."""

@@ -1136,3 +1136,34 @@ def test_management_ends_a_firms_name_after_two_words_but_names_a_trade_after_on
     assert names(detector.detect("Trends", trade)) == set()
     agency = "The Federal Emergency Management Agency said the Federal Emergency teams came."
     assert names(detector.detect("Storm", agency)) == set()
+
+
+def test_a_name_after_a_place_and_based_is_a_company_but_not_after_a_technology(
+    detector: Detector,
+) -> None:
+    body = "The plants suit Denver-based GCC of Quorbia. Toronto-based AI chip startup Zorbtron."
+    assert names(detector.detect("Cement", body)) == {"GCC of Quorbia", "Zorbtron"}
+    tech = "The Intel-based MacBook and RSS-based APIs were web-based UI tools."
+    assert names(detector.detect("Macs", tech)) == set()
+
+
+def test_more_ways_of_naming_a_company_by_what_it_is(detector: Detector) -> None:
+    body = (
+        "That chain, Quorpanda, has more tea shops. When the banking giant acquired Zorbell "
+        "Securities in October for $1.2 billion, bankers doubted it. Partners include New "
+        "Zealand producers such as Meadow Quorbs, Kiwi Zorba and Hemp Quorla."
+    )
+    assert {
+        "Quorpanda", "Zorbell Securities", "Meadow Quorbs", "Kiwi Zorba", "Hemp Quorla",
+    } <= names(detector.detect("Deals", body))  # fmt: skip
+    group = "Grupo Quorbo bought a bakery. Grupo Quorbo said sales rose."
+    assert names(detector.detect("Bakeries", group)) == {"Grupo Quorbo"}
+    band = "Grupo Niche played salsa at the festival on Sunday night."
+    assert names(detector.detect("Music", band)) == set()
+
+
+def test_a_list_that_a_kind_of_company_opens_ends_however_the_sentence_goes_on(
+    detector: Detector,
+) -> None:
+    body = "Forecasts came from major chipmakers Texas Instruments and Zorbilinx earlier this week."
+    assert names(detector.detect("Chips", body)) == {"Texas Instruments", "Zorbilinx"}
