@@ -270,14 +270,17 @@ class Detector:
                     second: items if not second else items + one_word
                     for second, items in by_second.items()
                 }
-        # every written form of a name's first word: possessive, full stop, comma, capitals
+        # every written form of a name's first word: possessive, full stop, comma, capitals;
+        # the endings only where a name is that one word ("Toyota's"; "China." starts none)
         forms: set[str] = set()
-        for first in self._by_first:
+        for first, names in self._by_first.items():
             variants = [first]
             if len(first) > 2 and not first.isupper():
                 variants.append(first.upper())
+            one_word = any(" " not in name for name, _, _ in names)
+            endings = _WRITTEN_ENDINGS if one_word else ("",)
             for variant in variants:
-                forms.update(variant + suffix for suffix in _WRITTEN_ENDINGS)
+                forms.update(variant + suffix for suffix in endings)
         self._form_set = frozenset(forms)
         self._lower_case_firsts = _by_capital_part(self._by_first)
         self._starts: dict[str, _Start] = {}
@@ -297,8 +300,12 @@ class Detector:
                 if item is None:
                     item = found[key] = _Found(entry, entry.name)
                 item.occurrences.append((part, start, end, where))
+        buying = {part for part, text in parts.items() if buys_something(text)}
         proposals = (
-            [_past_a_person_of(p) for p in propose_unknown(parts, self.directory, certain_spans)]
+            [
+                _past_a_person_of(p)
+                for p in propose_unknown(parts, self.directory, certain_spans, buying)
+            ]
             if self._propose
             else []
         )
@@ -317,7 +324,7 @@ class Detector:
         known_ends = {(part, end) for (part, _), (_, end) in known_at.items()}
         if self._propose:
             for part, text in parts.items():
-                if buys_something(text):
+                if part in buying:
                     ends = [end for (at, end) in known_ends if at == part]
                     proposals.extend(bought_by_known(text, part, ends, self.directory))
         units = {p.name for p in proposals if _a_group_of_a_company(p, parts)}
@@ -902,15 +909,16 @@ def _ambiguous_sense(
     for occurrence in occurrences:
         part, start, end, _ = occurrence
         text = parts[part]
-        raw_window = (
-            _heading_line(text, start, end) or text[max(0, start - _WINDOW) : end + _WINDOW]
-        )
+        raw_window = text[max(0, start - _WINDOW) : end + _WINDOW]
         window = raw_window.casefold()
         if _has_any_phrase(window, anti):
             continue
         kept.append(occurrence)
         if confirmed:
             continue
+        heading = _heading_line(text, start, end)
+        if heading is not None:  # a headline among others: its own words only
+            raw_window, window = heading, heading.casefold()
         after = text[end : end + 40]
         if (part, start) in evidence_at:
             confirmed = "company evidence"
@@ -947,12 +955,15 @@ def _heading_line(text: str, start: int, end: int) -> str | None:
         line_end = len(text)
     if (line_start == 0 and start >= _WINDOW) or line_end < 0:
         return None  # a line longer than a headline
-    words = text[line_start:line_end].split()
+    line = text[line_start:line_end]
+    if ". " in line:
+        return None  # sentences
+    words = line.split()
     if len(words) < 7:  # a headline, not an item of a list ("Canon Pixma MX870 Wireless")
         return None
-    capitalised = sum(word[:1].isupper() for word in words if len(word) > 3)
-    long_words = sum(len(word) > 3 for word in words)
-    return text[line_start:line_end] if capitalised == long_words else None
+    if any(len(word) > 3 and not word[0].isupper() for word in words):
+        return None
+    return line
 
 
 def _named_again_and_again(
@@ -1044,7 +1055,14 @@ _LIST_NEIGHBOUR_AFTER = re.compile(
 )
 
 
-_KIND_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(BUSINESS_PLURALS))}) $")
+def _a_kind_before(text: str, start: int) -> bool:
+    """A kind of company in the plural right before ``start`` ("chipmakers Intel")."""
+    if not text.endswith(" ", 0, start):
+        return False
+    word_start = text.rfind(" ", max(0, start - 20), start - 1) + 1
+    return text[word_start : start - 1] in BUSINESS_PLURALS
+
+
 _LISTED_AFTER_A_KIND = re.compile(
     r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?P<name>[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,2})"
     r"(?=\s+[a-z])"
@@ -1070,7 +1088,7 @@ def _add_listed_neighbours(
         for occurrence in item.occurrences
     ]
     known_starts: set[tuple[str, int]] | None = None  # made for the first name listed
-    known_ends = {(part, end) for part, _, end, _ in known}
+    known_ends: set[tuple[str, int]] | None = None  # made for the first list that goes on
     for part, before, end, _ in known:
         text = parts[part]
         after = text[end : end + 2]  # a comma, or spaces and "and" or "or", or no list
@@ -1079,7 +1097,7 @@ def _add_listed_neighbours(
         ):
             continue
         match = _LIST_NEIGHBOUR_AFTER.match(text, end)
-        if match is None and _KIND_BEFORE.search(text, max(0, before - 30), before):
+        if match is None and _a_kind_before(text, before):
             match = _LISTED_AFTER_A_KIND.match(text, end)  # "chipmakers Intel and Xilinx earlier"
         if match is None:
             continue
@@ -1105,7 +1123,11 @@ def _add_listed_neighbours(
         occurrence = (part, start, match.end("name"), _where(part, start, lead_end))
         item.occurrences.append(occurrence)
         item.reasons.append("listed with companies")
-        if text.endswith(", ", 0, before) and (part, before - 2) in known_ends:
+        if not text.endswith(", ", 0, before):
+            continue
+        if known_ends is None:
+            known_ends = {(p, e) for p, _, e, _ in known}
+        if (part, before - 2) in known_ends:
             known.append(occurrence)  # "Eruditus, Vedantu, FrontRow and Udayy"
             known_starts.add((part, start))
             known_ends.add((part, occurrence[2]))

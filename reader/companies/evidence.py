@@ -32,11 +32,10 @@ LEGAL_SUFFIX_AFTER = re.compile(
 )
 _LOWER_NAME = r"[a-z]+(?:\d|[A-Z])[\w&-]*"
 """A name written in lower case but for a digit or a capital inside ("my6sense", "eBay")."""
-_NAME_BEFORE = re.compile(
-    rf"(?P<name>{_NAME}|{_LOWER_NAME})(?:'s|’s)?(?: \([A-Z][A-Z0-9&]{{1,7}}\))?,?\s*$"
-)
-"""A name that ends right before an anchor, perhaps with its initials in brackets ("Sea Energy
-Renewables (SER), a subsidiary of")."""
+_NAME_BEFORE = re.compile(rf"(?P<name>{_NAME}|{_LOWER_NAME})(?:'s|’s)?,?\s*$")
+_INITIALS_BEFORE = re.compile(r" \([A-Z][A-Z0-9&]{1,7}\)$")
+"""A name's initials in brackets before an appositive ("Sea Energy Renewables (SER), a
+subsidiary of"): the name is read before them."""
 
 # Each kind of evidence is found by a cheap anchor first; the name is then read next to it.
 NAME_WORDS = (
@@ -340,8 +339,10 @@ def propose_unknown(
     parts: dict[str, str],
     directory: Directory,
     known: dict[str, list[tuple[int, int]]] | None = None,
+    buying: Set[str] = frozenset(),
 ) -> Iterable[Proposal]:
-    """Names that the text itself shows to be companies. Each kind of evidence is found by an
+    """Names that the text itself shows to be companies (``buying``: the parts with a word of
+    buying, see buys_something). Each kind of evidence is found by an
     anchor that starts with a literal (so the regex engine skips through the text), and the
     name is then read right before or after it. A name word inside a name already known for
     certain (``known``: its spans by part; "Motors" in "General Motors") is not read again."""
@@ -370,12 +371,12 @@ def propose_unknown(
                 organisation_words=extra is not None or suffix in _PUBLIC_BODIES_FORMS,
             )  # fmt: skip
         for match in _appositive_anchors(text):
-            if match.start() and (
-                text[match.start() - 1].isalnum() or text[match.start() - 1] in ".’')"
-            ):
-                proposals = _name_before(
-                    text, match.start(), part, "described as a company", directory
-                )
+            anchor = match.start()
+            if text.endswith(")", 0, anchor):
+                initials = _INITIALS_BEFORE.search(text, max(0, anchor - 12), anchor)
+                anchor = anchor if initials is None else initials.start()
+            if anchor and (text[anchor - 1].isalnum() or text[anchor - 1] in ".’'"):
+                proposals = _name_before(text, anchor, part, "described as a company", directory)
                 if _NEW_CLAUSE.match(text, match.end()):
                     proposals = (p for p in proposals if not _clause_before(text, p.start))
                 yield from proposals
@@ -387,12 +388,11 @@ def propose_unknown(
                 yield from _name_before(text, start, part, "company role", directory)
         if " & " in text:
             yield from _ampersand_firms(text, part, directory)
-        if buys_something(text):
+        if part in buying:
             for match in _BUYS_A_BUSINESS.finditer(text):
                 yield from _name_before(text, match.start(), part, "ownership", directory)
-        for word in _COMPANY_FIRST_WORDS:
-            if word in text:
-                yield from _named_as_a_group(text, word, part, directory)
+        if "Grupo " in text:
+            yield from _named_as_a_group(text, part, directory)
         if " contract" in text:
             for match in _WINS_A_CONTRACT.finditer(text):
                 yield from _name_before(text, match.start(), part, "contractor", directory)
@@ -477,15 +477,14 @@ _BUYS_A_BUSINESS = re.compile(
 """A name before buying a business ("Parkdale Mills purchased the old Avondale Mills
 operation", "Zorbix has acquired the startup") or a name ("Zorbix bought Quorlo"): a buyer of
 companies (people who buy companies are ruled out by their names)."""
-_COMPANY_FIRST_WORDS = ("Grupo ", "Groupe ", "Gruppo ")
-"""The word "group" in Spanish, French or Italian, which opens companies' names ("Grupo
-Cementos de Chihuahua", "Groupe Renault"), and bands' and artists' (so only among words of
-business, or written again)."""
+
 _NAME_HERE = re.compile(_NAME)
 
 
-def _named_as_a_group(text: str, word: str, part: str, directory: Directory) -> Iterable[Proposal]:
-    index = text.find(word)
+def _named_as_a_group(text: str, part: str, directory: Directory) -> Iterable[Proposal]:
+    """ "Grupo" (group in Spanish) opens companies' names ("Grupo Cementos de Chihuahua"), and
+    bands' (so only among words of business, or written again: "Grupo Niche sang")."""
+    index = text.find("Grupo ")
     while index >= 0:
         found = _NAME_HERE.match(text, index)
         if (
@@ -499,7 +498,7 @@ def _named_as_a_group(text: str, word: str, part: str, directory: Directory) -> 
             )
             if proposal is not None:
                 yield proposal
-        index = text.find(word, index + 1)
+        index = text.find("Grupo ", index + 1)
 
 
 _WINS_A_CONTRACT = re.compile(
