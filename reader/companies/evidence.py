@@ -391,8 +391,6 @@ def propose_unknown(
         if part in buying:
             for match in _BUYS_A_BUSINESS.finditer(text):
                 yield from _name_before(text, match.start(), part, "ownership", directory)
-        if "Grupo " in text:
-            yield from _named_as_a_group(text, part, directory)
         if " contract" in text:
             for match in _WINS_A_CONTRACT.finditer(text):
                 yield from _name_before(text, match.start(), part, "contractor", directory)
@@ -477,29 +475,6 @@ _BUYS_A_BUSINESS = re.compile(
 """A name before buying a business ("Parkdale Mills purchased the old Avondale Mills
 operation", "Zorbix has acquired the startup") or a name ("Zorbix bought Quorlo"): a buyer of
 companies (people who buy companies are ruled out by their names)."""
-
-_NAME_HERE = re.compile(_NAME)
-
-
-def _named_as_a_group(text: str, part: str, directory: Directory) -> Iterable[Proposal]:
-    """ "Grupo" (group in Spanish) opens companies' names ("Grupo Cementos de Chihuahua"), and
-    bands' (so only among words of business, or written again: "Grupo Niche sang")."""
-    index = text.find("Grupo ")
-    while index >= 0:
-        found = _NAME_HERE.match(text, index)
-        if (
-            found is not None
-            and " " in found.group()
-            and not text[index - 1 : index].isalnum()
-            and (text.count(found.group()) > 1 or _in_company_context(text, index, found.end()))
-        ):  # a band or an artists' group is a "grupo" too
-            proposal = _proposal_at(
-                found.group(), index, found.end(), part, "legal form", directory
-            )
-            if proposal is not None:
-                yield proposal
-        index = text.find("Grupo ", index + 1)
-
 
 _WINS_A_CONTRACT = re.compile(
     r"(?<=[\w.’'])(?: (?:has|had|have|also|successfully|recently|just))*"

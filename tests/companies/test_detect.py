@@ -1156,10 +1156,6 @@ def test_more_ways_of_naming_a_company_by_what_it_is(detector: Detector) -> None
     assert {
         "Quorpanda", "Zorbell Securities", "Meadow Quorbs", "Kiwi Zorba", "Hemp Quorla",
     } <= names(detector.detect("Deals", body))  # fmt: skip
-    group = "Grupo Quorbo bought a bakery. Grupo Quorbo said sales rose."
-    assert names(detector.detect("Bakeries", group)) == {"Grupo Quorbo"}
-    band = "Grupo Niche played salsa at the festival on Sunday night."
-    assert names(detector.detect("Music", band)) == set()
 
 
 def test_a_list_that_a_kind_of_company_opens_ends_however_the_sentence_goes_on(
