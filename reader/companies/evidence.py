@@ -95,8 +95,7 @@ _DASHED_APPOSITIVE_ANCHOR = re.compile(f" (?:—|–|--){_APPOSITIVE}")
 """A name explained right after it: "McClatchy, a chain of 30 newspapers", "Zorbix, a startup",
 "Zorbix, a Spokane and Seattle advertising and design agency", "Zorbix — a deep learning team
 acquired by Microsoft", "Sherborne Investors, which describes itself as a 'turnaround investment
-firm'"; but not "Marco Villa, the company's chief operating officer", a person
-at the company."""
+firm'"; but not "Marco Villa, the company's chief operating officer", a person at the company."""
 _COPULA_ANCHOR = re.compile(
     rf" is (?:a|an|the) {_DESCRIPTION_WORDS}(?:company|startup|start-up|manufacturer|carmaker"
     r"|automaker|retailer|conglomerate|supplier|insurer|lender|airline|firm(?! believer)"
@@ -341,11 +340,12 @@ def propose_unknown(
     known: dict[str, list[tuple[int, int]]] | None = None,
     buying: Set[str] = frozenset(),
 ) -> Iterable[Proposal]:
-    """Names that the text itself shows to be companies (``buying``: the parts with a word of
-    buying, see buys_something). Each kind of evidence is found by an
+    """Names that the text itself shows to be companies. Each kind of evidence is found by an
     anchor that starts with a literal (so the regex engine skips through the text), and the
     name is then read right before or after it. A name word inside a name already known for
-    certain (``known``: its spans by part; "Motors" in "General Motors") is not read again."""
+    certain (``known``: its spans by part; "Motors" in "General Motors") is not read again;
+    buyers are looked for only in the parts with a word of buying (``buying``, see
+    buys_something)."""
     title = parts.get("title", "")
     actor = _TITLE_ACTOR.match(title) if _TITLE_VERB.search(title) else None
     if actor is not None:
@@ -496,7 +496,7 @@ def buys_something(text: str) -> bool:
 _BUYER_KIND = re.compile(
     r"\b[Tt]he (?:[\w-]+ ){0,2}(?:giant|company|firm|group|bank|lender|insurer|retailer|maker"
     r"|conglomerate|chain|carrier|airline|publisher|automaker|carmaker|chipmaker|drugmaker)"
-    r"(?= (?:has |had |also |then |later |eventually |agreed to |)?(?:acquired|bought|purchased"
+    r"(?= (?:has |had |also |then |later |eventually |agreed to )?(?:acquired|bought|purchased"
     r"|acquire|buy) )"
 )
 """A buyer that the text names by its kind ("When the banking giant acquired Montgomery

@@ -138,7 +138,8 @@ _OWN_BUSINESSES = (
     "company", "business", "firm", "startup", "start-up", "agency", "studio", "label",
     "consultancy", "venture", "chain",
 )  # fmt: skip
-"""Before a comma and a name, someone's own business ("my business, Zorbix Design.")."""
+"""Before a comma and a name, someone's own business or one the text points to ("my business,
+Zorbix Design.", "The venture, XSemi,")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,7 +379,7 @@ def frames(text: str) -> Iterator[Frame]:
         if (
             text[index + 7 : index + 8].isupper()
             and _a_place_before(text, index)
-            and not _KIND_AFTER_A_WORD.match(text, text.find(" ", index + 7))
+            and not _a_trade_of_the_kind_after(text, index + 7)
         ):
             yield from _after_role_word(text, index, index + 7)  # "Denver-based GCC of America"
         index = text.find("-based ", index + 1)
@@ -398,9 +399,9 @@ _CLOSED_NAME_HERE = re.compile(rf"(?P<the>)(?P<name>{NAME})(?=[,.;)]| and | whic
 
 def _own_business(text: str, start: int, end: int) -> Iterator[Frame]:
     """Someone's own business, or a business of some kind, named after it: "my design and
-    marketing business, Zurek Design.", "another medical marijuana company, MedReleaf." (the
-    name closed by punctuation or a clause, so that "his company, Zorbix Chief Jane Doe ..." is
-    not read as a name)."""
+    marketing business, Zurek Design.", "another medical marijuana company, MedReleaf.", "The
+    venture, XSemi, will", "That chain, ChaPanda, which" (the name closed by punctuation or a
+    clause, so that "his company, Zorbix Chief Jane Doe ..." is not read as a name)."""
     if _OWNER_OR_ARTICLE_BEFORE.search(text, max(0, start - 50), start) is None:
         return
     found = _CLOSED_NAME_HERE.match(text, end)
@@ -408,6 +409,13 @@ def _own_business(text: str, start: int, end: int) -> Iterator[Frame]:
         frame = _frame(text, found, "described as a company", True)
         if frame is not None:
             yield frame
+
+
+def _a_trade_of_the_kind_after(text: str, start: int) -> bool:
+    """The capitalised word at ``start`` names the trade of a kind of company after it
+    ("Toronto-based AI chip startup Tenstorrent"): the company is named later."""
+    space = text.find(" ", start)
+    return space >= 0 and _KIND_AFTER_A_WORD.match(text, space) is not None
 
 
 def _a_place_before(text: str, index: int) -> bool:
@@ -476,6 +484,7 @@ def _role_words_after_break(text: str) -> list[re.Match[str]]:
 
 
 def _after_opening_role_word(text: str, start: int) -> Iterator[Frame]:
+    """ "Franchisee CFRA Holdings closed ...": see _OPENING_ROLE_WORD."""
     found = _OPENING_ROLE_WORD.match(text, start)
     if found is not None:
         name = found.group("name")
