@@ -1049,9 +1049,12 @@ def _has_cue(raw_window: str, window: str, cue: str) -> bool:
     return len(cue) > 4 and cue.endswith("s") and has_phrase(window, cue[:-1])
 
 
-_LIST_NEIGHBOUR_AFTER = re.compile(
+_NEXT_LISTED_NAME = (
     r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?P<name>[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,2})"
-    r"(?=[,;:]|\.(?!\w)|\s+(?:and|or|are|were|have|had|all|both)\b|\s*$)"
+)
+"""A comma, "and" or "or", then a name of up to three capitalised words."""
+_LIST_NEIGHBOUR_AFTER = re.compile(
+    _NEXT_LISTED_NAME + r"(?=[,;:]|\.(?!\w)|\s+(?:and|or|are|were|have|had|all|both)\b|\s*$)"
 )
 
 
@@ -1063,10 +1066,7 @@ def _a_kind_before(text: str, start: int) -> bool:
     return text[word_start : start - 1] in BUSINESS_PLURALS
 
 
-_LISTED_AFTER_A_KIND = re.compile(
-    r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?P<name>[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,2})"
-    r"(?=\s+[a-z])"
-)
+_LISTED_AFTER_A_KIND = re.compile(_NEXT_LISTED_NAME + r"(?=\s+[a-z])")
 """After a list that a kind of company opens ("chipmakers Texas Instruments and Xilinx earlier
 this week"), a name ends the list however the sentence goes on."""
 
