@@ -246,6 +246,7 @@ class Detector:
         for entry in directory.entries:
             for name in _written_forms(entry.names):
                 first = name.split()[0].rstrip(",") if name.split() else ""  # "Keefe, Bruyette"
+                first = first.partition("/")[0]  # "RE/MAX", "M/I Homes": a text's words end at "/"
                 if first:
                     self._by_first[first].append((name, name.lower(), entry))
             for ticker in entry.tickers:
@@ -262,7 +263,10 @@ class Detector:
                 by_second: dict[str, list[_Name]] = defaultdict(list)
                 for item in names:
                     words = item[0].split(maxsplit=2)
-                    second = _second_word_key(words[1]) if len(words) > 1 else ""
+                    # a name whose first word has a "/" goes on from inside a word of the text:
+                    # it is tried where no second word is read, with the one-word names
+                    two = len(words) > 1 and "/" not in words[0]
+                    second = _second_word_key(words[1]) if two else ""
                     by_second[second].append(item)
                 one_word = by_second.get("", [])
                 # each list already ends with the one-word names: no list is made per lookup
@@ -593,8 +597,9 @@ name that looks like a person's still gets proposed on."""
 def _named_by_initials(
     name: str, accepted: dict[str, _Found], parts: dict[str, str]
 ) -> _Found | None:
-    """The company whose initials ``name`` are, given in brackets right after its name
-    ("Sierra Nevada Corporation (SNC)")."""
+    """The company whose initials ``name`` are: given in brackets right after its name
+    ("Sierra Nevada Corporation (SNC)"), or the first letters of its name's words, of three
+    words or more ("Foundation Building Materials Inc." ... "FBM has grown")."""
     if not (2 <= len(name) <= 5 and name.isupper() and name.isalpha()):
         return None
     brackets = f" ({name})"
@@ -602,7 +607,15 @@ def _named_by_initials(
         for part, _, end, _ in item.occurrences:
             if parts[part].startswith(brackets, end):
                 return item
+    if len(name) >= 3:
+        for item in accepted.values():
+            words = [w for w in item.name.split() if w not in _NOT_IN_INITIALS]
+            if len(words) == len(name) and all(w[0] == c for w, c in zip(words, name, strict=True)):
+                return item
     return None
+
+
+_NOT_IN_INITIALS = frozenset({"of", "and", "&", "the", "Inc", "Inc.", "LLC", "Ltd", "Ltd."})
 
 
 def _past_a_person_of(proposal: Proposal) -> Proposal:
@@ -668,7 +681,9 @@ def _apart_from_people(
             first_names.add(_word_before(text, start))
         elif _names_a_place(text, end):
             continue
-        elif text[end : end + 1] in _CREDIT_ENDS and _a_credit(text, start, end, name):
+        elif (
+            text[end : end + 1] in _CREDIT_ENDS or text.startswith(_STOCK_PHOTOS, end)
+        ) and _a_credit(text, start, end, name):
             continue  # the cheap test first: a credit ends its line or its parenthesis
         elif things and _a_thing_of_its_make(occurrence, parts):
             continue
@@ -1326,13 +1341,18 @@ def _names_a_place(text: str, end: int) -> bool:
 
 _CREDIT_BEFORE = re.compile(
     r"(?:^|[\n(]|\.[ \t])[ \t]*(?:(?:Featured |Top |Header |Lead )?"
-    r"(?:[Pp]hoto(?:graph)?(?:er)?s?|[Ii]mages?|[Pp]icture|[Ii]llustration|[Cc]redit|[Ss]ource)"
+    r"(?:[Pp]hoto(?:graph)?(?:er)?s?|[Ii]mages?|[Pp]icture|[Ii]llustration|[Cc]redit|[Ss]ource"
+    r"|[Cc]ourtesy(?: of)?)"
     r"(?: credit)?(?: by)?[ \t]*:?[ \t]*"
-    r"(?:[^\n/:]{0,40}/[^\n/]{0,30}?(?: via)?[ \t]*)?|[^\n/]{0,60}[A-Za-z.]/[ \t]*)$"
+    r"(?:[^\n/:]{0,40}/[^\n/]{0,30}?(?: via)?[ \t]*)?"
+    r"|[^\n/]{0,60}[A-Za-z.]/(?:[^\n/]{0,30}? via)?[ \t]*)$"
 )
 """Before a photo's credit on its line or after a caption's sentence: "Featured Image: Johannes
 Eisele/", "(Photo by Jane Doe/", "(Image credit: Jane Doe/LightRocket via ", "Photo: ", "Jane
-Doe/", "... levels. Photographer: Daniel Acker/Bloomberg via "."""
+Doe/", "... levels. Photographer: Daniel Acker/Bloomberg via ", "Courtesy ", "... in Houston.
+Brett Coomer/Houston Chronicle via "."""
+_STOCK_PHOTOS = (" Stock\n", " Stock)", " Stock.\n")
+"""After a company's name, its library of photos credited ("Courtesy Adobe Stock")."""
 _PHOTO_AGENCIES = frozenset({"Getty Images", "Shutterstock", "Alamy", "iStock"})
 """Agencies whose name on a line of its own (under a photo's caption) is a credit."""
 

@@ -275,6 +275,13 @@ _LEADING_NOISE = frozenset(
      "Certainly", "Altogether", "Likewise", "Otherwise", "Elsewhere", "Lastly"}
 )  # fmt: skip
 
+_NATIONALITIES = frozenset(
+    {"Japanese", "American", "Chinese", "German", "French", "British", "Korean", "Indian",
+     "European", "Swedish", "Italian", "Dutch", "Swiss", "Spanish", "Canadian", "Australian",
+     "Israeli", "Taiwanese"}
+)  # fmt: skip
+"""The nationalities of _LEADING_NOISE, which also open companies' own names."""
+
 _ROLE_WORDS = frozenset(
     {"Shares", "Stock", "Unit", "Units", "Subsidiary", "Owner", "Parent", "Maker", "Makers",
      "Head", "Chief", "CEO", "Division", "Investors", "Founder", "Co-founder", "Chairman",
@@ -619,7 +626,13 @@ def _frame_proposals(text: str, part: str, directory: Directory) -> Iterable[Pro
         seen.add(frame.start)
         if frame.read_loosely:
             proposal = _proposal_at(
-                frame.name, frame.start, frame.end, part, frame.reason, directory
+                frame.name,
+                frame.start,
+                frame.end,
+                part,
+                frame.reason,
+                directory,
+                keep_nationality=frame.after_preposition,
             )
             if proposal is not None:
                 yield proposal
@@ -977,11 +990,15 @@ def _proposal_at(
     directory: Directory,
     *,
     organisation_words: bool = True,
+    keep_nationality: bool = False,
 ) -> Proposal | None:
     """The name read at ``start`` as a company, without the words before it that are not part
     of it ("Shares of", "The", "Tokyo-based"); None when what is left is not a company's. A
     word of organisations ("States", "Board") rules a name out unless a legal form follows it
-    (``organisation_words`` False: "Corn States Hybrid Service Inc.")."""
+    (``organisation_words`` False: "Corn States Hybrid Service Inc."). A nationality that
+    opens the name stays when a word of company names follows it ("American Securities"), or
+    with ``keep_nationality``, where a preposition comes right before ("chief development
+    officer at American Campus Communities": not "at Japanese Zorbix")."""
     cut = after_place_possessive(name)  # "Japan's Zorbix Corp."
     name, start = name[cut:], start + cut
     words = name.split()
@@ -990,6 +1007,12 @@ def _proposal_at(
         start += len(" ".join(words[:cut])) + 1
         words = words[cut:]
     while words and (words[0] in _LEADING_NOISE or words[0].endswith("-based")):
+        if (
+            words[0] in _NATIONALITIES
+            and len(words) > 1
+            and (keep_nationality or words[1] in _NAME_WORD_SUFFIXES)
+        ):
+            break  # "American Securities LLC", "officer at American Campus Communities"
         start += len(words[0]) + 1
         words = words[1:]
     name = " ".join(words).rstrip(".,'’")

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from reader.companies.places import PLACES, STATES
+from reader.companies.places import DEMONYMS, PLACES, STATES
 
 _WORD = r"[\w&-]*(?:['’](?!s\b)[\w&-]+|\.[\w&-]+)*"
 _JOIN = r"(?:&|\+|of|de|du|la|von|van)"
@@ -132,7 +132,7 @@ _SHOPS = ("Showroom", "Boutique", "Dealership")
 _BEFORE_NAME = r"(?= (?:[A-Z]|[Tt]he [A-Z]))"
 _PREPOSITIONS = (
     "at", "on", "from", "via", "through", "by", "of", "in", "as", "including", "like",
-    "especially", "notably", "owns", "now:",
+    "especially", "notably", "owns", "now:", "include", "includes",
 )  # fmt: skip
 _OWN_BUSINESSES = (
     "company", "business", "firm", "startup", "start-up", "agency", "studio", "label",
@@ -192,17 +192,18 @@ _THROUGH = _Before(
 _JOB = _Before(
     ("CEO", "CFO", "COO", "CTO", "xecutive", "ounder", "nalyst", "nalysts", "trategist",
      "trategists", "conomist", "conomists", "xecutives", "mployees", "anager", "anagers",
-     "irector", "irectors", "artner", "artners", "resident"),
+     "irector", "irectors", "artner", "artners", "resident", "fficer"),
     re.compile(
         r"\b(?:CEO|CFO|COO|CTO|[Cc]hief [Ee]xecutive|[Cc]o-?[Ff]ounder|[Ff]ounder|[Aa]nalysts?"
-        r"|[Vv]ice[- ][Pp]resident"
+        r"|[Vv]ice[- ][Pp]resident|[Cc]hief(?: [A-Za-z-]{1,20}){1,2} [Oo]fficer"
         r"|[Ss]trategists?|[Ee]conomists?|[Ee]xecutives?|[Ee]mployees"
         r"|(?:[Pp]ortfolio|[Ff]und) [Mm]anagers?|[Mm]anaging [Dd]irectors?"
         r"|(?:[Gg]eneral|[Mm]anaging|[Ss]enior) [Pp]artners?)$"
     ),
-    reach=18,
+    reach=56,
 )  # fmt: skip
-"""Before "at": "CEO at", "analysts at", "portfolio manager at", "managing director at"."""
+"""Before "at": "CEO at", "analysts at", "portfolio manager at", "managing director at",
+"chief development officer at" (not any officer: "a police officer at")."""
 _HEAD_OF = re.compile(
     r"\b(?:[Hh]ead of [A-Z][\w&]*(?: [A-Z][\w&]*){0,3}"
     r"|, (?:head|director|(?:senior |executive )?vice[- ]president|manager) of(?: [\w&-]+){1,4})$"
@@ -243,7 +244,9 @@ _OWNS = _Before(
     re.compile(r"\b(?:which|that|who)(?: also| now| still)?$"),
     reach=11,
 )
-_LIST_WORDS = frozenset({"including", "like", "especially", "notably"})
+_LIST_WORDS = frozenset({"including", "like", "especially", "notably", "include", "includes"})
+"""Before a list of names, after a kind of company: "retailers including", "Its customers
+include Walmart and Target"."""
 _WHICH_WAS_BOUGHT = re.compile(
     r"(?:(?:it|we|they|the company|the firm|the group) (?:had )?(?:acquired|bought|purchased)"
     r"|(?:was|had been|has been|is|were) (?:\w+ )?(?:acquired|bought|purchased|owned)(?= by))\b"
@@ -287,6 +290,7 @@ class Frame(NamedTuple):
     strong: bool  # enough to propose an unknown name; else it only decides a known one
     trade: bool = False  # the name is bought, owned or listed: a news outlet counts too
     read_loosely: bool = False  # may start with words that are not the name's ("The", "Shares of")
+    after_preposition: bool = False  # read right after "at", "by", "of" ...: "at American Tower"
 
 
 _GATES: dict[str, tuple[str, ...]] = {
@@ -423,7 +427,10 @@ def _a_place_before(text: str, index: int) -> bool:
     Francisco-based"), not a technology ("Intel-based MacBooks", "RSS-based")."""
     words = text[max(0, index - 30) : index].split()
     return bool(words) and (
-        words[-1] in PLACES or words[-1] in STATES or " ".join(words[-2:]) in PLACES
+        words[-1] in PLACES
+        or words[-1] in STATES
+        or words[-1] in DEMONYMS
+        or " ".join(words[-2:]) in PLACES
     )
 
 
@@ -546,7 +553,9 @@ def _role_of(text: str, start: int, end: int) -> Iterator[Frame]:
                     found = _CAPITALISED_NAME_HERE.match(text, based.end())
             if found is not None:
                 name = found.group("name")
-                yield Frame(name, found.start(), found.end(), "company role", True, False, True)
+                yield Frame(
+                    name, found.start(), found.end(), "company role", True, False, True, True
+                )
             return
 
 

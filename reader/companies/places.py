@@ -74,3 +74,12 @@ STATES = frozenset(_STATES.split("|"))
 STATE_AFTER = re.compile(rf",\s+(?:(?:{_STATE_ABBREVIATIONS})\.|(?:{_STATES})\b)")
 """A state after a name and a comma: the name is a town ("Dearborn, Mich.", "Lawrenceville,
 N.J.", "Palo Alto, California"), as American papers write where a company is based."""
+
+DEMONYMS = frozenset(
+    {"American", "British", "Canadian", "Mexican", "Brazilian", "Chinese", "Japanese", "Korean",
+     "Indian", "Taiwanese", "German", "French", "Dutch", "Belgian", "Swiss", "Austrian",
+     "Italian", "Spanish", "Portuguese", "Swedish", "Norwegian", "Danish", "Finnish", "Irish",
+     "Polish", "Czech", "Hungarian", "Israeli", "Turkish", "Australian", "Singaporean"}
+)  # fmt: skip
+"""A country's adjective, which news writes before "-based" as it writes the country's name
+("Czech-based Key 6 Business Solutions")."""

@@ -1163,3 +1163,53 @@ def test_a_list_that_a_kind_of_company_opens_ends_however_the_sentence_goes_on(
 ) -> None:
     body = "Forecasts came from major chipmakers Texas Instruments and Zorbilinx earlier this week."
     assert names(detector.detect("Chips", body)) == {"Texas Instruments", "Zorbilinx"}
+
+
+def test_a_name_with_a_slash_is_read_whole(detector: Detector) -> None:
+    body = "Builders reporting: Meritage Homes, M/I Homes and RE/MAX. Toyota/Lexus dealers waited."
+    assert {"M/I Homes", "RE/MAX", "Toyota", "Lexus"} <= names(detector.detect("Homes", body))
+
+
+def test_an_officer_at_a_company_works_for_a_company_but_a_police_officer_need_not(
+    detector: Detector,
+) -> None:
+    body = "said Jane Roe, chief development officer at Quorbic Campus Living."
+    assert names(detector.detect("Housing", body)) == {"Quorbic Campus Living"}
+    police = "said Bob Roe, a police officer at Grand Quorbic station."
+    assert names(detector.detect("Crime", police)) == set()
+
+
+def test_a_nationality_opens_a_companys_name_after_a_preposition_or_before_a_name_word(
+    detector: Detector,
+) -> None:
+    deal = "Lowe's is buying the firm from Swiss Capital LLC and CD&R."
+    assert "Swiss Capital" in names(detector.detect("Deal", deal))
+    job = "said Jane Roe, chief development officer at American Quorb Communities."
+    assert names(detector.detect("Housing", job)) == {"American Quorb Communities"}
+    adjective = "The unit was sold to Japanese Zorbix Corp. last year."
+    assert names(detector.detect("Deal", adjective)) == {"Zorbix"}
+
+
+def test_initials_that_spell_a_named_companys_words_are_that_company(detector: Detector) -> None:
+    body = "The buyer took Quorbic Building Materials Inc. private. QBM's chief executive said so."
+    result = found(detector, "Deal", body)
+    assert set(result) == {"Quorbic Building Materials"}
+    assert "QBM" in {e.text for e in result["Quorbic Building Materials"].evidence}
+
+
+def test_a_country_adjective_before_based_places_a_company(detector: Detector) -> None:
+    body = "It acquired 75 per cent of Czech-based Quorb 6 Business Solutions."
+    assert names(detector.detect("Deal", body)) == {"Quorb 6 Business Solutions"}
+
+
+def test_the_customers_a_company_includes_are_companies(detector: Detector) -> None:
+    body = "Its customers include Walmart, Zorbix Robotics and Quibblo."
+    assert names(detector.detect("Clients", body)) == {"Walmart", "Zorbix Robotics", "Quibblo"}
+
+
+def test_more_photo_credits_are_not_companies(detector: Detector) -> None:
+    body = (
+        "The mayor speaks on Tuesday in Houston. Brett Coomer/Houston Chronicle via Getty Images"
+        "\n\nCities are cutting budgets.\nCourtesy Adobe Stock\n\nHomebuilders gained."
+    )
+    assert names(detector.detect("Budgets", body)) == set()
