@@ -308,7 +308,9 @@ class Detector:
         proposals = (
             [
                 _past_a_person_of(p)
-                for p in propose_unknown(parts, self.directory, certain_spans, buying)
+                for p in propose_unknown(
+                    parts, self.directory, certain_spans, buying, a_persons_name
+                )
             ]
             if self._propose
             else []
@@ -560,6 +562,8 @@ class Detector:
                     continue
                 item.reasons.append(reason)
             if not occurrences or (outlet and _only_cited(occurrences, parts, evidence_at)):
+                continue
+            if entry.sector == "research" and _only_cited_for_figures(occurrences, parts):
                 continue
             item.occurrences = occurrences
             if not item.reasons:
@@ -1204,7 +1208,9 @@ _OUTLET_NAME = re.compile(
     r"\b(?:News|Times|Post|Journal|Herald|Tribune|Press|Reuters|Bloomberg"
     r"|Nikkei|Gazette|Chronicle|Telegraph|Guardian|Daily)\b"
 )
-_OUTLET_AFTER = re.compile(r"\s+(?:News|Sports|Radio|Television|TV|Asia|Business|Insider|Online)\b")
+_OUTLET_AFTER = re.compile(
+    r"\s+(?:News|Sports|Radio|Television|TV|Asia|Business|Insider|Online|Money)\b"
+)
 
 
 _HEADLINE_VERB = re.compile(r" (?:[A-Z][a-z]+|[a-z]+)s\b(?<!ss)(?<!'s)")
@@ -1381,8 +1387,9 @@ def _only_cited(
 ) -> bool:
     """Every occurrence of a news outlet is a citation ("according to Reuters", "Nikkei Asia
     reported", "as Gizmodo explained"), and none is in a phrase that shows a business ("tickets
-    go on sale via Live Nation"). Only outlets are left out when cited: a company whose analysis
-    or filing is cited ("according to Sensor Tower's analysis") is still named as a company."""
+    go on sale via Live Nation"). Research and data companies cited for their figures are left
+    out too (see _only_cited_for_figures); any other company whose filing or statement is cited
+    ("according to Tesla's filing") is still named as a company."""
     for part, start, end, _ in occurrences:
         if (part, start) in evidence_at:
             return False
@@ -1397,6 +1404,45 @@ def _only_cited(
         ):
             return False
     return True
+
+
+def _only_cited_for_figures(
+    occurrences: Sequence[tuple[str, int, int, str]], parts: dict[str, str]
+) -> bool:
+    """Every occurrence of a research or data company cites its figures ("according to
+    FactSet", "data from PitchBook", "Kantar said", "estimates compiled by Refinitiv"): like
+    a news outlet cited, the article does not name it for anything it does. Its analyst quoted
+    ("said Jane Doe, an economist at Oxford Economics") still names it, as any employer."""
+    for part, start, end, _ in occurrences:
+        text = parts[part]
+        before = text[max(0, start - 70) : start]
+        if not (
+            _FIGURES_FROM_BEFORE.search(before) is not None
+            or _FIGURES_AFTER.match(text, end, end + 40) is not None
+        ):
+            return False
+    return True
+
+
+_FIGURES_FROM_BEFORE = re.compile(
+    r"(?:\b(?:data|figures|estimates|numbers|statistics|research|forecasts?|projections?"
+    r"|survey|analysis|rankings?)(?: (?:compiled|provided|published|released|gathered))?"
+    r" (?:from|by|of)|\b(?:[Cc]ompiled|[Pp]olled|[Ss]urveyed|[Tt]racked|[Pp]rovided"
+    r"|[Cc]alculated|[Ee]stimated|[Mm]easured) by|\b[Aa]ccording to|\b[Pp]er|\b[Ss]ource:?"
+    r"|\bcited)(?: the)? $",
+    re.IGNORECASE,
+)
+"""Before a data company cited for its figures: "according to", "data from", "estimates
+compiled by", "analysts polled by", "Source: " (not "writing for the Sensor Tower blog": its
+writer works there)."""
+_FIGURES_AFTER = re.compile(
+    r"(?:'s|’s)? (?:data|figures|estimates|estimated|numbers|statistics|research|survey"
+    r"|surveys|study|report|reports|reported|analysis|forecasts?|forecasted|projections?"
+    r"|projects|predicts|expects|index|tracker|found|finds|shows|showed|said|says|noted"
+    r"|counted|calculated|recorded|tallied|ranked|rankings?|consensus)\b"
+)
+"""After a data company cited for its figures: "FactSet data", "Kantar said", "Gartner's
+survey" (but not "Gartner analyst Jane Doe" nor "Gartner acquired")."""
 
 
 _OUTLET_CITED_AFTER = re.compile(

@@ -7,7 +7,7 @@ phrases around a name that news uses for companies ("Get it at Foo for $20", "ac
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Set
+from collections.abc import Callable, Iterable, Set
 from typing import NamedTuple
 
 from reader.companies.directory import Directory
@@ -346,13 +346,15 @@ def propose_unknown(
     directory: Directory,
     known: dict[str, list[tuple[int, int]]] | None = None,
     buying: Set[str] = frozenset(),
+    persons_name: Callable[[str], bool] = lambda name: False,
 ) -> Iterable[Proposal]:
     """Names that the text itself shows to be companies. Each kind of evidence is found by an
     anchor that starts with a literal (so the regex engine skips through the text), and the
     name is then read right before or after it. A name word inside a name already known for
     certain (``known``: its spans by part; "Motors" in "General Motors") is not read again;
     buyers are looked for only in the parts with a word of buying (``buying``, see
-    buys_something)."""
+    buys_something), and what a buyer buys only when ``persons_name`` says the buyer's name
+    is no person's ("Elon Musk bought Zorbix": people buy companies and houses alike)."""
     title = parts.get("title", "")
     actor = _TITLE_ACTOR.match(title) if _TITLE_VERB.search(title) else None
     if actor is not None:
@@ -397,7 +399,11 @@ def propose_unknown(
             yield from _ampersand_firms(text, part, directory)
         if part in buying:
             for match in _BUYS_A_BUSINESS.finditer(text):
-                yield from _name_before(text, match.start(), part, "ownership", directory)
+                buyers = list(_name_before(text, match.start(), part, "ownership", directory))
+                yield from buyers
+                if any(_a_buyer(buyer, spans, persons_name) for buyer in buyers):
+                    # and what it buys: "Sinclair Broadcasting acquired The Tennis Channel"
+                    yield from _bought_at(text, match.start(), part, directory)
         if " contract" in text:
             for match in _WINS_A_CONTRACT.finditer(text):
                 yield from _name_before(text, match.start(), part, "contractor", directory)
@@ -510,6 +516,16 @@ _BUYER_KIND = re.compile(
 Securities in October"): what it buys is a company as after a known one."""
 
 
+def _a_buyer(
+    buyer: Proposal, known_spans: Iterable[tuple[int, int]], persons_name: Callable[[str], bool]
+) -> bool:
+    """A buyer that is a company: no person ("Elon Musk bought ...") and no thing of a known
+    company ("the Samsung Gear Sport to acquire GPS")."""
+    return not persons_name(buyer.name) and not any(
+        start <= buyer.start < end for start, end in known_spans
+    )
+
+
 def bought_by_known(
     text: str, part: str, known_ends: Iterable[int], directory: Directory
 ) -> Iterable[Proposal]:
@@ -517,11 +533,16 @@ def bought_by_known(
     names by its kind (_BUYER_KIND), buys."""
     kind_ends = [match.end() for match in _BUYER_KIND.finditer(text)]
     for end in (*known_ends, *kind_ends):
-        bought = _BUYS_AFTER.match(text, end, end + 160)
-        if bought is not None and bought.group("name") not in _NOT_BOUGHT_COMPANIES:
-            proposal = _proposal(bought, "name", part, "ownership", directory)
-            if proposal is not None:
-                yield proposal
+        yield from _bought_at(text, end, part, directory)
+
+
+def _bought_at(text: str, end: int, part: str, directory: Directory) -> Iterable[Proposal]:
+    """The company bought by the buyer whose name ends at ``end``."""
+    bought = _BUYS_AFTER.match(text, end, end + 160)
+    if bought is not None and bought.group("name") not in _NOT_BOUGHT_COMPANIES:
+        proposal = _proposal(bought, "name", part, "ownership", directory)
+        if proposal is not None:
+            yield proposal
 
 
 def _appositive_anchors(text: str) -> Iterable[re.Match[str]]:

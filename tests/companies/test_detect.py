@@ -1213,3 +1213,26 @@ def test_more_photo_credits_are_not_companies(detector: Detector) -> None:
         "\n\nCities are cutting budgets.\nCourtesy Adobe Stock\n\nHomebuilders gained."
     )
     assert names(detector.detect("Budgets", body)) == set()
+
+
+def test_a_data_company_cited_for_its_figures_is_a_source_not_a_company(
+    detector: Detector,
+) -> None:
+    cited = (
+        "Sales rose 5%, according to FactSet. Grocery inflation fell, Kantar said. Analysts "
+        "polled by Refinitiv expected more. Data from PitchBook show fewer deals."
+    )
+    assert names(detector.detect("Markets", cited)) == set()
+    acting = "FactSet acquired Quorbix for $20 million. Kantar's chief executive resigned."
+    assert {"FactSet", "Kantar"} <= names(detector.detect("Deals", acting))
+    employer = "said Jane Doe, an economist at Oxford Economics."
+    assert names(detector.detect("Economy", employer)) == {"Oxford Economics"}
+
+
+def test_what_an_unknown_company_buys_is_a_company_but_not_what_a_product_acquires(
+    detector: Detector,
+) -> None:
+    deal = "Quorb Broadcasting has acquired The Zorb Channel for $350 million."
+    assert names(detector.detect("Deal", deal)) == {"Quorb Broadcasting", "Zorb Channel"}
+    watch = "I waited for the Samsung Gear Sport to acquire GPS, which took minutes."
+    assert "GPS" not in names(detector.detect("Review", watch))
