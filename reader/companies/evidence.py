@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Set
 from typing import NamedTuple
 
-from reader.companies.directory import Directory
+from reader.companies.directory import CompanyEntry, Directory
 from reader.companies.frames import NAME, ROLES, alternation, frames
 from reader.companies.places import PLACES, after_place_possessive
 
@@ -54,6 +54,7 @@ LEGAL_FORMS = (
     "plc", "Co., Ltd.",
     "Co., Ltd", "Co.", "Co",
 )  # fmt: skip
+_LEGAL_FORM_SET = frozenset(form for form in LEGAL_FORMS if " " not in form)
 _LEGAL_ANCHOR = re.compile(
     "(?P<suffix>" + alternation(dict.fromkeys((*LEGAL_FORMS, *NAME_WORDS), r"(?![\w&-])")) + ")"
 )
@@ -1048,9 +1049,16 @@ def _proposal_at(
         or (organisation_words and NOT_COMPANY_WORDS.search(name))
     ):
         return None
-    known = directory.find(name)
+    known = directory.find(name) or _known_with_legal_form(name, directory)
     if known is not None:
         name = known.name
     elif _joins_known_names(name, directory):
         return None  # "Dolphins-Sun Life Financial: a naming-rights deal"
     return Proposal(name, part, start, max(end, start + 1), reason)
+
+
+def _known_with_legal_form(name: str, directory: Directory) -> CompanyEntry | None:
+    """A company of the directory written with a legal form it does not list ("IBISWorld
+    Inc")."""
+    head, _, last = name.rpartition(" ")
+    return directory.find(head.rstrip(",")) if head and last in _LEGAL_FORM_SET else None

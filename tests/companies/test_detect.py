@@ -1223,6 +1223,12 @@ def test_a_data_company_cited_for_its_figures_is_a_source_not_a_company(
         "polled by Refinitiv expected more. Data from PitchBook show fewer deals."
     )
     assert names(detector.detect("Markets", cited)) == set()
+    more = (
+        "There were 120 bank sales, S&P Global Market Intelligence data show. The sector is "
+        "worth $21 billion, according to research firm IBISWorld Inc. Refinitiv put the "
+        "target at 430,000. Sales grew 5%, Kantar\nWorldpanel said."
+    )
+    assert names(detector.detect("Supermarket sales up 3.6 pct - Kantar Worldpanel", more)) == set()
     acting = "FactSet acquired Quorbix for $20 million. Kantar's chief executive resigned."
     assert {"FactSet", "Kantar"} <= names(detector.detect("Deals", acting))
     employer = "said Jane Doe, an economist at Oxford Economics."
