@@ -9,8 +9,9 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import NamedTuple
 
 from reader.companies.directory import CompanyEntry, Directory
@@ -145,6 +146,10 @@ def _new_detection(
     _set_reason(detection, reason)
     _set_evidence(detection, evidence)
     return detection
+
+
+_NO_EVIDENCE: Mapping[tuple[str, int], int] = MappingProxyType({})
+_ANOTHER_NAME_WORD = re.compile(r"\s[A-Z0-9]")
 
 
 _Name = tuple[str, str, CompanyEntry]
@@ -315,7 +320,10 @@ class Detector:
             if self._propose
             else []
         )
-        evidence_at = {(proposal.part, proposal.start) for proposal in proposals}
+        evidence_at: dict[tuple[str, int], int] = {}
+        for proposal in proposals:
+            at = (proposal.part, proposal.start)
+            evidence_at[at] = min(proposal.end, evidence_at.get(at, proposal.end))
         accepted = self._decide(found, parts, evidence_at)
         for symbol_entry, part, start, end in self._tickers(parts):
             key = symbol_entry.name.casefold()
@@ -520,7 +528,7 @@ class Detector:
         self,
         found: dict[str, _Found],
         parts: dict[str, str],
-        evidence_at: Set[tuple[str, int]] = frozenset(),
+        evidence_at: Mapping[tuple[str, int], int] = _NO_EVIDENCE,
     ) -> dict[str, _Found]:
         """Keep unambiguous companies; keep an ambiguous one when some occurrence has context
         that means the company and none of them means the ordinary word (one sense per
@@ -570,6 +578,16 @@ class Detector:
                 item.reasons.append("name")
             accepted[key] = item
         return accepted
+
+
+def _evidence_here(
+    evidence_at: Mapping[tuple[str, int], int], text: str, part: str, start: int, end: int
+) -> bool:
+    """A phrase shows a company named at ``start`` (``evidence_at``: where each such name
+    starts and ends), and that name is this one, not a longer one that goes on with more
+    words ("Denmark-based consultancy Sea Intelligence" shows no Sea Limited)."""
+    evidence_end = evidence_at.get((part, start))
+    return evidence_end is not None and not _ANOTHER_NAME_WORD.search(text, end, evidence_end)
 
 
 def _certain_occurrences(found: dict[str, _Found]) -> list[tuple[str, int, int]]:
@@ -636,12 +654,34 @@ def _past_a_person_of(proposal: Proposal) -> Proposal:
 def _names_a_sibling(proposal: Proposal, known: _Found, known_end: int) -> bool:
     """Evidence for a longer name that starts with a known one and ends in a word of a
     separate business ("Kotak Securities" where the directory knows "Kotak", "Essar Steel" for
-    "Essar"): a sister company of the known one, not the known one itself."""
+    "Essar"): a sister company of the known one, not the known one itself; or one that starts
+    with a known name that is also a word and goes on with words not its own ("consultancy Sea
+    Intelligence" is no Sea Limited)."""
     if proposal.end <= known_end or known.entry is None:
         return False
-    return proposal.name.split()[-1] in _SISTER_COMPANY_WORDS and proposal.name.casefold() not in (
-        name.casefold() for name in known.entry.names
+    if proposal.name.casefold() in (name.casefold() for name in known.entry.names):
+        return False
+    if proposal.name.split()[-1] in _SISTER_COMPANY_WORDS:
+        return True
+    return known.entry.ambiguous and not _its_own_words(
+        proposal.name[known_end - proposal.start :], known.entry
     )
+
+
+def _its_own_words(words: str, entry: CompanyEntry) -> bool:
+    """Every word is of the company's own names, a legal form or the word of its trade that
+    a name may go on with ("Dole Food", "JP Morgan Chase", "Bonza Airline", "Tesla Inc")."""
+    own = {word for name in entry.names for word in name.split()}
+    return all(
+        word in own or word in _LEGAL_FORM_WORDS or word in _OWN_TRADE_WORDS
+        for word in words.replace(".", "").split()
+    )
+
+
+_OWN_TRADE_WORDS = frozenset(
+    {"Airline", "Airlines", "Airways", "Air", "Food", "Foods", "Motor", "Motors", "Bank",
+     "Company", "International", "Global", "Brands", "Stores", "Energy", "Pharma"}
+)  # fmt: skip
 
 
 _THING_AFTER = re.compile(r" (?:was|is|had|has|were|are)\b")
@@ -909,7 +949,7 @@ def _ambiguous_sense(
     occurrences: list[tuple[str, int, int, str]],
     parts: dict[str, str],
     certain: Sequence[tuple[str, int, int]] = (),
-    evidence_at: Set[tuple[str, int]] = frozenset(),
+    evidence_at: Mapping[tuple[str, int], int] = _NO_EVIDENCE,
     repetition_counts: bool = False,
 ) -> tuple[list[tuple[str, int, int, str]], str]:
     """The occurrences that mean the company, and why; none when nothing in the article
@@ -939,7 +979,7 @@ def _ambiguous_sense(
         if heading is not None:  # a headline among others: its own words only
             raw_window, window = heading, heading.casefold()
         after = text[end : end + 40]
-        if (part, start) in evidence_at:
+        if _evidence_here(evidence_at, text, part, start, end):
             confirmed = "company evidence"
         elif LEGAL_SUFFIX_AFTER.match(after):
             confirmed = "legal suffix"
@@ -1383,7 +1423,7 @@ def _a_credit(text: str, start: int, end: int, name: str) -> bool:
 def _only_cited(
     occurrences: Sequence[tuple[str, int, int, str]],
     parts: dict[str, str],
-    evidence_at: Set[tuple[str, int]] = frozenset(),
+    evidence_at: Mapping[tuple[str, int], int] = _NO_EVIDENCE,
 ) -> bool:
     """Every occurrence of a news outlet is a citation ("according to Reuters", "Nikkei Asia
     reported", "as Gizmodo explained"), and none is in a phrase that shows a business ("tickets
@@ -1391,9 +1431,9 @@ def _only_cited(
     out too (see _only_cited_for_figures); any other company whose filing or statement is cited
     ("according to Tesla's filing") is still named as a company."""
     for part, start, end, _ in occurrences:
-        if (part, start) in evidence_at:
-            return False
         text = parts[part]
+        if _evidence_here(evidence_at, text, part, start, end):
+            return False
         before = text[max(0, start - 70) : start]
         if not (
             cited_before(before)

@@ -132,7 +132,7 @@ _SHOPS = ("Showroom", "Boutique", "Dealership")
 _BEFORE_NAME = r"(?= (?:[A-Z]|[Tt]he [A-Z]))"
 _PREPOSITIONS = (
     "at", "on", "from", "via", "through", "by", "of", "in", "as", "including", "like",
-    "especially", "notably", "owns", "now:", "include", "includes",
+    "especially", "notably", "owns", "now:", "include", "includes", "with",
 )  # fmt: skip
 _OWN_BUSINESSES = (
     "company", "business", "firm", "startup", "start-up", "agency", "studio", "label",
@@ -293,6 +293,18 @@ class Frame(NamedTuple):
     after_preposition: bool = False  # read right after "at", "by", "of" ...: "at American Tower"
 
 
+_ANALYSTS_WITH = (" analyst", " analysts", " economist", " strategist", " researcher")
+"""Before "with" and a name: "Robert Stallard, analyst with Vertical Research Partners"."""
+_KINDS_CALLED = (
+    " company", " firm", " startup", " start-up", " business", " brand", " chain", " label",
+    " venture", " studio", " agency", " retailer", " subsidiary", " entity", " outfit",
+    " consultancy", " fund", " manufacturer", " supplier",
+)  # fmt: skip
+"""Before "called", "named" or "dubbed" and a name: "a company called Cinergy" (not "a
+developer named" nor "a filmmaker named": people as often)."""
+_INDEFINITE_KIND_BEFORE = re.compile(r"\b(?:[Aa]n?|[Nn]ew)(?: [\w-]+){0,3}$")
+"""Before the kind: "a", "an" or "new" ("a new venture named Zorbix"), not "the company named
+Jane Doe its chief executive"."""
 _GATES: dict[str, tuple[str, ...]] = {
     "in": _ROLE_OF_ENDS,
     "of": (*_ROLE_OF_ENDS, *_PART_OF.endings, *_OWNER_OF.endings),
@@ -303,6 +315,8 @@ _GATES: dict[str, tuple[str, ...]] = {
     "owns": _OWNS.endings,
     "which": (",", *_COMPANY_NOUN.endings),
     "that": (",", *_COMPANY_NOUN.endings),
+    **dict.fromkeys(("called", "named", "dubbed"), _KINDS_CALLED),
+    "with": _ANALYSTS_WITH,
 }
 """For the commonest anchors, every way the text before them can end in some frame. _ANCHOR
 reads them as lookbehinds, so that nearly all of the "in", "of", "on", "that" of running text
@@ -330,6 +344,7 @@ _ANCHOR_WORDS = {
     **dict.fromkeys(_SHOPS, r"\b"),
     **dict.fromkeys((*ROLE_WORDS, *_HELD), "(?= [A-Z])"),
     **dict.fromkeys((f"{noun}," for noun in _OWN_BUSINESSES), "(?= [A-Z])"),
+    **dict.fromkeys(("called", "named", "dubbed"), "(?= [A-Z])"),
 }
 """The words of _ANCHOR, each with what must come after it."""
 _ANCHOR = re.compile(
@@ -356,6 +371,8 @@ def frames(text: str) -> Iterator[Frame]:
             yield from _platform_post(text, start)
         elif word in ("which", "that"):
             yield from _clause(text, start, match.end() + 1)
+        elif word in ("called", "named", "dubbed"):
+            yield from _kind_called(text, start, match.end() + 1)
         elif word.endswith(","):
             yield from _own_business(text, start, match.end() + 1)
         elif word in _SHOPS:
@@ -574,7 +591,9 @@ def _after_preposition(text: str, word: str, start: int, end: int) -> Iterator[F
         _THROUGH.ends(text, start) or _on_sale_before(text, start)
     ):
         yield from _after(text, end, "sold through", strong=True)
-    elif word == "at" and (_JOB.ends(text, start) or _head_of_before(text, start)):
+    elif word == "with" or (  # the gate let only "analyst with" ... through
+        word == "at" and (_JOB.ends(text, start) or _head_of_before(text, start))
+    ):
         yield from _after(text, end, "company role", strong=True)
     elif word == "by" and _ACQUIRED_BY.ends(text, start):
         yield from _after(text, end, "ownership", strong=True, trade=True)
@@ -592,6 +611,14 @@ def _after_preposition(text: str, word: str, start: int, end: int) -> Iterator[F
         word in _LIST_WORDS or (word == "as" and text.endswith(" such", 0, start))
     ) and _kind_of_company_before(text, start):
         yield from _listed_after(text, end, "listed as companies")
+
+
+def _kind_called(text: str, start: int, end: int) -> Iterator[Frame]:
+    """ "a company called Cinergy", "a new startup dubbed Zorbix" (the kind is right before
+    the anchor: _GATES made sure of it)."""
+    kind_start = text.rfind(" ", 0, start)
+    if _INDEFINITE_KIND_BEFORE.search(text, max(0, kind_start - 40), max(kind_start, 0)):
+        yield from _after(text, end, "described as a company", strong=True)
 
 
 def _on_sale_before(text: str, index: int) -> bool:
@@ -631,7 +658,11 @@ def _frame(
     past a line break ("The Washington\nPost"), where it cannot be read whole."""
     start = found.start("name")
     name = found.group("name")
-    if found.group("the") and " " not in name:
+    first, space, rest = name.partition(" ")
+    if first.endswith("-based") and space:  # "Nanjing-based X-Epic": where it is, then the name
+        start += len(first) + 1
+        name = rest
+    elif found.group("the") and " " not in name:
         if _WRAPPED.match(text, found.end("name")):
             return None
         start = found.start("the")

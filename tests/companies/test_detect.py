@@ -1242,3 +1242,31 @@ def test_what_an_unknown_company_buys_is_a_company_but_not_what_a_product_acquir
     assert names(detector.detect("Deal", deal)) == {"Quorb Broadcasting", "Zorb Channel"}
     watch = "I waited for the Samsung Gear Sport to acquire GPS, which took minutes."
     assert "GPS" not in names(detector.detect("Review", watch))
+
+
+def test_a_company_called_or_named_so_is_a_company_but_not_whom_a_company_named(
+    detector: Detector,
+) -> None:
+    body = "The merger created a company called Quorbergy. She founded a new venture named Zorbixo."
+    assert names(detector.detect("Utilities", body)) == {"Quorbergy", "Zorbixo"}
+    hire = "The company named Quorb Smithers its chief executive. A developer named Ngan Vo sued."
+    assert names(detector.detect("Hires", hire)) == set()
+
+
+def test_a_longer_name_that_starts_with_a_known_word_name_is_another_company(
+    detector: Detector,
+) -> None:
+    body = "An assessment by Denmark-based consultancy Sea Intelligence shows shipping profits."
+    assert names(detector.detect("Shipping", body)) == {"Sea Intelligence"}
+    same = "Tesla Inc, Volkswagen and Stellantis NV were named. Tesla sold more cars."
+    assert "Tesla Inc" not in names(detector.detect("EVs", same))
+
+
+def test_a_place_and_based_before_a_listed_name_is_not_part_of_it(detector: Detector) -> None:
+    body = "These startups include Nanjing-based Quorb Epic and Hefei-based Zorbix Software."
+    assert names(detector.detect("EDA", body)) == {"Quorb Epic", "Zorbix Software"}
+
+
+def test_an_analyst_with_a_firm_works_for_a_company(detector: Detector) -> None:
+    body = "according to Robert Stallard, analyst with Quorbical Research Partners."
+    assert names(detector.detect("Engines", body)) == {"Quorbical Research Partners"}
