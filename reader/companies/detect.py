@@ -190,13 +190,19 @@ _NOT_WRITTEN_SO = GIVEN_NAMES | {
 
 
 def _written_forms(names: Sequence[str]) -> Iterable[str]:
-    """A company's names as news writes them: "& Co." for "& Company" ("Bain & Co."), with
-    typographic apostrophes and quotes as well as straight ones ("McDonald’s", 'Toys “R” Us'),
-    and one word in capitals of five letters or more, or with a capital inside, also with one
-    capital ("POSCO" as "Posco", "KeyCorp" as "Keycorp"; shorter ones are initials, "BASF",
-    and a name that is also a word or a given name is not: "JOANN", "BlackBerry")."""
+    """A company's names as news writes them: "&" for "and" and the other way round, "& Co."
+    for "& Company" ("Bain & Co."), with typographic apostrophes and quotes as well as
+    straight ones ("McDonald’s", 'Toys “R” Us'), and one word in capitals of five letters or
+    more, or with a capital inside, also with one capital ("POSCO" as "Posco", "KeyCorp" as
+    "Keycorp"; shorter ones are initials, "BASF", and a name that is also a word or a given
+    name is not: "JOANN", "BlackBerry")."""
     for name in names:
         yield name
+        for sign, word in ((" & ", " and "), (" and ", " & ")):
+            if sign in name and not name.endswith((" & Company", " and Company")):
+                other = name.replace(sign, word)  # "Oklahoma Gas & Electric", "Procter and Gamble"
+                if other not in names:
+                    yield other
         for company in (" & Company", " and Company"):
             if name.endswith(company):
                 short = f"{name.removesuffix(company)}{company.removesuffix('Company')}Co."
@@ -746,8 +752,9 @@ def _defined_otherwise(
     directory: Directory,
 ) -> bool:
     """Initials the article spells out as an organisation's name ("the Technology Strategy Board
-    (TSB)" is no TSB Bank) or as another company's ("Mitsui OSK Lines (MOL)" is no MOL Group);
-    not as an unknown company's ("China State Shipbuilding Corp (CSSC)")."""
+    (TSB)" is no TSB Bank), as another company's ("Mitsui OSK Lines (MOL)" is no MOL Group) or
+    as a thing's ("on-time performance (OTP)" is no OTP Bank); not as an unknown company's
+    ("China State Shipbuilding Corp (CSSC)")."""
     part, start, end, _ = occurrence
     written = parts[part][start:end]
     if not (2 <= len(written) <= 5 and written.isupper() and written.isalpha()):
@@ -755,8 +762,13 @@ def _defined_otherwise(
     for text in parts.values():
         index = text.find(f" ({written})")
         if index > 0:
-            words = text[max(0, index - 80) : index].split()[-len(written) :]
-            if len(words) != len(written) or "".join(w[:1] for w in words) != written:
+            words = text[max(0, index - 80) : index].replace("-", " ").split()[-len(written) :]
+            initials = "".join(w[:1] for w in words)
+            if len(words) != len(written) or initials.upper() != written:
+                continue
+            if initials.islower():
+                return True  # a thing's initials: "on-time performance (OTP)"
+            if initials != written:
                 continue
             if words[-1] in ORGANISATION_WORDS:
                 return True
@@ -1481,14 +1493,15 @@ compiled by", "analysts polled by", "Source: ", "Analysts at", perhaps with what
 between ("data from app intelligence firm"); not "writing for the Sensor Tower blog" (its
 writer works there) nor "an analyst at" (an employer of someone quoted)."""
 _FIGURES_AFTER = re.compile(
-    r"(?:\s[A-Z][\w&.-]*){0,3}(?:'s|’s)?\s(?:data|figures|estimates|estimated|numbers"
-    r"|statistics|research|survey|surveys|study|report|reports|reported|analysis|forecasts?"
-    r"|forecasted|projections?|projects|predicts|expects|index|tracker|found|finds|shows"
-    r"|showed|said|says|noted|counted|calculated|recorded|tallied|ranked|rankings?|consensus"
-    r"|put|puts|PMI)\b"
+    r"(?:\s[A-Z][\w&.-]*){0,3}(?:\s(?:and|&)\s[A-Z][\w&.-]*)?(?:'s|’s)?"
+    r"\s(?:data|figures|estimates?|estimated|numbers|statistics|research|survey|surveys|study"
+    r"|reports?|reported|analysis|forecasts?|forecasted|projections?|projects|predicts|expects?"
+    r"|index|tracker|found|finds?|shows?|showed|said|says?|noted|counted|calculated|recorded"
+    r"|tallied|ranked|rankings?|consensus|put|puts|PMI)\b"
 )
-"""After a data company cited for its figures, perhaps past the name of its unit: "FactSet
-data", "Kantar said", "Gartner's survey", "S&P Global Market Intelligence data show",
+"""After a data company cited for its figures, perhaps past the name of its unit or another
+company's: "FactSet data", "Kantar said", "Gartner's survey", "Gartner and IDC estimate",
+"S&P Global Market Intelligence data show",
 "Refinitiv put the target at" (but not "Gartner analyst Jane Doe" nor "Gartner acquired")."""
 _SOURCE_AFTER_A_DASH = re.compile(r"(?: [A-Z][\w&.-]*){0,3}[ \t]*(?:\n|$)")
 """After a data company named as a headline's source, past a dash: "British supermarket sales

@@ -376,10 +376,12 @@ def propose_unknown(
             if suffix == "LP" and not _a_partnership(text, start, match.end()):
                 continue
             extra = match.end() if suffix in _NAME_WORD_SUFFIXES else None
-            yield from _name_before(
+            for proposal in _name_before(
                 text, start, part, "legal form", directory, extra,
                 organisation_words=extra is not None or suffix in _PUBLIC_BODIES_FORMS,
-            )  # fmt: skip
+            ):  # fmt: skip
+                if not (suffix == "Limited" and text.endswith("the ", 0, proposal.start)):
+                    yield proposal  # "the Capitol Limited" is a train
         for match in _appositive_anchors(text):
             anchor = match.start()
             if text.endswith(")", 0, anchor):

@@ -1270,3 +1270,18 @@ def test_a_place_and_based_before_a_listed_name_is_not_part_of_it(detector: Dete
 def test_an_analyst_with_a_firm_works_for_a_company(detector: Detector) -> None:
     body = "according to Robert Stallard, analyst with Quorbical Research Partners."
     assert names(detector.detect("Engines", body)) == {"Quorbical Research Partners"}
+
+
+def test_initials_a_text_spells_out_as_a_thing_are_not_a_company(detector: Detector) -> None:
+    body = "Amtrak wants better on-time performance (OTP). The OTP of its trains fell again."
+    assert "OTP Bank" not in names(detector.detect("Rail", body))
+
+
+def test_and_and_ampersand_write_the_same_name(detector: Detector) -> None:
+    body = "Oklahoma Gas & Electric bought a plant. Procter and Gamble raised prices."
+    assert {"OGE Energy", "Procter & Gamble"} <= names(detector.detect("Deals", body))
+
+
+def test_research_groups_that_estimate_together_are_cited(detector: Detector) -> None:
+    body = "Research groups Gartner and IDC estimate that PC shipments grew."
+    assert names(detector.detect("PCs", body)) == set()
