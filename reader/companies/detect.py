@@ -661,15 +661,17 @@ def _names_a_sibling(proposal: Proposal, known: _Found, known_end: int) -> bool:
     """Evidence for a longer name that starts with a known one and ends in a word of a
     separate business ("Kotak Securities" where the directory knows "Kotak", "Essar Steel" for
     "Essar"): a sister company of the known one, not the known one itself; or one that starts
-    with a known name that is also a word and goes on with words not its own ("consultancy Sea
-    Intelligence" is no Sea Limited)."""
+    with a known name that is also a word, or initials, and goes on with words not its own
+    ("consultancy Sea Intelligence" is no Sea Limited, "HP Hotels, a management company" no HP)."""
     if proposal.end <= known_end or known.entry is None:
         return False
     if proposal.name.casefold() in (name.casefold() for name in known.entry.names):
         return False
     if proposal.name.split()[-1] in _SISTER_COMPANY_WORDS:
         return True
-    return known.entry.ambiguous and not _its_own_words(
+    written = proposal.name[: known_end - proposal.start]
+    a_word_or_initials = known.entry.ambiguous or (written.isupper() and len(written) <= 4)
+    return a_word_or_initials and not _its_own_words(
         proposal.name[known_end - proposal.start :], known.entry
     )
 
@@ -680,7 +682,7 @@ def _its_own_words(words: str, entry: CompanyEntry) -> bool:
     own = {word for name in entry.names for word in name.split()}
     return all(
         word in own or word in _LEGAL_FORM_WORDS or word in _OWN_TRADE_WORDS
-        for word in words.replace(".", "").split()
+        for word in words.replace(".", "").replace("&", " ").split()
     )
 
 
@@ -1219,7 +1221,8 @@ def _past_legal_form(
 
 _LEGAL_FORM_WORDS = frozenset(
     {"Inc", "Ltd", "Co", "Corp", "LLC", "PLC", "Plc", "AG", "SE", "SA", "NV", "BV", "GmbH",
-     "Limited", "Incorporated", "Corporation", "Holdings", "Group", "KK", "AB", "ASA", "Oyj"}
+     "Limited", "Incorporated", "Corporation", "Holdings", "Group", "KK", "AB", "ASA", "Oyj",
+     "LP", "LLP"}
 )  # fmt: skip
 
 

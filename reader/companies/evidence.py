@@ -1019,7 +1019,8 @@ def _proposal_at(
     """The name read at ``start`` as a company, without the words before it that are not part
     of it ("Shares of", "The", "Tokyo-based"); None when what is left is not a company's. A
     word of organisations ("States", "Board") rules a name out unless a legal form follows it
-    (``organisation_words`` False: "Corn States Hybrid Service Inc."). A nationality that
+    (``organisation_words`` False: "Corn States Hybrid Service Inc."); "Union" opening a name
+    is a company's word ("Union Planters Corp.", "Union Carbide"). A nationality that
     opens the name stays when a word of company names follows it ("American Securities"), or
     with ``keep_nationality``, where a preposition comes right before ("chief development
     officer at American Campus Communities": not "at Japanese Zorbix")."""
@@ -1048,7 +1049,7 @@ def _proposal_at(
         or name in _LEADING_NOISE
         or name in PLACES  # "India's primary market", "investors in China"
         or len(name) < 2
-        or (organisation_words and NOT_COMPANY_WORDS.search(name))
+        or (organisation_words and NOT_COMPANY_WORDS.search(name.removeprefix("Union ")))
     ):
         return None
     known = directory.find(name) or _known_with_legal_form(name, directory)

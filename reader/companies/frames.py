@@ -39,7 +39,7 @@ _NAME_ENDS_HERE = re.compile(rf"(?P<name>{NAME})(?:\s+via\s+{NAME})?$")
 _PREPOSITION_AND_NAME_HERE = re.compile(rf"\b(?P<prep>at|from|on|via) (?P<name>{NAME})$")
 
 BUSINESS_PLURALS = frozenset(
-    {"companies", "firms", "brands", "retailers", "customers", "newspapers",
+    {"companies", "firms", "retailers", "customers", "newspapers",
      "publications", "chains", "carmakers", "automakers", "airlines", "carriers", "banks",
      "lenders", "insurers", "publishers", "studios", "labels", "startups", "start-ups",
      "sponsors", "advertisers", "suppliers", "manufacturers", "makers", "platforms",
@@ -48,6 +48,7 @@ BUSINESS_PLURALS = frozenset(
      "employers", "producers"}
 )  # fmt: skip
 """Kinds of companies, in the plural: "retailers such as ..." lists companies (but not
+"brands such as", as often products, "Goldfish, Kettle Chips and Pop Secret", nor
 "rivals such as", which in sport lists clubs, "clients including", often people, nor "services
 like", as often a protocol or a piece of software as a company)."""
 
@@ -736,7 +737,7 @@ def _offering(text: str, start: int, end: int) -> Iterator[Frame]:
 
 def _kind_of_company_before(text: str, index: int) -> bool:
     """One of the five words before "such as" or "including" is a kind of company in the
-    plural ("newspapers including", "brands as clients including", "Platforms (DSPs) such
+    plural ("newspapers including", "advertisers as clients including", "Platforms (DSPs) such
     as", "energy suppliers to go bust, including")."""
     words = text[max(0, index - 60) : index].split()[-5:]
     return any(word.strip("(),").lower() in BUSINESS_PLURALS for word in words)

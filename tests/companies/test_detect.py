@@ -1285,3 +1285,24 @@ def test_and_and_ampersand_write_the_same_name(detector: Detector) -> None:
 def test_research_groups_that_estimate_together_are_cited(detector: Detector) -> None:
     body = "Research groups Gartner and IDC estimate that PC shipments grew."
     assert names(detector.detect("PCs", body)) == set()
+
+
+def test_union_opening_a_name_with_a_legal_form_is_a_company(detector: Detector) -> None:
+    body = "Quorb Planters Corp. agreed to merge. Union Quorbers Corp. and the Union Corp. too."
+    assert "Union Quorbers" in names(detector.detect("Banks", body))
+    agency = "The Federal Deposit Insurance Corp. said so."
+    assert names(detector.detect("Banks", agency)) == set()
+
+
+def test_a_longer_name_that_starts_with_known_initials_is_another_company(
+    detector: Detector,
+) -> None:
+    body = "Raines bought HP Hotels, a full-service, third-party management company, in March."
+    assert "HP" not in names(detector.detect("Hotels", body))
+    held = "The stake is held by KKR & Co LP (NYSE:KKR)."
+    assert names(detector.detect("Deals", held)) == {"KKR"}
+
+
+def test_brands_listed_are_products_as_often_as_companies(detector: Detector) -> None:
+    body = "It owns snack brands such as Quorbfish, Zorb Chips and Pop Quorbet."
+    assert names(detector.detect("Snacks", body)) == set()
