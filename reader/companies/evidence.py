@@ -273,7 +273,8 @@ _LEADING_NOISE = frozenset(
      "Furthermore", "Notably", "Previously", "Currently", "Recently", "Historically",
      "Ironically", "Specifically", "Finally", "Initially", "Eventually", "Importantly",
      "Interestingly", "Unfortunately", "Fortunately", "Clearly", "Obviously", "Apparently",
-     "Certainly", "Altogether", "Likewise", "Otherwise", "Elsewhere", "Lastly"}
+     "Certainly", "Altogether", "Likewise", "Otherwise", "Elsewhere", "Lastly", "Till",
+     "Until"}
 )  # fmt: skip
 
 _NATIONALITIES = frozenset(
@@ -625,6 +626,8 @@ def _headed_sections(text: str, directory: Directory) -> Iterable[Proposal]:
         name = heading.group("name")
         if name.split()[0] in _HEADING_WORDS or name in PLACES or NOT_COMPANY_WORDS.search(name):
             continue  # "The Results", "Background", "Asia"
+        if f" {name.lower()} " in text[index : index + 40]:
+            continue  # a topic: "Domestic" over "The domestic airline industry"
         known = directory.find(name)
         yield Proposal(
             known.name if known is not None else name,

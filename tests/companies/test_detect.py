@@ -1306,3 +1306,10 @@ def test_a_longer_name_that_starts_with_known_initials_is_another_company(
 def test_brands_listed_are_products_as_often_as_companies(detector: Detector) -> None:
     body = "It owns snack brands such as Quorbfish, Zorb Chips and Pop Quorbet."
     assert names(detector.detect("Snacks", body)) == set()
+
+
+def test_a_heading_that_the_paragraph_under_it_uses_as_a_word_is_a_topic(
+    detector: Detector,
+) -> None:
+    body = "Airline mergers\n\nDomestic\nThe domestic airline industry has seen many mergers."
+    assert "Domestic" not in names(detector.detect("Mergers", body))
