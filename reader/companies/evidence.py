@@ -46,7 +46,7 @@ NAME_WORDS = (
     "Publishing", "Pictures", "Group", "Industries", "Systems", "Semiconductor", "Electronics",
     "Energy", "Resources", "Mining", "Financial", "Equities", "Pharma", "Materials", "Bancorp",
     "Bancshares", "Bankshares", "Company", "Brewing", "Brewery", "Winery", "Distillery",
-    "Aerospace", "Management",
+    "Aerospace", "Management", "Apparel",
 )  # fmt: skip
 LEGAL_FORMS = (
     "Inc.", "Inc", "Incorporated", "Corp.", "Corp", "Corporation", "Ltd.", "Ltd", "Limited",
@@ -92,7 +92,7 @@ _APPOSITIVE = (
 )
 _SELF_DESCRIBED = r"(?: which (?:describes|calls|bills) itself(?: as)?)?"
 _APPOSITIVE_ANCHOR = re.compile(f",{_SELF_DESCRIBED}{_APPOSITIVE}")
-_DASHED_APPOSITIVE_ANCHOR = re.compile(f" (?:—|–|--){_APPOSITIVE}")
+_DASHED_APPOSITIVE_ANCHOR = re.compile(f" (?:—|–|--|-){_APPOSITIVE}")
 """A name explained right after it: "McClatchy, a chain of 30 newspapers", "Zorbix, a startup",
 "Zorbix, a Spokane and Seattle advertising and design agency", "Zorbix — a deep learning team
 acquired by Microsoft", "Sherborne Investors, which describes itself as a 'turnaround investment
@@ -274,7 +274,7 @@ _LEADING_NOISE = frozenset(
      "Ironically", "Specifically", "Finally", "Initially", "Eventually", "Importantly",
      "Interestingly", "Unfortunately", "Fortunately", "Clearly", "Obviously", "Apparently",
      "Certainly", "Altogether", "Likewise", "Otherwise", "Elsewhere", "Lastly", "Till",
-     "Until"}
+     "Until", "Parent"}
 )  # fmt: skip
 
 _NATIONALITIES = frozenset(
@@ -411,6 +411,9 @@ def propose_unknown(
         if " contract" in text:
             for match in _WINS_A_CONTRACT.finditer(text):
                 yield from _name_before(text, match.start(), part, "contractor", directory)
+        if " for " in text and (" filed for " in text or " files for " in text):
+            for match in _FILES_FOR_BANKRUPTCY.finditer(text):
+                yield from _name_before(text, match.start(), part, "bankruptcy", directory)
         for index in _find_all(text, _ANALYSTS_AFTER):
             if index and text[index - 1].isalnum():
                 for proposal in _name_before(text, index, part, "company role", directory):
@@ -471,7 +474,8 @@ def _clause_before(text: str, start: int) -> bool:
 
 _BUYS_AFTER = re.compile(
     r"(?:,? (?:who|which|that))?(?: (?:has|have|had|will|would|is|was|also|agreed to|plans to"
-    r"|is set to|to|said it would|said it will|said it has|completed its|announced it would))*"
+    r"|is set to|to|said it would|said it will|said it has|completed its|announced it would"
+    r"|announced plans to|announced a deal to))*"
     r" (?:acquired|acquires|acquiring|acquire|bought|buys|buying|buy|purchased|purchases)"
     rf" (?P<name>{NAME})(?:(?=[,.;:)])|(?= (?:for|in|from|and|last|this|earlier|on|at|over"
     r"|after|with|—|–)\b)|$)"
@@ -493,6 +497,14 @@ _BUYS_A_BUSINESS = re.compile(
 operation", "Zorbix has acquired the startup") or a name ("Zorbix bought Quorlo"): a buyer of
 companies (people who buy companies are ruled out by their names)."""
 
+_FILES_FOR_BANKRUPTCY = re.compile(
+    r"(?<=[\w.’'])(?: (?:has|had|have|also|recently|just|officially|formally))*"
+    r" (?:filed|files) for (?:Chapter (?:11|7|15)|bankruptcy|insolvency|creditor protection"
+    r"|administration|receivership|relief from its creditors)"
+)
+"""A name before filing for bankruptcy ("Hangzhou Glory Real Estate filed for relief from its
+creditors"): a company (a person's own filing is "personal bankruptcy", and people's names are
+ruled out anyway)."""
 _WINS_A_CONTRACT = re.compile(
     r"(?<=[\w.’'])(?: (?:has|had|have|also|successfully|recently|just))*"
     r" (?:won|wins|secured|secures|landed|lands|clinched|bagged|was awarded|has been awarded"
@@ -551,7 +563,7 @@ def _bought_at(text: str, end: int, part: str, directory: Directory) -> Iterable
 
 def _appositive_anchors(text: str) -> Iterable[re.Match[str]]:
     yield from _APPOSITIVE_ANCHOR.finditer(text)
-    if "—" in text or "–" in text or "--" in text:  # the dashed kind is rare: look only then
+    if "—" in text or "–" in text or " -" in text:  # the dashed kind is rare: look only then
         yield from _DASHED_APPOSITIVE_ANCHOR.finditer(text)
 
 

@@ -255,7 +255,7 @@ _WHICH_WAS_BOUGHT = re.compile(
 """After ", which": "Meetup, which it acquired", "Tor, which had been recently acquired by"."""
 _WHICH_TRADES = re.compile(
     r"(?:also |now |still )?(?:makes|manufactures|produces|sells|designs|distributes|supplies"
-    r"|markets)\b"
+    r"|markets|develops|(?:is|was) developing)\b"
 )
 """After ", which": what a company does ("Stellar Pizza, which makes pizza using robotics");
 not what public bodies do too ("the MTA, which runs the buses")."""

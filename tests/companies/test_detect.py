@@ -1313,3 +1313,24 @@ def test_a_heading_that_the_paragraph_under_it_uses_as_a_word_is_a_topic(
 ) -> None:
     body = "Airline mergers\n\nDomestic\nThe domestic airline industry has seen many mergers."
     assert "Domestic" not in names(detector.detect("Mergers", body))
+
+
+def test_a_name_that_files_for_bankruptcy_is_a_company(detector: Detector) -> None:
+    body = (
+        "Quorbzhou Glory Real Estate filed for relief from its creditors. Zorbix Coal has "
+        "filed for Chapter 11. Parent Quorbfirst Global Restaurants filed for bankruptcy."
+    )
+    assert names(detector.detect("Filings", body)) == {
+        "Quorbzhou Glory Real Estate", "Zorbix Coal", "Quorbfirst Global Restaurants",
+    }  # fmt: skip
+
+
+def test_more_ways_a_text_says_what_a_company_does(detector: Detector) -> None:
+    body = (
+        "Its US group, Quorbits & Surveys - a company predicted to grow, was sold. Quorbin "
+        "Real Estate, which was developing a tower, failed. Capital One Financial announced "
+        "plans to acquire Zorbicard in a $35.3 billion deal."
+    )
+    assert {"Quorbits & Surveys", "Quorbin Real Estate", "Zorbicard"} <= names(
+        detector.detect("Deals", body)
+    )
