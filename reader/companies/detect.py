@@ -358,6 +358,8 @@ class Detector:
                 _drop_occurrence(known[0], proposal.part, proposal.start)
             elif (proposal.part, proposal.end) in known_ends:
                 continue  # a known name read with a word before it ("Ousted WeWork CEO ...")
+            elif _inside_a_known_name(proposal, known_at):
+                continue  # 'Us Inc' of 'Toys "R" Us Inc.'
             elif proposal.name in units:
                 continue
             key = proposal.name.casefold()
@@ -655,6 +657,17 @@ def _past_a_person_of(proposal: Proposal) -> Proposal:
     if not company or not a_persons_name(person):
         return proposal
     return proposal._replace(name=company, start=proposal.start + len(person) + 4)
+
+
+def _inside_a_known_name(
+    proposal: Proposal, known_at: dict[tuple[str, int], tuple[_Found, int]]
+) -> bool:
+    """The proposal starts inside a known company's name as written (read from a word in
+    the middle of it)."""
+    return any(
+        part == proposal.part and start < proposal.start < end
+        for (part, start), (_, end) in known_at.items()
+    )
 
 
 def _names_a_sibling(proposal: Proposal, known: _Found, known_end: int) -> bool:

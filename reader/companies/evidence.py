@@ -74,9 +74,10 @@ _AGENCY_TRADES = (
 _TRADE_AGENCY = rf"{_AGENCY_TRADES}(?: and {_AGENCY_TRADES})? agency"
 """An agency of a trade, not a government's: "advertising agency", "advertising and design
 agency"."""
-_DESCRIPTION_WORDS = r"(?:[\w-]+,? (?:and [\w-]+ )?){0,3}?"
-"""Up to three words (each may be a pair joined by "and": "Spokane and Seattle", or a town and
-its state: "Reston, Virginia-based") before the kind of company."""
+_DESCRIPTION_WORDS = r"(?:(?!(?:that|which|who|whose) )[\w’'-]+,? (?:and [\w-]+ )?){0,4}?"
+"""Up to four words (each may be a pair joined by "and": "Spokane and Seattle", or a town and
+its state: "Reston, Virginia-based") before the kind of company ("the world’s largest
+third-party hotel operator")."""
 _NEW_CLAUSE = re.compile(
     r" (?:said|says|announced|added|reported|will|would|has|had|is|was|plans|expects|must|can"
     r"|could|should|may|might|did|does|also|then|now|still|needs|faces|remains|continues)\b"
@@ -88,7 +89,7 @@ _APPOSITIVE = (
     r"|manufacturer|retailer|publisher|operator|provider|developer|brand|bank|lender|insurer"
     r"|airline|carmaker|automaker|conglomerate|subsidiary|studio|label|supplier|group that"
     r"|joint venture"
-    rf"|(?:team|unit) acquired by|{_TRADE_AGENCY})\b(?!['’]s)"
+    rf"|(?:team|unit) acquired by|(?:unit|arm|division) of|{_TRADE_AGENCY})\b(?!['’]s)"
 )
 _SELF_DESCRIBED = r"(?: which (?:describes|calls|bills) itself(?: as)?)?"
 _APPOSITIVE_ANCHOR = re.compile(f",{_SELF_DESCRIBED}{_APPOSITIVE}")
@@ -823,6 +824,8 @@ def _name_before(
     found = _NAME_BEFORE.search(text, _name_window_start(text, anchor), anchor)
     if found is None or (found.start() and text[found.start() - 1].isalnum()):
         return  # none, or it starts inside a word: "eGT New Energy" is no "GT New Energy"
+    if _cut_from_a_longer_name(text, found.start()):
+        return  # "Oak Street Real Estate Capital" read as "Street Real Estate Capital"
     proposal = _proposal_at(
         found.group("name"), found.start("name"), found.end("name"), part, reason, directory,
         organisation_words=organisation_words,
@@ -908,6 +911,19 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your) $
 _LAST_NOT_IN_NAMES = re.compile(r'(?s:.*)(?:,|\. |\n|:|"|“)')
 """Up to the last text that no name of _NAME_BEFORE holds (its full stops are inside words:
 "Amazon.com"), of the commonest such text: a comma, a full stop and a space, a line break..."""
+
+
+def _cut_from_a_longer_name(text: str, start: int) -> bool:
+    """The name read back from an anchor (four words at most) starts right after another
+    word of a name: the name is longer than can be read, and its tail is no company's."""
+    before = _WORD_OF_A_NAME_BEFORE.search(text, max(0, start - 30), start)
+    if before is None:
+        return False
+    word = before.group(1)
+    return not (word in _LEADING_NOISE or word.endswith("-based") or word in PLACES)
+
+
+_WORD_OF_A_NAME_BEFORE = re.compile(r"(?<![.!?:] )(?<!^)\b([A-Z][a-z][\w&-]*) $")
 
 
 def _name_window_start(text: str, anchor: int) -> int:
@@ -1060,6 +1076,7 @@ def _proposal_at(
         name = name.removesuffix(suffix)
     if (
         not name
+        or name.isdigit()  # "Till 2011, the world's largest airline"
         or name in GENERIC_WORDS
         or name in _LEADING_NOISE
         or name in PLACES  # "India's primary market", "investors in China"

@@ -221,9 +221,12 @@ def _head_of_before(text: str, index: int) -> bool:
 
 
 _ACQUIRED_BY = _Before(
-    ("cquired", "aken over"), re.compile(r"\b(?:[Aa]cquired|[Tt]aken over)$"), reach=10
+    ("cquired", "aken over", "anufactured", "perated"),
+    re.compile(r"\b(?:[Aa]cquired|[Tt]aken over|[Mm]anufactured|[Oo]perated)$"),
+    reach=12,
 )
-"""Before "by": "acquired by" (but not "bought by", which people are as often as companies)."""
+"""Before "by": "acquired by", "manufactured by", "operated by" (but not "bought by" nor "made
+by", which people are as often as companies)."""
 _SURVEYED_BY = _Before(
     ("urveyed", "olled"),
     re.compile(r"\b(?:[Aa]nalysts|[Ee]conomists|[Ss]trategists) (?:surveyed|polled)$"),

@@ -1334,3 +1334,30 @@ def test_more_ways_a_text_says_what_a_company_does(detector: Detector) -> None:
     assert {"Quorbits & Surveys", "Quorbin Real Estate", "Zorbicard"} <= names(
         detector.detect("Deals", body)
     )
+
+
+def test_more_descriptions_and_makers_show_a_company(detector: Detector) -> None:
+    body = (
+        "Quorbridge Hospitality, the world’s largest third-party hotel operator, merged. "
+        "Zorbova, the sustainable investment unit of France's Natixis, bought it. Goods "
+        "manufactured by Quorbtom were banned. The line is operated by Zorbtrans."
+    )
+    assert {"Quorbridge Hospitality", "Zorbova", "Quorbtom", "Zorbtrans"} <= names(
+        detector.detect("Deals", body)
+    )
+    agency = "the Insolvency Quorbice, the government agency that overlooks company failures"
+    assert names(detector.detect("Insolvency", agency)) == set()
+
+
+def test_no_company_is_read_from_inside_a_name_too_long_to_read_whole(
+    detector: Detector,
+) -> None:
+    body = (
+        'Toys "R" Us Inc., the once-dominant specialty toy retailer, filed. It extended a deal '
+        "with Oak Quorb Real Estate Capital, a division of Blue Owl Capital. Till 2011, the "
+        "world's largest airline held the record."
+    )
+    found_names = names(detector.detect("Deals", body))
+    assert "Us Inc" not in found_names
+    assert "Quorb Real Estate Capital" not in found_names
+    assert "2011" not in found_names
