@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -342,6 +343,7 @@ class Detector:
             for part, start, end, _ in item.occurrences
         }
         known_ends = {(part, end) for (part, _), (_, end) in known_at.items()}
+        known_spans: dict[str, list[tuple[int, int]]] | None = None  # made when first needed
         if self._propose:
             for part, text in parts.items():
                 if part in buying:
@@ -358,7 +360,9 @@ class Detector:
                 _drop_occurrence(known[0], proposal.part, proposal.start)
             elif (proposal.part, proposal.end) in known_ends:
                 continue  # a known name read with a word before it ("Ousted WeWork CEO ...")
-            elif _inside_a_known_name(proposal, known_at):
+            elif _inside_a_known_name(
+                proposal, (known_spans := known_spans or _spans_by_part(known_at))[proposal.part]
+            ):
                 continue  # 'Us Inc' of 'Toys "R" Us Inc.'
             elif proposal.name in units:
                 continue
@@ -659,15 +663,22 @@ def _past_a_person_of(proposal: Proposal) -> Proposal:
     return proposal._replace(name=company, start=proposal.start + len(person) + 4)
 
 
-def _inside_a_known_name(
-    proposal: Proposal, known_at: dict[tuple[str, int], tuple[_Found, int]]
-) -> bool:
+def _spans_by_part(
+    known_at: dict[tuple[str, int], tuple[_Found, int]],
+) -> dict[str, list[tuple[int, int]]]:
+    spans: dict[str, list[tuple[int, int]]] = {"title": [], "body": []}
+    for (part, start), (_, end) in known_at.items():
+        spans[part].append((start, end))
+    for part_spans in spans.values():
+        part_spans.sort()
+    return spans
+
+
+def _inside_a_known_name(proposal: Proposal, spans: list[tuple[int, int]]) -> bool:
     """The proposal starts inside a known company's name as written (read from a word in
-    the middle of it)."""
-    return any(
-        part == proposal.part and start < proposal.start < end
-        for (part, start), (_, end) in known_at.items()
-    )
+    the middle of it); ``spans``: where the part names known companies, in order."""
+    index = bisect_right(spans, (proposal.start, proposal.start)) - 1
+    return index >= 0 and spans[index][0] < proposal.start < spans[index][1]
 
 
 def _names_a_sibling(proposal: Proposal, known: _Found, known_end: int) -> bool:
