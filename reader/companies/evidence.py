@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from reader.companies.directory import CompanyEntry, Directory
 from reader.companies.frames import NAME, ROLES, alternation, frames
-from reader.companies.places import PLACES, after_place_possessive
+from reader.companies.places import DEMONYMS, PLACES, after_place_possessive
 
 _WORD = r"[\w&-]*(?:['’](?!s\b)[\w&-]+|\.[\w&-]+)*"
 """The rest of a name's word: dots and apostrophes only inside it ("Amazon.com", "L'Oréal"), so
@@ -278,11 +278,7 @@ _LEADING_NOISE = frozenset(
      "Until", "Parent"}
 )  # fmt: skip
 
-_NATIONALITIES = frozenset(
-    {"Japanese", "American", "Chinese", "German", "French", "British", "Korean", "Indian",
-     "European", "Swedish", "Italian", "Dutch", "Swiss", "Spanish", "Canadian", "Australian",
-     "Israeli", "Taiwanese"}
-)  # fmt: skip
+_NATIONALITIES = _LEADING_NOISE & DEMONYMS
 """The nationalities of _LEADING_NOISE, which also open companies' own names."""
 
 _ROLE_WORDS = frozenset(
@@ -924,6 +920,8 @@ def _cut_from_a_longer_name(text: str, start: int) -> bool:
 
 
 _WORD_OF_A_NAME_BEFORE = re.compile(r"(?<![.!?:] )(?<!^)\b([A-Z][a-z][\w&-]*) $")
+"""A capitalised word right before a name, not one that opens the text or a sentence (there a
+capital says nothing)."""
 
 
 def _name_window_start(text: str, anchor: int) -> int:

@@ -79,7 +79,8 @@ DEMONYMS = frozenset(
     {"American", "British", "Canadian", "Mexican", "Brazilian", "Chinese", "Japanese", "Korean",
      "Indian", "Taiwanese", "German", "French", "Dutch", "Belgian", "Swiss", "Austrian",
      "Italian", "Spanish", "Portuguese", "Swedish", "Norwegian", "Danish", "Finnish", "Irish",
-     "Polish", "Czech", "Hungarian", "Israeli", "Turkish", "Australian", "Singaporean"}
+     "Polish", "Czech", "Hungarian", "Israeli", "Turkish", "Australian", "Singaporean",
+     "European"}
 )  # fmt: skip
 """A country's adjective, which news writes before "-based" as it writes the country's name
 ("Czech-based Key 6 Business Solutions")."""
