@@ -46,7 +46,8 @@ NAME_WORDS = (
     "Publishing", "Pictures", "Group", "Industries", "Systems", "Semiconductor", "Electronics",
     "Energy", "Resources", "Mining", "Financial", "Equities", "Pharma", "Materials", "Bancorp",
     "Bancshares", "Bankshares", "Company", "Brewing", "Brewery", "Winery", "Distillery",
-    "Aerospace", "Management", "Apparel",
+    "Aerospace", "Management", "Apparel", "Transportation", "Trucking", "Bakery", "Dairy",
+    "Creamery", "Farms", "Construction", "Outfitters",
 )  # fmt: skip
 LEGAL_FORMS = (
     "Inc.", "Inc", "Incorporated", "Corp.", "Corp", "Corporation", "Ltd.", "Ltd", "Limited",
@@ -123,7 +124,8 @@ read a name at the start of a headline before it fails."""
 _BEFORE = 80  # characters read before an anchor for the name
 
 CITATION_BEFORE = re.compile(
-    r"(?:according to|told|telling|tells|speaking to|spoke to|speaks to|reported by|interview"
+    r"(?:(?<=[,”\"] )(?:reported|reports|wrote|writes)"
+    r"|according to|told|telling|tells|speaking to|spoke to|speaks to|reported by|interview"
     r" with|cited by|citing|via|per|wrote in|writes in|wrote for|writes for|writing for|reporting"
     r" for|reports for|first reported by|obtained by|seen by|reviewed by"
     r"|a report (?:by|in|from)|reports? from|confirmed to|said to|published (?:by|in)"
@@ -136,6 +138,7 @@ CITATION_BEFORE = re.compile(
 )
 _CITATION_LAST_WORDS = frozenset(
     {"to", "told", "telling", "tells", "by", "with", "citing", "via", "per", "in", "for",
+     "reported", "reports", "wrote", "writes",
      "from", "at", "the", "site", "website", "newspaper", "magazine", "publication", "blog",
      "outlet", "service", "agency", "broadcaster"}
 )  # fmt: skip
@@ -405,6 +408,8 @@ def propose_unknown(
                 if any(_a_buyer(buyer, spans, persons_name) for buyer in buyers):
                     # and what it buys: "Sinclair Broadcasting acquired The Tennis Channel"
                     yield from _bought_at(text, match.start(), part, directory)
+        if " Credit Union" in text or " FCU" in text or " Bank" in text:
+            yield from _member_banks(text, part, directory)
         if " contract" in text:
             for match in _WINS_A_CONTRACT.finditer(text):
                 yield from _name_before(text, match.start(), part, "contractor", directory)
@@ -420,6 +425,25 @@ def propose_unknown(
         yield from _about_sections(text, part, directory)
         if part == "body":
             yield from _headed_sections(text, directory)
+
+
+_WORD_OF_A_LONGER_NAME = re.compile(r" [A-Z]")
+_MEMBER_BANK = re.compile(r" (?:Federal )?(?:Credit Union|FCU)\b| (?:State|Savings) Bank\b")
+
+
+def _member_banks(text: str, part: str, directory: Directory) -> Iterable[Proposal]:
+    """Credit unions and small banks, named by what they are ("Sandia Laboratory Federal
+    Credit Union", "Noel State Bank"): a word of public bodies may open the name ("Navy
+    Federal Credit Union")."""
+    for match in _MEMBER_BANK.finditer(text):
+        if _WORD_OF_A_LONGER_NAME.match(text, match.end()):
+            continue  # "MIDFLORIDA Credit Union Amphitheatre": a venue named for its sponsor
+        for proposal in _name_before(
+            text, match.start() + 1, part, "legal form", directory, organisation_words=False
+        ):
+            name = text[proposal.start : match.end()].replace(" FCU", " Federal Credit Union")
+            known = directory.find(name)
+            yield proposal._replace(name=known.name if known else name, end=match.end())
 
 
 _AMPERSAND_FIRM = re.compile(
@@ -824,7 +848,7 @@ def _name_before(
         return  # "Oak Street Real Estate Capital" read as "Street Real Estate Capital"
     proposal = _proposal_at(
         found.group("name"), found.start("name"), found.end("name"), part, reason, directory,
-        organisation_words=organisation_words,
+        organisation_words=organisation_words, keep_nationality=extend_to is not None,
     )  # fmt: skip
     if proposal is None:
         return
@@ -1050,7 +1074,8 @@ def _proposal_at(
     word of organisations ("States", "Board") rules a name out unless a legal form follows it
     (``organisation_words`` False: "Corn States Hybrid Service Inc."); "Union" opening a name
     is a company's word ("Union Planters Corp.", "Union Carbide"). A nationality that
-    opens the name stays when a word of company names follows it ("American Securities"), or
+    opens the name stays when a word of company names follows it or ends the name ("American
+    Securities", "American Industrial Partners"), or
     with ``keep_nationality``, where a preposition comes right before ("chief development
     officer at American Campus Communities": not "at Japanese Zorbix")."""
     cut = after_place_possessive(name)  # "Japan's Zorbix Corp."
@@ -1064,9 +1089,13 @@ def _proposal_at(
         if (
             words[0] in _NATIONALITIES
             and len(words) > 1
-            and (keep_nationality or words[1] in _NAME_WORD_SUFFIXES)
+            and (
+                keep_nationality
+                or words[1] in _NAME_WORD_SUFFIXES
+                or words[-1] in _NAME_WORD_SUFFIXES
+            )
         ):
-            break  # "American Securities LLC", "officer at American Campus Communities"
+            break
         start += len(words[0]) + 1
         words = words[1:]
     name = " ".join(words).rstrip(".,'’")

@@ -62,7 +62,10 @@ ROLE_WORDS = (
     "fintech", "utility", "e-tailer", "network", "marketplace", "lessor", "refiner",
     "shipbuilder", "steelmaker", "homebuilder", "wholesaler", "distributor", "consultancy",
     "insurtech", "proptech", "edtech", "medtech", "healthtech", "unicorn", "joint venture",
-    "franchisee", *(f"{trade} group" for trade in (
+    "franchisee", "forwarder", "investment bank", "asset manager", "fund manager", "hedge fund",
+    "franchisor", "dealership", "railroad", "trucker", "shipper", "exporter", "importer",
+    "processor", "jeweler", "jeweller", "outfitter", "reinsurer", "credit union",
+    *(f"{trade} group" for trade in (
         "auto", "media", "investment", "retail", "hotel", "restaurant", "insurance", "banking",
         "financial", "industrial", "mining", "luxury", "fashion", "food", "drinks", "beverage",
         "brewing", "technology", "tech", "telecoms", "healthcare", "publishing", "newspaper",

@@ -1361,3 +1361,43 @@ def test_no_company_is_read_from_inside_a_name_too_long_to_read_whole(
     assert "Us Inc" not in found_names
     assert "Quorb Real Estate Capital" not in found_names
     assert "2011" not in found_names
+
+
+def test_credit_unions_and_small_banks_are_companies_by_what_they_are(
+    detector: Detector,
+) -> None:
+    body = (
+        "Quorbia Laboratory FCU and six other credit unions opened branches, including one "
+        "home of Quorbia Laboratory Federal Credit Union. Navy Federal Credit Union grew. The "
+        "store used to be the Zorbel State Bank. Tampa, FL @ QUORBFLORIDA Credit Union "
+        "Amphitheatre hosts the tour."
+    )
+    found_names = names(detector.detect("Credit unions", body))
+    assert {
+        "Quorbia Laboratory Federal Credit Union", "Navy Federal Credit Union",
+        "Zorbel State Bank",
+    } <= found_names  # fmt: skip
+    assert "Quorbia Laboratory FCU" not in found_names  # the same credit union, written out
+    assert not any(name.startswith("QUORBFLORIDA") for name in found_names)  # a venue
+
+
+def test_a_trade_or_a_nationality_before_a_name_word_keeps_the_whole_name(
+    detector: Detector,
+) -> None:
+    body = (
+        "Jane Roe, founder and CEO of digital freight forwarder Quorbifl, discussed rates. "
+        "Acme sold its wood flooring business to private equity firm American Quorbial "
+        "Partners for $100 million. Zorbwood Transportation officially closed its operations; "
+        "Zorbwood Transportation cited insurance costs."
+    )
+    found_names = names(detector.detect("Freight", body))
+    assert {"Quorbifl", "American Quorbial Partners", "Zorbwood Transportation"} <= found_names
+    assert "Quorbial Partners" not in found_names
+
+
+def test_an_outlet_after_an_inverted_attribution_is_only_cited(detector: Detector) -> None:
+    body = (
+        "Many were owed money, reported San Francisco Chronicle (March 25). The startup closed, "
+        "writes TechCrunch."
+    )
+    assert names(detector.detect("Grocery", body)) == set()
