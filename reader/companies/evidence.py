@@ -47,7 +47,8 @@ NAME_WORDS = (
     "Energy", "Resources", "Mining", "Financial", "Equities", "Pharma", "Materials", "Bancorp",
     "Bancshares", "Bankshares", "Company", "Brewing", "Brewery", "Winery", "Distillery",
     "Aerospace", "Management", "Apparel", "Transportation", "Trucking", "Bakery", "Dairy",
-    "Creamery", "Farms", "Construction", "Outfitters",
+    "Creamery", "Farms", "Construction", "Outfitters", "Consulting", "Consultants", "Advisory",
+    "Advisors",
 )  # fmt: skip
 LEGAL_FORMS = (
     "Inc.", "Inc", "Incorporated", "Corp.", "Corp", "Corporation", "Ltd.", "Ltd", "Limited",
@@ -89,7 +90,10 @@ _APPOSITIVE = (
     rf" (?:a|an|the) ['‘]?{_DESCRIPTION_WORDS}(?:company|firm|startup|start-up|chain|maker"
     r"|manufacturer|retailer|publisher|operator|provider|developer|brand|bank|lender|insurer"
     r"|airline|carmaker|automaker|conglomerate|subsidiary|studio|label|supplier|group that"
-    r"|joint venture"
+    r"|joint venture|railroad|railway|carrier|forwarder|wholesaler|distributor|dealership"
+    r"|refiner|utility|brewery|winery|distillery|bakery|grocer|supermarket|brokerage"
+    r"|asset manager|fund manager|investment bank|hedge fund|consultancy|exporter|importer"
+    r"|homebuilder|shipbuilder|steelmaker|chipmaker|drugmaker|biotech|telecom|telco|fintech"
     rf"|(?:team|unit) acquired by|(?:unit|arm|division) of|{_TRADE_AGENCY})\b(?!['’]s)"
 )
 _SELF_DESCRIBED = r"(?: which (?:describes|calls|bills) itself(?: as)?)?"
@@ -392,7 +396,7 @@ def propose_unknown(
                 proposals = _name_before(text, anchor, part, "described as a company", directory)
                 if _NEW_CLAUSE.match(text, match.end()):
                     proposals = (p for p in proposals if not _clause_before(text, p.start))
-                yield from proposals
+                yield from (p for p in proposals if not _an_opening_adverb(text, p))
         for match in _COPULA_ANCHOR.finditer(text):
             yield from _sentence_subject(text, match.start(), part, directory)
         for index in _role_after_names(text):
@@ -596,6 +600,16 @@ def _sentence_subject(
     for proposal in _name_before(text, anchor, part, "described as a company", directory):
         if _opens_sentence(text, proposal.start):
             yield proposal
+
+
+def _an_opening_adverb(text: str, proposal: Proposal) -> bool:
+    """ "Typically, a small carrier ...": a sentence's first word, not a company described."""
+    return (
+        proposal.name.endswith("ly")
+        and " " not in proposal.name
+        and proposal.name == text[proposal.start : proposal.end]
+        and _opens_sentence(text, proposal.start)
+    )
 
 
 def _opens_sentence(text: str, start: int) -> bool:

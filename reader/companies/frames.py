@@ -118,7 +118,7 @@ def alternation(branches: dict[str, str]) -> str:
     return options[0] if len(options) == 1 else f"(?:{'|'.join(options)})"
 
 
-_HELD = ("publicly traded", "publicly listed", "privately held", "family-owned")
+_HELD = ("publicly traded", "publicly listed", "privately held", "family-owned", "bankrupt")
 """Before a name, how a company is owned: "privately held Zorbix" (not "state-owned", said as
 often of a broadcaster or an agency)."""
 _ROLE_WORD_SET = frozenset((*ROLE_WORDS, *_HELD))
@@ -223,10 +223,17 @@ def _head_of_before(text: str, index: int) -> bool:
     return _HEAD_OF.search(text, start, index) is not None
 
 
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
 _ACQUIRED_BY = _Before(
-    ("cquired", "aken over", "anufactured", "perated"),
-    re.compile(r"\b(?:[Aa]cquired|[Tt]aken over|[Mm]anufactured|[Oo]perated)$"),
-    reach=12,
+    ("cquired", "aken over", "anufactured", "perated", "year", *_MONTHS),
+    re.compile(
+        r"\b(?:[Aa]cquired|[Tt]aken over|[Mm]anufactured|[Oo]perated)"
+        r"(?: (?:in|last|this) (?:year|[A-Z][a-z]{2,8}))?$"
+    ),
+    reach=30,
 )
 """Before "by": "acquired by", "manufactured by", "operated by" (but not "bought by" nor "made
 by", which people are as often as companies)."""
@@ -240,6 +247,12 @@ _PART_OF = _Before(
     ("ubsidiary", "ivision", "unit", "cquisition", "akeover", "uyout"),
     re.compile(r"\b(?:subsidiary|division|unit|[Aa]cquisition|[Tt]akeover|[Bb]uyout)$"),
     reach=11,
+)
+_PURCHASE_OF = _Before(("urchase",), re.compile(r"\b[Pp]urchase$"), reach=9)
+"""Before "of": "the purchase of Avanti Commerce will bring ..." (see _a_business_bought)."""
+_SENTENCE_GOES_ON = re.compile(
+    r"(?:'s|’s)?(?:[,.;:)]| (?:will|would|is|was|has|had|for|by|in|from|and|gives|gave|brings"
+    r"|brought|adds|added|last|this|earlier|on|at|over|after|with|—|–)\b|$)"
 )
 _OWNER_OF = _Before(
     ("owner", "owners", "parent", "shareholder", "shareholders"),
@@ -314,7 +327,7 @@ _INDEFINITE_KIND_BEFORE = re.compile(r"\b(?:[Aa]n?|[Nn]ew)(?: [\w-]+){0,3}$")
 Jane Doe its chief executive"."""
 _GATES: dict[str, tuple[str, ...]] = {
     "in": _ROLE_OF_ENDS,
-    "of": (*_ROLE_OF_ENDS, *_PART_OF.endings, *_OWNER_OF.endings),
+    "of": (*_ROLE_OF_ENDS, *_PART_OF.endings, *_PURCHASE_OF.endings, *_OWNER_OF.endings),
     "on": _SHOP_ON.endings,
     "from": _SHOP.endings,
     "as": (" such",),
@@ -610,6 +623,8 @@ def _after_preposition(text: str, word: str, start: int, end: int) -> Iterator[F
         yield from _after(text, end, "sponsor", strong=True)
     elif word == "of" and _PART_OF.ends(text, start):
         yield from _after(text, end, "ownership", strong=True, trade=True)
+    elif word == "of" and _PURCHASE_OF.ends(text, start):
+        yield from _a_business_bought(text, end)
     elif (word == "of" and _OWNER_OF.ends(text, start)) or (
         word == "owns" and _OWNS.ends(text, start)
     ):
@@ -618,6 +633,16 @@ def _after_preposition(text: str, word: str, start: int, end: int) -> Iterator[F
         word in _LIST_WORDS or (word == "as" and text.endswith(" such", 0, start))
     ) and _kind_of_company_before(text, start):
         yield from _listed_after(text, end, "listed as companies")
+
+
+def _a_business_bought(text: str, end: int) -> Iterator[Frame]:
+    """What a purchase is of: a company when the sentence goes on after its name, not a thing
+    ("the purchase of Treasury bonds", "Facebook's purchase of the Oculus Rift")."""
+    if text.startswith(("the ", "The "), end):
+        return
+    for frame in _after(text, end, "ownership", strong=True, trade=True):
+        if _SENTENCE_GOES_ON.match(text, frame.end):
+            yield frame
 
 
 def _kind_called(text: str, start: int, end: int) -> Iterator[Frame]:

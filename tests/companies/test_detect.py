@@ -1401,3 +1401,26 @@ def test_an_outlet_after_an_inverted_attribution_is_only_cited(detector: Detecto
         "writes TechCrunch."
     )
     assert names(detector.detect("Grocery", body)) == set()
+
+
+def test_a_purchase_or_a_late_buyer_shows_the_companies_in_a_deal(detector: Detector) -> None:
+    body = (
+        "Quorbflex Products, the buyer of bankrupt Zorbstrong Flooring, was acquired in "
+        "February by Quorbline Equity. The purchase of Zorbanti Commerce will bring its 20 "
+        "employees. The purchase of Treasury bonds rose. Meta's purchase of the Quorbulus Rift, "
+        "a headset, closed."
+    )
+    found_names = names(detector.detect("Deals", body))
+    assert {"Zorbstrong Flooring", "Quorbline Equity", "Zorbanti Commerce"} <= found_names
+    assert not {"Treasury", "Quorbulus Rift"} & found_names
+
+
+def test_more_trades_in_an_appositive_show_a_company(detector: Detector) -> None:
+    body = (
+        "ZFM, the Mexican railroad, had all positive numbers. Jane Roe of Quorbfax Consulting "
+        "notes that smaller firms struggle; Quorbfax Consulting advises them. Typically, a "
+        "small carrier with a clean history pays less."
+    )
+    found_names = names(detector.detect("Rail", body))
+    assert {"ZFM", "Quorbfax Consulting"} <= found_names
+    assert "Typically" not in found_names
