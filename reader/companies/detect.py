@@ -731,6 +731,10 @@ def _a_thing_of_its_make(occurrence: tuple[str, int, int, str], parts: dict[str,
     return _THING_AFTER.match(text, end) is not None
 
 
+_GIVEN_TO_A_THING = re.compile(r"\b(?:called|named|dubbed|code-?named|christened) [\"“]$")
+"""Before a name in quotes: a name given to a thing, which a company's name may be too."""
+
+
 def _apart_from_people(
     occurrences: Sequence[tuple[str, int, int, str]],
     parts: dict[str, str],
@@ -763,6 +767,12 @@ def _apart_from_people(
             continue  # the cheap test first: a credit ends its line or its parenthesis
         elif things and _a_thing_of_its_make(occurrence, parts):
             continue
+        elif (
+            start
+            and text[start - 1] in '"“'
+            and _GIVEN_TO_A_THING.search(text, max(0, start - 14), start)
+        ):
+            continue  # a processor called "Sohu" is a chip, not the Chinese company
         else:
             kept.append(occurrence)
     first_names.discard("")
@@ -1511,12 +1521,14 @@ _FIGURES_FROM_BEFORE = re.compile(
     r"(?:\b(?:data|figures|estimates|numbers|statistics|research|forecasts?|projections?"
     r"|survey|analysis|rankings?)(?: (?:compiled|provided|published|released|gathered))?"
     r" (?:from|by|of)|\b(?:compiled|polled|surveyed|tracked|provided|calculated|estimated"
-    r"|measured) by|\baccording(?: to)?|\bper|\bsource:?|\bcited|\banalysts at)"
+    r"|measured) by|\baccording(?: to)?|\bper|\bsource:?|\bcited|\banalysts at"
+    r"|\d[^.!?\n]{0,80} (?:says|said|predicts|estimates|forecasts))"
     r"(?: the)?(?: [a-z][\w-]*){0,4} $",
     re.IGNORECASE,
 )
 """Before a data company cited for its figures: "according to", "data from", "estimates
-compiled by", "analysts polled by", "Source: ", "Analysts at", perhaps with what it is in
+compiled by", "analysts polled by", "Source: ", "Analysts at", a figure and then "says"
+("sales could reach 9 percent by 2016, says Forrester Research"), perhaps with what it is in
 between ("data from app intelligence firm"); not "writing for the Sensor Tower blog" (its
 writer works there) nor "an analyst at" (an employer of someone quoted)."""
 _FIGURES_AFTER = re.compile(
@@ -1659,7 +1671,8 @@ def _central(occurrences: Iterable[tuple[str, int, int, str]]) -> bool:
 _UNIT_AFTER = re.compile(r"(?: [A-Z][\w&-]*){1,3}")
 _UNIT_WORDS = frozenset(
     (*NAME_WORDS, "Company", "Bank", "Banking", "Services", "Solutions", "Airline", "Alliance",
-     "Consulting", "Pharma", "Corp", "Corporation", "Inc", "Ltd", "Limited", "LLC")
+     "Consulting", "Pharma", "Corp", "Corporation", "Inc", "Ltd", "Limited", "LLC",
+     "USA", "America", "Americas", "Canada", "Europe", "UK", "India", "China", "Japan")
 )  # fmt: skip
 """Words a unit's name ends with after its company's ("Amazon Robotics", "Kotak Investment
 Banking"): narrower than people.COMPANY_WORDS ("Digital", "Global" ...), which would read a

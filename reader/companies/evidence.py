@@ -981,7 +981,7 @@ _EVENT_AFTER = re.compile(
 )
 _OFFICE_AFTER = re.compile(
     r"\s+(?:Office|Officer|Program|Programme|Division|Department|Directorate|Agency|Administration"
-    r"|Bureau|Committee|Council|Initiative|Act|Task Force|Index|Average|ETF)\b"
+    r"|Bureau|Committee|Council|Initiative|Act|Task Force|Index|Average|ETF|Command)\b"
 )
 """After "<name> Technologies": the office of a government or a body named after a field
 ("the Department of Energy's Vehicle Technologies Office"), or a stock index ("Philadelphia

@@ -1424,3 +1424,27 @@ def test_more_trades_in_an_appositive_show_a_company(detector: Detector) -> None
     found_names = names(detector.detect("Rail", body))
     assert {"ZFM", "Quorbfax Consulting"} <= found_names
     assert "Typically" not in found_names
+
+
+def test_a_known_name_given_to_a_thing_or_numbering_a_version_is_no_company(
+    detector: Detector,
+) -> None:
+    body = (
+        'Zorbched is developing a specialized processor called "Sohu" to run transformer '
+        "models. The Navy awarded a contract for ten Block IV Virginia-class submarines; U.S. "
+        "Naval Sea Systems Command said so."
+    )
+    found_names = names(detector.detect("Chips", body))
+    assert not {"Sohu", "Block", "Naval Sea Systems"} & found_names
+
+
+def test_a_data_company_cited_after_a_figure_is_a_source(detector: Detector) -> None:
+    body = "E-commerce could be 9 percent of all retail sales by 2016 says Forrester Research."
+    assert names(detector.detect("Retail", body)) == set()
+
+
+def test_a_company_s_regional_unit_is_in_its_evidence(detector: Detector) -> None:
+    body = "Sean Waters, Daimler Truck North America vice president, called the plan tough."
+    (detection,) = detector.detect("Trucks", body)
+    assert detection.name == "Daimler Truck"
+    assert detection.evidence[0].text == "Daimler Truck North America"
