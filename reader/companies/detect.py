@@ -196,7 +196,8 @@ def _written_forms(names: Sequence[str]) -> Iterable[str]:
     straight ones ("McDonald’s", 'Toys “R” Us'), and one word in capitals of five letters or
     more, or with a capital inside, also with one capital ("POSCO" as "Posco", "KeyCorp" as
     "Keycorp"; shorter ones are initials, "BASF", and a name that is also a word or a given
-    name is not: "JOANN", "BlackBerry")."""
+    name is not: "JOANN", "BlackBerry"); a name in lower case also capitalised, as a sentence
+    opens with it ("Voestalpine"), and a legal form without its full stop ("EQT Corp")."""
     for name in names:
         yield name
         for sign, word in ((" & ", " and "), (" and ", " & ")):
@@ -213,6 +214,12 @@ def _written_forms(names: Sequence[str]) -> Iterable[str]:
             other = name.replace("'", "’") if "'" in name else name.replace("’", "'")
             if other not in names:
                 yield other
+        if name.islower() and name[:1].isalpha():  # "voestalpine" opening a sentence
+            opening = name[0].upper() + name[1:]
+            if opening not in names and opening not in _NOT_WRITTEN_SO:
+                yield opening
+        if name.endswith((" Corp.", " Inc.", " Co.", " Ltd.")) and name[:-1] not in names:
+            yield name[:-1]  # "EQT Corp." as "EQT Corp"
         if name.count('"') == 2:  # 'Toys "R" Us' as 'Toys “R” Us'
             curly = name.replace('"', "“", 1).replace('"', "”", 1)
             if curly not in names:
@@ -765,6 +772,8 @@ def _apart_from_people(
             text[end : end + 1] in _CREDIT_ENDS or text.startswith(_STOCK_PHOTOS, end)
         ) and _a_credit(text, start, end, name):
             continue  # the cheap test first: a credit ends its line or its parenthesis
+        elif name in _PHOTO_AGENCIES and text.startswith(" ID ", end):
+            continue  # "Shutterstock ID 2451150057" under a photo
         elif things and _a_thing_of_its_make(occurrence, parts):
             continue
         elif (
@@ -1672,7 +1681,8 @@ _UNIT_AFTER = re.compile(r"(?: [A-Z][\w&-]*){1,3}")
 _UNIT_WORDS = frozenset(
     (*NAME_WORDS, "Company", "Bank", "Banking", "Services", "Solutions", "Airline", "Alliance",
      "Consulting", "Pharma", "Corp", "Corporation", "Inc", "Ltd", "Limited", "LLC",
-     "USA", "America", "Americas", "Canada", "Europe", "UK", "India", "China", "Japan")
+     "USA", "America", "Americas", "Canada", "Europe", "UK", "India", "China", "Japan", "Kong",
+     "Ratings")
 )  # fmt: skip
 """Words a unit's name ends with after its company's ("Amazon Robotics", "Kotak Investment
 Banking"): narrower than people.COMPANY_WORDS ("Digital", "Global" ...), which would read a

@@ -385,8 +385,13 @@ def propose_unknown(
                 text, start, part, "legal form", directory, extra,
                 organisation_words=extra is not None or suffix in _PUBLIC_BODIES_FORMS,
             ):  # fmt: skip
-                if not (suffix == "Limited" and text.endswith("the ", 0, proposal.start)):
-                    yield proposal  # "the Capitol Limited" is a train
+                if not (
+                    (suffix == "Limited" and text.endswith("the ", 0, proposal.start))
+                    or (suffix == "Limited" and text.startswith(" to ", match.end()))
+                    or (suffix == "Co" and _IRISH_COUNTY.match(text, match.end()))
+                ):
+                    yield proposal  # "the Capitol Limited" is a train, "Limited to" a verb,
+                    # "Ovens, Co Cork" a place
         for match in _appositive_anchors(text):
             anchor = match.start()
             if text.endswith(")", 0, anchor):
@@ -414,6 +419,9 @@ def propose_unknown(
                     yield from _bought_at(text, match.start(), part, directory)
         if " Credit Union" in text or " FCU" in text or " Bank" in text:
             yield from _member_banks(text, part, directory)
+        if " Series " in text:
+            for match in _FUNDING_ROUND.finditer(text):
+                yield from _name_before(text, match.start(), part, "funding round", directory)
         if " contract" in text:
             for match in _WINS_A_CONTRACT.finditer(text):
                 yield from _name_before(text, match.start(), part, "contractor", directory)
@@ -432,6 +440,12 @@ def propose_unknown(
 
 
 _WORD_OF_A_LONGER_NAME = re.compile(r" [A-Z]")
+_IRISH_COUNTY = re.compile(
+    r"\.? (?:Antrim|Armagh|Carlow|Cavan|Clare|Cork|Derry|Donegal|Down|Dublin|Fermanagh|Galway"
+    r"|Kerry|Kildare|Kilkenny|Laois|Leitrim|Limerick|Longford|Louth|Mayo|Meath|Monaghan|Offaly"
+    r"|Roscommon|Sligo|Tipperary|Tyrone|Waterford|Westmeath|Wexford|Wicklow)\b"
+)
+"""After "Co": an Irish county ("Ovens, Co Cork"), not a company's legal form."""
 _MEMBER_BANK = re.compile(r" (?:Federal )?(?:Credit Union|FCU)\b| (?:State|Savings) Bank\b")
 
 
@@ -530,6 +544,13 @@ _FILES_FOR_BANKRUPTCY = re.compile(
 """A name before filing for bankruptcy ("Hangzhou Glory Real Estate filed for relief from its
 creditors"): a company (a person's own filing is "personal bankruptcy", and people's names are
 ruled out anyway)."""
+_FUNDING_ROUND = re.compile(
+    r"(?<=[\w.’'])(?:(?:['’]s (?:recent |latest |new |\$)"
+    r"| (?:has |have |had |just |recently )*(?:raised|closed|secured|landed|announced|completed)"
+    r" (?:a |an |its |\$))[^.!?\n]{0,40}?Series [A-H]\b)"
+)
+"""A name before its funding round ("Project44’s recent $202 million Series E", "Zorbix raised
+$20 million in a Series B"): a startup (people raise money too, but in no Series)."""
 _WINS_A_CONTRACT = re.compile(
     r"(?<=[\w.’'])(?: (?:has|had|have|also|successfully|recently|just))*"
     r" (?:won|wins|secured|secures|landed|lands|clinched|bagged|was awarded|has been awarded"
@@ -1058,8 +1079,10 @@ def _named_with_name_word(
         return False  # the cheap test first
     if _names_an_event(text, text[start:end]) or _OFFICE_AFTER.match(text, end):
         return False
-    if has_phrase(text, text[start:end].lower()):
-        return False  # a trade's heading: the text also writes "life insurance"
+    lower = text[start:end].lower()
+    plural = f"{lower[:-1]}ies" if lower.endswith("y") else f"{lower}s"
+    if has_phrase(text, lower) or has_phrase(text, plural):
+        return False  # a trade's heading: the text also writes "life insurance", "tech companies"
     acronym = _ACRONYM_AFTER.match(text, end)
     return acronym is None or len(acronym.group("acronym")) <= len(written.split()) + 1
 

@@ -92,9 +92,10 @@ every full stop, these words would cost more than a hundredth of all detection."
 ROLES = ("chief executive", "CEO", "chairman", "chairwoman", "co-founder", "founder")
 _ROLE_OF_ENDS = (
     *ROLES, "shares", "investors", "executive officer", "operating officer", "financial officer",
-    "technology officer", "marketing officer",
+    "technology officer", "marketing officer", "customers", "employees", "subscribers",
 )  # fmt: skip
-"""Before "of" or "in" and a name: "chief executive of Acme", "shares in Acme"."""
+"""Before "of" or "in" and a name: "chief executive of Acme", "shares in Acme", "customers of
+Acme"."""
 
 
 def alternation(branches: dict[str, str]) -> str:
@@ -421,6 +422,7 @@ def frames(text: str) -> Iterator[Frame]:
             text[index + 7 : index + 8].isupper()
             and _a_place_before(text, index)
             and not _a_trade_of_the_kind_after(text, index + 7)
+            and not _a_public_body_after(text, index + 7)
         ):
             yield from _after_role_word(text, index, index + 7)  # "Denver-based GCC of America"
         index = text.find("-based ", index + 1)
@@ -457,6 +459,20 @@ def _a_trade_of_the_kind_after(text: str, start: int) -> bool:
     ("Toronto-based AI chip startup Tenstorrent"): the company is named later."""
     space = text.find(" ", start)
     return space >= 0 and _KIND_AFTER_A_WORD.match(text, space) is not None
+
+
+_PUBLIC_BODY_WORDS = re.compile(
+    r"\b(?:Hospital|University|College|School|Institute|Medical Center|Health System|Museum"
+    r"|Foundation|Department|Agency|Commission|Council|Authority|Society|Association)\b"
+)
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:,? (?:(?:and|of|&|for) )?[A-Z][\w'’.-]*)*")
+
+
+def _a_public_body_after(text: str, index: int) -> bool:
+    """After "Boston-based", a hospital, a university or another body, however long its name
+    ("Beth Israel Deaconess Medical Center", "Brigham and Women's Hospital")."""
+    run = _CAPITALISED_RUN.match(text, index)
+    return run is not None and _PUBLIC_BODY_WORDS.search(run.group()) is not None
 
 
 def _a_place_before(text: str, index: int) -> bool:
@@ -565,7 +581,11 @@ def _after_role_word(text: str, start: int, end: int) -> Iterator[Frame]:
     ):
         return
     found = _CAPITALISED_NAME_HERE.match(text, end)
-    if found is not None and not text.startswith(_KINDS_AFTER, found.end()):
+    if (
+        found is not None
+        and not text.startswith(_KINDS_AFTER, found.end())
+        and _A_PERSON_AFTER.match(text, found.end()) is None
+    ):
         name = found.group("name")
         yield Frame(name, found.start(), found.end(), "described as a company", True, False, True)
 
@@ -682,6 +702,10 @@ def _clause(text: str, start: int, end: int) -> Iterator[Frame]:
 _WRAPPED = re.compile(r"[ ]*\n[ ]*[A-Z]")
 
 
+_TITLES = frozenset({"CEO", "Chairman", "Chairwoman", "President", "Founder", "Chief", "Mr."})
+_A_PERSON_AFTER = re.compile(r",? who\b")
+
+
 def _frame(
     text: str, found: re.Match[str], reason: str, strong: bool, trade: bool = False
 ) -> Frame | None:
@@ -691,6 +715,8 @@ def _frame(
     start = found.start("name")
     name = found.group("name")
     first, space, rest = name.partition(" ")
+    if first in _TITLES or _A_PERSON_AFTER.match(text, found.end("name")):
+        return None  # "acquired by CEO Alan Kestenbaum", "franchisee Buck Harris, who will"
     if first.endswith("-based") and space:  # "Nanjing-based X-Epic": where it is, then the name
         start += len(first) + 1
         name = rest

@@ -1448,3 +1448,40 @@ def test_a_company_s_regional_unit_is_in_its_evidence(detector: Detector) -> Non
     (detection,) = detector.detect("Trucks", body)
     assert detection.name == "Daimler Truck"
     assert detection.evidence[0].text == "Daimler Truck North America"
+
+
+def test_a_name_in_lower_case_or_without_its_full_stop_is_still_found(
+    detector: Detector,
+) -> None:
+    body = (
+        "Voestalpine shares fell. Appalachian natural gas producer EQT Corp agreed to sell a "
+        "gas pipeline in Kentucky."
+    )
+    assert {"voestalpine", "EQT Corporation"} <= names(detector.detect("Deals", body))
+
+
+def test_funding_rounds_customers_and_people_in_deals(detector: Detector) -> None:
+    body = (
+        "Quorbject44’s recent $202 million Series E is one such round. Zorbcart has closed a "
+        "$5 million Series A. The buyer took 585,000 customers of Quorbantic Tele-Network. "
+        "Stelco was acquired by CEO Alan Kestenbaum in 2017. Huey Magoo's signed a deal with "
+        "new franchisee Buck Harris, who will open restaurants. The World Series drew fans."
+    )
+    found_names = names(detector.detect("Deals", body))
+    assert {"Quorbject44", "Zorbcart", "Quorbantic Tele-Network"} <= found_names
+    assert not {"CEO Alan Kestenbaum", "Buck Harris", "World", "The World"} & found_names
+
+
+def test_places_verbs_bodies_and_photo_ids_that_look_like_companies(
+    detector: Detector,
+) -> None:
+    body = (
+        "EMC built a plant in Ovens, Co Cork. Big Biotech M&As Have Not Been Limited to Big "
+        "Pharma. Amazon invested in Boston-based Beth Israel Deaconess Medical Center and "
+        "Boston-based Brigham and Women's Hospital. Tubes of crisps; Shutterstock ID 2451150057"
+    )
+    found_names = names(detector.detect("Health", body))
+    assert not {"Ovens", "M&As Have Not Been", "Beth Israel Deaconess Medical", "Brigham"} & (
+        found_names
+    )
+    assert "Shutterstock" not in found_names
