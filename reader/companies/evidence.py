@@ -48,7 +48,7 @@ NAME_WORDS = (
     "Bancshares", "Bankshares", "Company", "Brewing", "Brewery", "Winery", "Distillery",
     "Aerospace", "Management", "Apparel", "Transportation", "Trucking", "Bakery", "Dairy",
     "Creamery", "Farms", "Construction", "Outfitters", "Consulting", "Consultants", "Advisory",
-    "Advisors",
+    "Advisors", "Metals", "Minerals",
 )  # fmt: skip
 LEGAL_FORMS = (
     "Inc.", "Inc", "Incorporated", "Corp.", "Corp", "Corporation", "Ltd.", "Ltd", "Limited",
@@ -419,6 +419,9 @@ def propose_unknown(
                     yield from _bought_at(text, match.start(), part, directory)
         if " Credit Union" in text or " FCU" in text or " Bank" in text:
             yield from _member_banks(text, part, directory)
+        if " its " in text:
+            for match in _ITS_OUTLETS.finditer(text):
+                yield from _name_before(text, match.start(), part, "its outlets", directory)
         if " Series " in text:
             for match in _FUNDING_ROUND.finditer(text):
                 yield from _name_before(text, match.start(), part, "funding round", directory)
@@ -544,6 +547,19 @@ _FILES_FOR_BANKRUPTCY = re.compile(
 """A name before filing for bankruptcy ("Hangzhou Glory Real Estate filed for relief from its
 creditors"): a company (a person's own filing is "personal bankruptcy", and people's names are
 ruled out anyway)."""
+_ITS_OUTLETS = re.compile(
+    r"(?<=[\w.’'])(?: (?:has|had|have|will|would|also|now|plans to|is set to|is|was|be|been"
+    r"|officially))*"
+    r" (?:open|opens|opened|opening|expand|expands|expanded|expanding|close|closes|closed"
+    r"|closing|shutter|shutters|shuttered|shuttering|relocate|relocates|relocated) its"
+    r"(?: [\w-]+){0,3}? (?:stores?|locations?|restaurants?|shops?|outlets?|plants?|factory"
+    r"|factories|footprint|warehouses?|showrooms?|dealerships?|franchises?|business operations"
+    r"|operations|headquarters)\b"
+)
+"""A name before opening or closing its stores, plants or operations ("Rally House will expand
+its footprint", "Fleetwood Transportation officially closed its operations"): a business (a
+person's is "his" or "her"; a city's or a government's names are ruled out as places and
+bodies)."""
 _FUNDING_ROUND = re.compile(
     r"(?<=[\w.’'])(?:(?:['’]s (?:recent |latest |new |\$)"
     r"| (?:has |have |had |just |recently )*(?:raised|closed|secured|landed|announced|completed)"

@@ -316,6 +316,8 @@ class Frame(NamedTuple):
 
 _ANALYSTS_WITH = (" analyst", " analysts", " economist", " strategist", " researcher")
 """Before "with" and a name: "Robert Stallard, analyst with Vertical Research Partners"."""
+_MERGERS_WITH = (" merger", " merge", " merged", " merging", " combination", " tie-up")
+"""Before "with" and a name: "the planned merger with Gold X", "agreed to merge with Zorbix"."""
 _KINDS_CALLED = (
     " company", " firm", " startup", " start-up", " business", " brand", " chain", " label",
     " venture", " studio", " agency", " retailer", " subsidiary", " entity", " outfit",
@@ -337,7 +339,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     "which": (",", *_COMPANY_NOUN.endings),
     "that": (",", *_COMPANY_NOUN.endings),
     **dict.fromkeys(("called", "named", "dubbed"), _KINDS_CALLED),
-    "with": _ANALYSTS_WITH,
+    "with": (*_ANALYSTS_WITH, *_MERGERS_WITH),
 }
 """For the commonest anchors, every way the text before them can end in some frame. _ANCHOR
 reads them as lookbehinds, so that nearly all of the "in", "of", "on", "that" of running text
@@ -631,6 +633,8 @@ def _after_preposition(text: str, word: str, start: int, end: int) -> Iterator[F
         _THROUGH.ends(text, start) or _on_sale_before(text, start)
     ):
         yield from _after(text, end, "sold through", strong=True)
+    elif word == "with" and text.endswith(_MERGERS_WITH, 0, start):
+        yield from _after(text, end, "merger", strong=True)
     elif word == "with" or (  # the gate let only "analyst with" ... through
         word == "at" and (_JOB.ends(text, start) or _head_of_before(text, start))
     ):

@@ -1485,3 +1485,14 @@ def test_places_verbs_bodies_and_photo_ids_that_look_like_companies(
         found_names
     )
     assert "Shutterstock" not in found_names
+
+
+def test_a_merger_or_a_business_opening_its_stores_shows_a_company(detector: Detector) -> None:
+    body = (
+        "Gran Quorbia terminated the planned merger with Gold Zorb. Zorbadon will be shuttering "
+        "its business operations. Quorbcorp Metals raised its offer, and Quorbcorp Metals won. "
+        "Springfield closed its pools."
+    )
+    found_names = names(detector.detect("Gold", body))
+    assert {"Gold Zorb", "Zorbadon", "Quorbcorp Metals"} <= found_names
+    assert "Springfield" not in found_names
