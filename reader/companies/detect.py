@@ -403,7 +403,7 @@ class Detector:
             item.reasons.append(proposal.reason)
         if self._propose:
             _add_listed_neighbours(accepted, parts, lead_end, self.directory)
-        _merge_shortened(accepted)
+        _merge_shortened(accepted, parts)
         _add_repeats(accepted, parts, lead_end)
         return sorted(
             (_detection(item, parts) for item in accepted.values() if item.occurrences),
@@ -844,9 +844,13 @@ _PERSONS_TITLES = frozenset(
 )  # fmt: skip
 
 
+_A_PERSON_AFTER = re.compile(r",? who\b| (?:said|says|told)\b")
+
+
 def _a_persons_surname(name: str, parts: dict[str, str]) -> bool:
     """One word that the article writes after a given name or a person's title somewhere
-    ("President Donald Trump", "Mr. Trump"): a person's surname, not a company."""
+    ("President Donald Trump", "Mr. Trump"), or after another name where a person's words
+    follow ("Buck Harris, who"): a person's surname, not a company."""
     if " " in name:
         return False
     for text in parts.values():
@@ -858,6 +862,8 @@ def _a_persons_surname(name: str, parts: dict[str, str]) -> bool:
                 a_job = text[end + 1 : end + 2].isupper()  # "President Ascom North America"
                 if not a_job and (before in GIVEN_NAMES or before in _PERSONS_TITLES):
                     return True
+                if before[:1].isupper() and before.isalpha() and _A_PERSON_AFTER.match(text, end):
+                    return True  # "new franchisee Buck Harris, who will open ..."
             index = text.find(name, index + 1)
     return False
 
@@ -1614,11 +1620,12 @@ def _lead_end(body: str) -> int:
     return len(body) + 2
 
 
-def _merge_shortened(accepted: dict[str, _Found]) -> None:
+def _merge_shortened(accepted: dict[str, _Found], parts: dict[str, str]) -> None:
     """An unknown company named in full once and shortened elsewhere ("New Media Investment
     Group" ... "New Media's chief executive") is one company, under its full name; so is one
     that shortens a known company named in the article ("Sierra Nevada" after "Sierra Nevada
-    Corporation"), or its owner's name ("Holden" in "Holden’s Foundation Seeds Inc.")."""
+    Corporation"; "Chesapeake" after "Chesapeake Energy", an old name of Expand Energy), or its
+    owner's name ("Holden" in "Holden’s Foundation Seeds Inc.")."""
     unknown = [item for item in accepted.values() if item.entry is None]
     named = [item for item in accepted.values() if item.occurrences]
     for short in unknown:
@@ -1627,14 +1634,25 @@ def _merge_shortened(accepted: dict[str, _Found]) -> None:
             item
             for item in named
             if item is not short
-            and len(item.name.split()) > len(words)
-            and [_first_word(w) for w in item.name.split()[: len(words)]] == words
+            and any(_shortens(words, name) for name in _names_written(item, parts))
         ]
         if longer:
             target = max(longer, key=lambda item: len(item.name))
             at = {(part, start) for part, start, _, _ in target.occurrences}
             target.occurrences.extend(o for o in short.occurrences if (o[0], o[1]) not in at)
             short.occurrences = []  # the same mention read two ways is one piece of evidence
+
+
+def _names_written(item: _Found, parts: dict[str, str]) -> set[str]:
+    """A company's name and, when it is known, the names the article writes it with."""
+    if item.entry is None:
+        return {item.name}
+    return {item.name, *(parts[part][start:end] for part, start, end, _ in item.occurrences)}
+
+
+def _shortens(words: list[str], name: str) -> bool:
+    longer = name.split()
+    return len(longer) > len(words) and [_first_word(w) for w in longer[: len(words)]] == words
 
 
 def _add_repeats(accepted: dict[str, _Found], parts: dict[str, str], lead_end: int) -> None:

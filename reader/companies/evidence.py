@@ -752,6 +752,7 @@ def _frame_proposals(text: str, part: str, directory: Directory) -> Iterable[Pro
         excluded = NOT_COMPANY_ORGANISATIONS if frame.trade else NOT_COMPANY_WORDS
         if (
             name in GENERIC_WORDS
+            or name in _NAME_WORD_SUFFIXES
             or name in PLACES
             or name in _LEADING_NOISE
             or len(name) < 2
@@ -1158,6 +1159,7 @@ def _proposal_at(
         not name
         or name.isdigit()  # "Till 2011, the world's largest airline"
         or name in GENERIC_WORDS
+        or name in _NAME_WORD_SUFFIXES  # "Management’s lesser-known powers"
         or name in _LEADING_NOISE
         or name in PLACES  # "India's primary market", "investors in China"
         or len(name) < 2

@@ -1496,3 +1496,27 @@ def test_a_merger_or_a_business_opening_its_stores_shows_a_company(detector: Det
     found_names = names(detector.detect("Gold", body))
     assert {"Gold Zorb", "Zorbadon", "Quorbcorp Metals"} <= found_names
     assert "Springfield" not in found_names
+
+
+def test_a_short_name_of_a_known_company_s_old_name_is_that_company(
+    detector: Detector,
+) -> None:
+    detections = detector.detect(
+        "Natural Gas Companies Merger: Chesapeake, Southwestern",
+        "Chesapeake Energy, one of the largest natural gas producers, is buying Southwestern "
+        "Energy in a $7.4 billion deal.",
+    )
+    assert names(detections) == {"Expand Energy", "Southwestern Energy"}
+
+
+def test_a_name_word_alone_or_a_surname_of_someone_who_acts_is_no_company(
+    detector: Detector,
+) -> None:
+    body = (
+        "Jane Roe, a principal at Cayman Islands–based dms Management, a director-placement "
+        "firm, spoke. Management’s lesser-known powers include gates. Huey Magoo's signed a "
+        "deal with new franchisee Buck Quorbis, who will open restaurants. Quorbis is a former "
+        "Chick-fil-A franchisee."
+    )
+    found_names = names(detector.detect("Funds", body))
+    assert not {"Management", "Quorbis", "Buck Quorbis"} & found_names
