@@ -1193,6 +1193,13 @@ _LISTED_AFTER_A_KIND = re.compile(_NEXT_LISTED_NAME + r"(?=\s+[a-z])")
 this week"), a name ends the list however the sentence goes on."""
 
 
+_PARTNERS_FIRM_AFTER = re.compile(
+    r"(?:, [A-Z][a-z]+)*,? (?:&|and) [A-Z][a-z]+,? (?:LLP|LLC|PLLC|P\.C\.|PC)\b"
+)
+"""After a name listed with a known firm: the rest of a firm of partners ("Kasowitz, Benson,
+Torres & Friedman LLP"), whose names are people's."""
+
+
 def _add_listed_neighbours(
     accepted: dict[str, _Found], parts: dict[str, str], lead_end: int, directory: Directory
 ) -> None:
@@ -1231,6 +1238,7 @@ def _add_listed_neighbours(
             (part, start) in known_starts  # "Volkswagen and Stellantis N.V."
             or name.split()[0] in _LEGAL_FORM_WORDS  # "Samsung Electronics Co., Ltd."
             or _abbreviated(name, text, match.end("name"))
+            or _PARTNERS_FIRM_AFTER.match(text, match.end("name")) is not None
             or name in PLACES  # "Arclight Capital Partners LLC, Boston, had acquired"
             or STATE_AFTER.match(text, match.end("name")) is not None  # "Dearborn, Mich."
             or directory.find(name) is not None

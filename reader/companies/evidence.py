@@ -286,6 +286,10 @@ _LEADING_NOISE = frozenset(
 )  # fmt: skip
 
 _NATIONALITIES = _LEADING_NOISE & DEMONYMS
+_NAMES_AT_HOME = frozenset({"American", "British", "Canadian", "Australian", "Irish", "Scottish"})
+"""Nationalities that companies of English-speaking countries take as their name's first word,
+so that before a legal form they are the name's ("American Tissue Inc."); an English text
+calls a Japanese company "Japanese" only to say where it is from ("Japanese Zorbix Corp.")."""
 """The nationalities of _LEADING_NOISE, which also open companies' own names."""
 
 _ROLE_WORDS = frozenset(
@@ -381,6 +385,8 @@ def propose_unknown(
             if suffix == "LP" and not _a_partnership(text, start, match.end()):
                 continue
             extra = match.end() if suffix in _NAME_WORD_SUFFIXES else None
+            if _COPYRIGHT_BEFORE.search(text, max(0, start - 60), start):
+                continue  # "Copyright 2022 Alliance News Ltd.": the publisher's own line
             for proposal in _name_before(
                 text, start, part, "legal form", directory, extra,
                 organisation_words=extra is not None or suffix in _PUBLIC_BODIES_FORMS,
@@ -422,7 +428,7 @@ def propose_unknown(
         if " its " in text:
             for match in _ITS_OUTLETS.finditer(text):
                 yield from _name_before(text, match.start(), part, "its outlets", directory)
-        if " Series " in text:
+        if " Series " in text or " raised " in text:
             for match in _FUNDING_ROUND.finditer(text):
                 yield from _name_before(text, match.start(), part, "funding round", directory)
         if " contract" in text:
@@ -443,6 +449,7 @@ def propose_unknown(
 
 
 _WORD_OF_A_LONGER_NAME = re.compile(r" [A-Z]")
+_COPYRIGHT_BEFORE = re.compile(r"(?:[Cc]opyright|©|\(c\))[^\n]{0,50}$")
 _IRISH_COUNTY = re.compile(
     r"\.? (?:Antrim|Armagh|Carlow|Cavan|Clare|Cork|Derry|Donegal|Down|Dublin|Fermanagh|Galway"
     r"|Kerry|Kildare|Kilkenny|Laois|Leitrim|Limerick|Longford|Louth|Mayo|Meath|Monaghan|Offaly"
@@ -563,10 +570,15 @@ bodies)."""
 _FUNDING_ROUND = re.compile(
     r"(?<=[\w.’'])(?:(?:['’]s (?:recent |latest |new |\$)"
     r"| (?:has |have |had |just |recently )*(?:raised|closed|secured|landed|announced|completed)"
-    r" (?:a |an |its |\$))[^.!?\n]{0,40}?Series [A-H]\b)"
+    r" (?:a |an |its |\$))[^.!?\n]{0,40}?Series [A-H]\b"
+    r"| (?:has |have |had |just |recently )*(?:raised|secured|landed) (?:US)?\$[\d.,]+"
+    r" ?(?:million|billion|[MB])\b(?: [\w-]+){0,3}? (?:in (?:a |its |new )?(?:seed|funding"
+    r"|financing|venture|growth)|led by|from [A-Z]))"
 )
 """A name before its funding round ("Project44’s recent $202 million Series E", "Zorbix raised
-$20 million in a Series B"): a startup (people raise money too, but in no Series)."""
+$20 million in a Series B", "Mainline raised $6.8 million two weeks ago from Work America
+Capital"): a startup (people raise money too, but in no Series, and not from a capitalised
+name or in funding; people's names are ruled out anyway)."""
 _WINS_A_CONTRACT = re.compile(
     r"(?<=[\w.’'])(?: (?:has|had|have|also|successfully|recently|just))*"
     r" (?:won|wins|secured|secures|landed|lands|clinched|bagged|was awarded|has been awarded"
@@ -901,13 +913,17 @@ def _name_before(
     proposal = _proposal_at(
         found.group("name"), found.start("name"), found.end("name"), part, reason, directory,
         organisation_words=organisation_words, keep_nationality=extend_to is not None,
+        with_legal_form=reason == "legal form",
     )  # fmt: skip
     if proposal is None:
         return
     if " & " in proposal.name:  # "Keefe, Bruyette & Woods Inc.": partners named before
         partners = _PARTNERS_BEFORE.search(text, max(0, proposal.start - 60), proposal.start)
         words = partners.group("partners").split(", ")[:-1] if partners is not None else []
-        if words and not any(
+        first = directory.find(words[0]) if words else None
+        if first is not None:  # "Kasowitz, Benson, Torres & Friedman LLP": a known firm
+            proposal = proposal._replace(name=first.name, start=partners.start("partners"))
+        elif words and not any(
             w in PLACES or w in _LEADING_NOISE or directory.find(w) is not None for w in words
         ):
             start = partners.start("partners")
@@ -1122,6 +1138,7 @@ def _proposal_at(
     *,
     organisation_words: bool = True,
     keep_nationality: bool = False,
+    with_legal_form: bool = False,
 ) -> Proposal | None:
     """The name read at ``start`` as a company, without the words before it that are not part
     of it ("Shares of", "The", "Tokyo-based"); None when what is left is not a company's. A
@@ -1129,9 +1146,10 @@ def _proposal_at(
     (``organisation_words`` False: "Corn States Hybrid Service Inc."); "Union" opening a name
     is a company's word ("Union Planters Corp.", "Union Carbide"). A nationality that
     opens the name stays when a word of company names follows it or ends the name ("American
-    Securities", "American Industrial Partners"), or
-    with ``keep_nationality``, where a preposition comes right before ("chief development
-    officer at American Campus Communities": not "at Japanese Zorbix")."""
+    Securities", "American Industrial Partners"), with ``keep_nationality``, where a
+    preposition comes right before ("chief development officer at American Campus
+    Communities": not "at Japanese Zorbix"), and ``with_legal_form`` for the nationalities of
+    _NAMES_AT_HOME ("American Tissue Inc.")."""
     cut = after_place_possessive(name)  # "Japan's Zorbix Corp."
     name, start = name[cut:], start + cut
     words = name.split()
@@ -1147,6 +1165,7 @@ def _proposal_at(
                 keep_nationality
                 or words[1] in _NAME_WORD_SUFFIXES
                 or words[-1] in _NAME_WORD_SUFFIXES
+                or (with_legal_form and words[0] in _NAMES_AT_HOME)
             )
         ):
             break

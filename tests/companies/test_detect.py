@@ -1520,3 +1520,27 @@ def test_a_name_word_alone_or_a_surname_of_someone_who_acts_is_no_company(
     )
     found_names = names(detector.detect("Funds", body))
     assert not {"Management", "Quorbis", "Buck Quorbis"} & found_names
+
+
+def test_a_firm_of_partners_a_copyright_line_and_a_national_name_with_its_legal_form(
+    detector: Detector,
+) -> None:
+    body = (
+        "The suit was brought by New York law firm Kasowitz, Benson, Torres & Friedman LLP. "
+        "Its parent company, American Quorbue Inc., filed for bankruptcy.\n"
+        "Copyright 2022 Zorbiance News Ltd. All Rights Reserved."
+    )
+    found_names = names(detector.detect("Law", body))
+    assert {"Kasowitz", "American Quorbue"} <= found_names
+    assert not {"Benson", "Torres & Friedman", "Quorbue"} & found_names
+    assert not any("Zorbiance" in name for name in found_names)
+
+
+def test_money_raised_from_investors_shows_a_startup(detector: Detector) -> None:
+    body = (
+        "Quorbline raised $6.8 million two weeks ago from Zorb America Capital, its second "
+        "round. Senator Jane Doe raised $2 million from donors."
+    )
+    found_names = names(detector.detect("Funding", body))
+    assert "Quorbline" in found_names
+    assert not any("Doe" in name for name in found_names)
