@@ -48,7 +48,7 @@ NAME_WORDS = (
     "Bancshares", "Bankshares", "Company", "Brewing", "Brewery", "Winery", "Distillery",
     "Aerospace", "Management", "Apparel", "Transportation", "Trucking", "Bakery", "Dairy",
     "Creamery", "Farms", "Construction", "Outfitters", "Consulting", "Consultants", "Advisory",
-    "Advisors", "Metals", "Minerals",
+    "Advisors", "Metals", "Minerals", "Shipbuilding",
 )  # fmt: skip
 LEGAL_FORMS = (
     "Inc.", "Inc", "Incorporated", "Corp.", "Corp", "Corporation", "Ltd.", "Ltd", "Limited",
@@ -425,6 +425,9 @@ def propose_unknown(
                     yield from _bought_at(text, match.start(), part, directory)
         if " Credit Union" in text or " FCU" in text or " Bank" in text:
             yield from _member_banks(text, part, directory)
+        if " staff" in text or " jobs" in text or " workers" in text or " employees" in text:
+            for match in _CUTS_JOBS.finditer(text):
+                yield from _name_before(text, match.start(), part, "employer", directory)
         if " its " in text:
             for match in _ITS_OUTLETS.finditer(text):
                 yield from _name_before(text, match.start(), part, "its outlets", directory)
@@ -554,6 +557,17 @@ _FILES_FOR_BANKRUPTCY = re.compile(
 """A name before filing for bankruptcy ("Hangzhou Glory Real Estate filed for relief from its
 creditors"): a company (a person's own filing is "personal bankruptcy", and people's names are
 ruled out anyway)."""
+_CUTS_JOBS = re.compile(
+    r"(?<=[\w.’'])(?: (?:has|had|have|will|would|also|now|plans to|is set to|is|was|said it"
+    r"|announced(?: that)? it|(?:is|was) to))*"
+    r" (?:cut|cuts|cutting|shed|sheds|shedding|lay off|lays off|laying off|laid off|eliminate"
+    r"|eliminates|eliminating|eliminated)"
+    r"(?: about| some| nearly| more than| up to| around| another)? \d[\d,]* (?:new )?"
+    r"(?:jobs|staff|workers|employees|positions)\b"
+)
+"""A name before cutting jobs ("Maunsell announced it was shedding 50 staff"): an employer
+that is a business (places and public bodies are ruled out by their names; not before adding
+jobs, which towns and states do in the news as often)."""
 _ITS_OUTLETS = re.compile(
     r"(?<=[\w.’'])(?: (?:has|had|have|will|would|also|now|plans to|is set to|is|was|be|been"
     r"|officially))*"

@@ -245,9 +245,9 @@ _SURVEYED_BY = _Before(
 )
 """Before "by": "analysts surveyed by" a data company (a news agency's poll is a citation)."""
 _PART_OF = _Before(
-    ("ubsidiary", "ivision", "unit", "cquisition", "akeover", "uyout"),
-    re.compile(r"\b(?:subsidiary|division|unit|[Aa]cquisition|[Tt]akeover|[Bb]uyout)$"),
-    reach=11,
+    ("ubsidiary", "ivision", "unit", "cquisition", "cquisitions", "akeover", "uyout"),
+    re.compile(r"\b(?:subsidiary|division|unit|[Aa]cquisitions?|[Tt]akeover|[Bb]uyout)$"),
+    reach=12,
 )
 _PURCHASE_OF = _Before(("urchase",), re.compile(r"\b[Pp]urchase$"), reach=9)
 """Before "of": "the purchase of Avanti Commerce will bring ..." (see _a_business_bought)."""
@@ -275,10 +275,14 @@ _WHICH_WAS_BOUGHT = re.compile(
 """After ", which": "Meetup, which it acquired", "Tor, which had been recently acquired by"."""
 _WHICH_TRADES = re.compile(
     r"(?:also |now |still )?(?:makes|manufactures|produces|sells|designs|distributes|supplies"
-    r"|markets|develops|(?:is|was) developing)\b"
+    r"|markets|develops|(?:is|was) developing|(?:operates|operated|owns|owned|runs|ran)"
+    r" (?:more than |about |nearly |some )?\d[\d,]* (?:[\w-]+ )?(?:stores|restaurants|hotels"
+    r"|locations|plants|mills|casinos|dealerships|outlets|clinics|newspapers|theaters|theatres"
+    r"|gyms|franchises|(?:radio|television|TV|gas) stations))\b"
 )
-"""After ", which": what a company does ("Stellar Pizza, which makes pizza using robotics");
-not what public bodies do too ("the MTA, which runs the buses")."""
+"""After ", which": what a company does ("Stellar Pizza, which makes pizza using robotics",
+"High Plains Radio Network, which operated 18 radio stations"); not what public bodies do too
+("the MTA, which runs the buses", "which runs 472 subway stations")."""
 _COMPANY_NOUN = _Before(
     ("company", "firm", "group", "label", "startup", "business", "chain", "retailer",
      "publisher", "studio", "maker", "brand", "carrier", "airline", "bank", "lender",

@@ -1544,3 +1544,14 @@ def test_money_raised_from_investors_shows_a_startup(detector: Detector) -> None
     found_names = names(detector.detect("Funding", body))
     assert "Quorbline" in found_names
     assert not any("Doe" in name for name in found_names)
+
+
+def test_cutting_jobs_or_running_stores_shows_a_business(detector: Detector) -> None:
+    body = (
+        "Only last week, Quorbsell announced it was shedding 50 staff. Zorb Plains Radio "
+        "Network, which operated 18 radio stations in Texas, filed. Springfield will add 30 "
+        "jobs. The MTA, which runs 472 subway stations, spoke."
+    )
+    found_names = names(detector.detect("Jobs", body))
+    assert {"Quorbsell", "Zorb Plains Radio Network"} <= found_names
+    assert not {"Springfield", "MTA"} & found_names
