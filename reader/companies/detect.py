@@ -738,6 +738,7 @@ def _a_thing_of_its_make(occurrence: tuple[str, int, int, str], parts: dict[str,
     return _THING_AFTER.match(text, end) is not None
 
 
+_PLACE_PREPOSITIONS = (" in ", " near ", " from ", " outside ", " of ")
 _GIVEN_TO_A_THING = re.compile(r"\b(?:called|named|dubbed|code-?named|christened) [\"“]$")
 """Before a name in quotes: a name given to a thing, which a company's name may be too."""
 
@@ -772,6 +773,12 @@ def _apart_from_people(
             text[end : end + 1] in _CREDIT_ENDS or text.startswith(_STOCK_PHOTOS, end)
         ) and _a_credit(text, start, end, name):
             continue  # the cheap test first: a credit ends its line or its parenthesis
+        elif (
+            text[end : end + 1] == ","
+            and STATE_AFTER.match(text, end)
+            and text.endswith(_PLACE_PREPOSITIONS, 0, start)
+        ):
+            continue  # "in Corning, New York" is the town
         elif name in _PHOTO_AGENCIES and text.startswith(" ID ", end):
             continue  # "Shutterstock ID 2451150057" under a photo
         elif things and _a_thing_of_its_make(occurrence, parts):
@@ -1458,7 +1465,7 @@ def _names_a_place(text: str, end: int) -> bool:
 
 
 _CREDIT_BEFORE = re.compile(
-    r"(?:^|[\n(]|\.[ \t])[ \t]*(?:(?:Featured |Top |Header |Lead )?"
+    r"(?:^|[\n(]|\.[ \t]|\./)[ \t]*(?:(?:Featured |Top |Header |Lead )?"
     r"(?:[Pp]hoto(?:graph)?(?:er)?s?|[Ii]mages?|[Pp]icture|[Ii]llustration|[Cc]redit|[Ss]ource"
     r"|[Cc]ourtesy(?: of)?)"
     r"(?: credit)?(?: by)?[ \t]*:?[ \t]*"
@@ -1483,7 +1490,7 @@ def _a_credit(text: str, start: int, end: int, name: str) -> bool:
     Tesla"): the article does not name the company for anything it does."""
     line_start = text.rfind("\n", 0, start) + 1
     if start - line_start > 80:  # a long caption: the credit follows its last sentence
-        line_start = text.rfind(". ", line_start, start)
+        line_start = max(text.rfind(". ", line_start, start), text.rfind("./", line_start, start))
         if line_start < 0 or start - line_start > 80:
             return False
     before = text[line_start:start]
@@ -1723,8 +1730,8 @@ def _unit_after(text: str, end: int) -> str:
     ("Amazon Robotics", "GE Energy Financial Services", "Kotak Investment Banking"), so that
     it says which part of the company the article names; "" when none."""
     unit = _UNIT_AFTER.match(text, end)
-    if unit is None:
-        return ""
+    if unit is None or text[:end].rsplit(None, 1)[-1] in _UNIT_WORDS:
+        return ""  # "Huntington Ingalls Industries Newport News Shipbuilding": two names
     words = unit.group().split()
     if not _TITLE_WORDS.isdisjoint(words):
         return ""  # "Boeing Chief Financial Officer" is a person's title

@@ -48,7 +48,7 @@ NAME_WORDS = (
     "Bancshares", "Bankshares", "Company", "Brewing", "Brewery", "Winery", "Distillery",
     "Aerospace", "Management", "Apparel", "Transportation", "Trucking", "Bakery", "Dairy",
     "Creamery", "Farms", "Construction", "Outfitters", "Consulting", "Consultants", "Advisory",
-    "Advisors", "Metals", "Minerals", "Shipbuilding",
+    "Advisors", "Metals", "Minerals", "Shipbuilding", "Homes",
 )  # fmt: skip
 LEGAL_FORMS = (
     "Inc.", "Inc", "Incorporated", "Corp.", "Corp", "Corporation", "Ltd.", "Ltd", "Limited",

@@ -141,7 +141,7 @@ _PREPOSITIONS = (
 )  # fmt: skip
 _OWN_BUSINESSES = (
     "company", "business", "firm", "startup", "start-up", "agency", "studio", "label",
-    "consultancy", "venture", "chain",
+    "consultancy", "venture", "chain", "subsidiary", "franchisee",
 )  # fmt: skip
 """Before a comma and a name, someone's own business or one the text points to ("my business,
 Zorbix Design.", "The venture, XSemi,")."""
@@ -275,7 +275,8 @@ _WHICH_WAS_BOUGHT = re.compile(
 """After ", which": "Meetup, which it acquired", "Tor, which had been recently acquired by"."""
 _WHICH_TRADES = re.compile(
     r"(?:also |now |still )?(?:makes|manufactures|produces|sells|designs|distributes|supplies"
-    r"|markets|develops|(?:is|was) developing|(?:operates|operated|owns|owned|runs|ran)"
+    r"|markets|develops|(?:is|was) developing|speciali[sz]es in"
+    r"|(?:operates|operated|owns|owned|runs|ran)"
     r" (?:more than |about |nearly |some )?\d[\d,]* (?:[\w-]+ )?(?:stores|restaurants|hotels"
     r"|locations|plants|mills|casinos|dealerships|outlets|clinics|newspapers|theaters|theatres"
     r"|gyms|franchises|(?:radio|television|TV|gas) stations))\b"
@@ -320,8 +321,14 @@ class Frame(NamedTuple):
 
 _ANALYSTS_WITH = (" analyst", " analysts", " economist", " strategist", " researcher")
 """Before "with" and a name: "Robert Stallard, analyst with Vertical Research Partners"."""
-_MERGERS_WITH = (" merger", " merge", " merged", " merging", " combination", " tie-up")
-"""Before "with" and a name: "the planned merger with Gold X", "agreed to merge with Zorbix"."""
+_MERGERS_WITH = (
+    " merger", " merge", " merged", " merging", " combination", " tie-up", "-unit agreement",
+    " franchise agreement", " development agreement", " licensing agreement",
+    " supply agreement", " distribution agreement",
+)  # fmt: skip
+"""Before "with" and a name: "the planned merger with Gold X", "agreed to merge with Zorbix",
+"inked a 25-unit agreement with Mid-Atlantic Restaurant Group" (agreements of trade: a plain
+"agreement with" is as often with a union, a country or a city)."""
 _KINDS_CALLED = (
     " company", " firm", " startup", " start-up", " business", " brand", " chain", " label",
     " venture", " studio", " agency", " retailer", " subsidiary", " entity", " outfit",
@@ -440,7 +447,7 @@ def frames(text: str) -> Iterator[Frame]:
 
 
 _OWNER_OR_ARTICLE_BEFORE = re.compile(
-    r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Aa]nother|[Aa]n?|[Tt]he|[Tt]hat|[Tt]his)"
+    r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Aa]nother|[Aa]n?|[Tt]he|[Tt]hat|[Tt]his)"
     r"(?: (?!the\b|of\b|for\b|to\b|with\b|in\b|at\b|by\b)[\w-]+){0,4}$"
 )
 _CLOSED_NAME_HERE = re.compile(rf"(?P<the>)(?P<name>{NAME})(?=[,.;)]| and | which | where |$)")
@@ -710,6 +717,7 @@ def _clause(text: str, start: int, end: int) -> Iterator[Frame]:
 _WRAPPED = re.compile(r"[ ]*\n[ ]*[A-Z]")
 
 
+_LEGAL_ENDINGS = frozenset({"Inc", "Corp", "Ltd", "LLC", "PLC", "plc", "Co", "AG", "SA", "GmbH"})
 _TITLES = frozenset({"CEO", "Chairman", "Chairwoman", "President", "Founder", "Chief", "Mr."})
 _A_PERSON_AFTER = re.compile(r",? who\b")
 
@@ -722,6 +730,9 @@ def _frame(
     past a line break ("The Washington\nPost"), where it cannot be read whole."""
     start = found.start("name")
     name = found.group("name")
+    head, _, last = name.rpartition(" ")
+    if head and last in _LEGAL_ENDINGS:
+        name = head  # "its parent company, American Tissue Inc., filed": the name
     first, space, rest = name.partition(" ")
     if first in _TITLES or _A_PERSON_AFTER.match(text, found.end("name")):
         return None  # "acquired by CEO Alan Kestenbaum", "franchisee Buck Harris, who will"

@@ -1555,3 +1555,30 @@ def test_cutting_jobs_or_running_stores_shows_a_business(detector: Detector) -> 
     found_names = names(detector.detect("Jobs", body))
     assert {"Quorbsell", "Zorb Plains Radio Network"} <= found_names
     assert not {"Springfield", "MTA"} & found_names
+
+
+def test_a_subsidiary_a_franchisee_and_trade_agreements_show_companies(
+    detector: Detector,
+) -> None:
+    body = (
+        "Aqua America announced that its subsidiary, Quorba Pennsylvania, reached a deal. Papa "
+        "Johns signed a 50-unit agreement with its largest domestic franchisee, The Zorbco "
+        "Group. Guy Fieri’s Chicken Guy signed a 10-unit agreement with Quorbdi Hospitality "
+        "Group. Zorbtex, which specializes in interventional oncology, suffered setbacks."
+    )
+    assert {
+        "Quorba Pennsylvania", "The Zorbco Group", "Quorbdi Hospitality Group", "Zorbtex",
+    } <= names(detector.detect("Deals", body))  # fmt: skip
+
+
+def test_a_company_named_like_a_town_in_its_state_or_credited_after_a_caption_is_neither(
+    detector: Detector,
+) -> None:
+    body = (
+        "Standard is buying WYDC-TV in Corning, New York. The chain's parent company has been "
+        "one of the year's biggest strategic acquisitions./Photograph: Shutterstock\n\nMore."
+    )
+    assert not {"Corning", "Shutterstock"} & names(detector.detect("Stations", body))
+    unit = "Electric Boat builds it with Huntington Ingalls Industries Newport News Shipbuilding."
+    evidence = {e.text for d in detector.detect("Subs", unit) for e in d.evidence}
+    assert "Huntington Ingalls Industries" in evidence
