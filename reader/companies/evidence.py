@@ -375,6 +375,7 @@ def propose_unknown(
         for match in _TICKER.finditer(text):
             yield from _name_before(text, match.start(), part, "ticker", directory)
         spans = known.get(part, ()) if known else ()
+        copyright_line = "opyright" in text or "©" in text or "(c)" in text
         for match in _LEGAL_ANCHOR.finditer(text):
             if spans and any(s < match.start() < e for s, e in spans):
                 continue
@@ -385,7 +386,7 @@ def propose_unknown(
             if suffix == "LP" and not _a_partnership(text, start, match.end()):
                 continue
             extra = match.end() if suffix in _NAME_WORD_SUFFIXES else None
-            if _COPYRIGHT_BEFORE.search(text, max(0, start - 60), start):
+            if copyright_line and _COPYRIGHT_BEFORE.search(text, max(0, start - 60), start):
                 continue  # "Copyright 2022 Alliance News Ltd.": the publisher's own line
             for proposal in _name_before(
                 text, start, part, "legal form", directory, extra,
@@ -423,17 +424,16 @@ def propose_unknown(
                 if any(_a_buyer(buyer, spans, persons_name) for buyer in buyers):
                     # and what it buys: "Sinclair Broadcasting acquired The Tennis Channel"
                     yield from _bought_at(text, match.start(), part, directory)
-        if " Credit Union" in text or " FCU" in text or " Bank" in text:
+        if (
+            " Credit Union" in text
+            or " FCU" in text
+            or " State Bank" in text
+            or (" Savings Bank" in text)
+        ):
             yield from _member_banks(text, part, directory)
-        if " staff" in text or " jobs" in text or " workers" in text or " employees" in text:
-            for match in _CUTS_JOBS.finditer(text):
-                yield from _name_before(text, match.start(), part, "employer", directory)
-        if " its " in text:
-            for match in _ITS_OUTLETS.finditer(text):
-                yield from _name_before(text, match.start(), part, "its outlets", directory)
-        if " Series " in text or " raised " in text:
-            for match in _FUNDING_ROUND.finditer(text):
-                yield from _name_before(text, match.start(), part, "funding round", directory)
+        yield from _cuts_jobs(text, part, directory)
+        yield from _opens_its_outlets(text, part, directory)
+        yield from _funding_rounds(text, part, directory)
         if " contract" in text:
             for match in _WINS_A_CONTRACT.finditer(text):
                 yield from _name_before(text, match.start(), part, "contractor", directory)
@@ -557,42 +557,94 @@ _FILES_FOR_BANKRUPTCY = re.compile(
 """A name before filing for bankruptcy ("Hangzhou Glory Real Estate filed for relief from its
 creditors"): a company (a person's own filing is "personal bankruptcy", and people's names are
 ruled out anyway)."""
-_CUTS_JOBS = re.compile(
+_CUTS_BEFORE_JOBS = re.compile(
     r"(?<=[\w.’'])(?: (?:has|had|have|will|would|also|now|plans to|is set to|is|was|said it"
     r"|announced(?: that)? it|(?:is|was) to))*"
     r" (?:cut|cuts|cutting|shed|sheds|shedding|lay off|lays off|laying off|laid off|eliminate"
     r"|eliminates|eliminating|eliminated)"
-    r"(?: about| some| nearly| more than| up to| around| another)? \d[\d,]* (?:new )?"
-    r"(?:jobs|staff|workers|employees|positions)\b"
+    r"(?: about| some| nearly| more than| up to| around| another)? \d[\d,]*(?: new)?$"
 )
+_JOBS = (" jobs", " staff", " workers", " employees", " positions")
 """A name before cutting jobs ("Maunsell announced it was shedding 50 staff"): an employer
 that is a business (places and public bodies are ruled out by their names; not before adding
-jobs, which towns and states do in the news as often)."""
-_ITS_OUTLETS = re.compile(
+jobs, which towns and states do in the news as often). Read back from the jobs, a rare word
+after a number, as a pattern that starts with the verb would be tried at every word."""
+_OPENS_BEFORE_ITS = re.compile(
     r"(?<=[\w.’'])(?: (?:has|had|have|will|would|also|now|plans to|is set to|is|was|be|been"
     r"|officially))*"
     r" (?:open|opens|opened|opening|expand|expands|expanded|expanding|close|closes|closed"
-    r"|closing|shutter|shutters|shuttered|shuttering|relocate|relocates|relocated) its"
-    r"(?: [\w-]+){0,3}? (?:stores?|locations?|restaurants?|shops?|outlets?|plants?|factory"
+    r"|closing|shutter|shutters|shuttered|shuttering|relocate|relocates|relocated)$"
+)
+_OUTLETS_AFTER_ITS = re.compile(
+    r" its(?: [\w-]+){0,3}? (?:stores?|locations?|restaurants?|shops?|outlets?|plants?|factory"
     r"|factories|footprint|warehouses?|showrooms?|dealerships?|franchises?|business operations"
     r"|operations|headquarters)\b"
 )
 """A name before opening or closing its stores, plants or operations ("Rally House will expand
 its footprint", "Fleetwood Transportation officially closed its operations"): a business (a
 person's is "his" or "her"; a city's or a government's names are ruled out as places and
-bodies)."""
-_FUNDING_ROUND = re.compile(
-    r"(?<=[\w.’'])(?:(?:['’]s (?:recent |latest |new |\$)"
-    r"| (?:has |have |had |just |recently )*(?:raised|closed|secured|landed|announced|completed)"
-    r" (?:a |an |its |\$))[^.!?\n]{0,40}?Series [A-H]\b"
-    r"| (?:has |have |had |just |recently )*(?:raised|secured|landed) (?:US)?\$[\d.,]+"
-    r" ?(?:million|billion|[MB])\b(?: [\w-]+){0,3}? (?:in (?:a |its |new )?(?:seed|funding"
-    r"|financing|venture|growth)|led by|from [A-Z]))"
+bodies). Read from each "its", a literal the engine skips to."""
+
+
+def _cuts_jobs(text: str, part: str, directory: Directory) -> Iterable[Proposal]:
+    for noun in _JOBS:
+        index = text.find(noun)
+        while index >= 0:
+            if text[index - 1 : index].isdigit() or text.endswith(" new", 0, index):
+                verb = _CUTS_BEFORE_JOBS.search(text, max(0, index - 80), index)
+                if verb is not None:
+                    yield from _name_before(text, verb.start(), part, "employer", directory)
+            index = text.find(noun, index + 1)
+
+
+def _opens_its_outlets(text: str, part: str, directory: Directory) -> Iterable[Proposal]:
+    index = text.find(" its ")
+    while index >= 0:
+        if _OUTLETS_AFTER_ITS.match(text, index):
+            verb = _OPENS_BEFORE_ITS.search(text, max(0, index - 60), index)
+            if verb is not None:
+                yield from _name_before(text, verb.start(), part, "its outlets", directory)
+        index = text.find(" its ", index + 1)
+
+
+_ROUND_BEFORE_SERIES = re.compile(
+    r"(?<=[\w.’'])(?:['’]s (?:recent |latest |new |\$)| (?:has |have |had |just |recently )*"
+    r"(?:raised|closed|secured|landed|announced|completed) (?:a |an |its |\$))[^.!?\n]{0,40}$"
+)
+_RAISED = (" raised ", " secured ", " landed ")
+_RAISED_BEFORE = re.compile(r"(?<=[\w.’'])(?: (?:has|have|had|just|recently))*$")
+_RAISED_AFTER = re.compile(
+    r"[\d.,]+ ?(?:million|billion|[MB])\b(?: [\w-]+){0,3}? (?:in (?:a |its |new )?(?:seed"
+    r"|funding|financing|venture|growth)|led by|from [A-Z])"
 )
 """A name before its funding round ("Project44’s recent $202 million Series E", "Zorbix raised
 $20 million in a Series B", "Mainline raised $6.8 million two weeks ago from Work America
 Capital"): a startup (people raise money too, but in no Series, and not from a capitalised
-name or in funding; people's names are ruled out anyway)."""
+name or in funding; people's names are ruled out anyway). Read from the literals " Series "
+and " raised $", which the engine skips to."""
+
+
+def _funding_rounds(text: str, part: str, directory: Directory) -> Iterable[Proposal]:
+    index = text.find(" Series ")
+    while index >= 0:
+        if text[index + 8 : index + 9] in "ABCDEFGH" and not text[index + 9 : index + 10].isalnum():
+            found = _ROUND_BEFORE_SERIES.search(text, max(0, index - 90), index)
+            if found is not None:
+                yield from _name_before(text, found.start(), part, "funding round", directory)
+        index = text.find(" Series ", index + 1)
+    for verb in _RAISED:
+        index = text.find(verb)
+        while index >= 0:
+            after = index + len(verb)
+            if text.startswith("US$", after):
+                after += 2
+            if text.startswith("$", after) and _RAISED_AFTER.match(text, after + 1):
+                found = _RAISED_BEFORE.search(text, max(0, index - 30), index)
+                if found is not None:
+                    yield from _name_before(text, found.start(), part, "funding round", directory)
+            index = text.find(verb, index + 1)
+
+
 _WINS_A_CONTRACT = re.compile(
     r"(?<=[\w.’'])(?: (?:has|had|have|also|successfully|recently|just))*"
     r" (?:won|wins|secured|secures|landed|lands|clinched|bagged|was awarded|has been awarded"
