@@ -18,6 +18,7 @@ from typing import NamedTuple
 from reader.companies.directory import CompanyEntry, Directory
 from reader.companies.evidence import (
     CITATION_AFTER,
+    COPYRIGHT_BEFORE,
     GENERIC_WORDS,
     LEGAL_SUFFIX_AFTER,
     NAME_WORDS,
@@ -230,6 +231,17 @@ def _written_forms(names: Sequence[str]) -> Iterable[str]:
                 yield capitalised
 
 
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+
+
+def _plain_hyphens(text: str) -> str:
+    """The text with typographic hyphens as "-" ("Coca\u2011Cola" with a non-breaking hyphen
+    is Coca-Cola); one character for one, so that every offset stays where it was."""
+    if "\u2010" in text or "\u2011" in text:
+        return text.translate(_HYPHENS)
+    return text
+
+
 class Detector:
     """Detects the companies of a directory (and unknown ones) in titles and texts. Build once:
     the index costs a few milliseconds; detection then takes well under a millisecond."""
@@ -309,7 +321,7 @@ class Detector:
         self._starts: dict[str, _Start] = {}
 
     def detect(self, title: str, body: str) -> list[Detection]:
-        parts = {"title": title or "", "body": body or ""}
+        parts = {"title": _plain_hyphens(title or ""), "body": _plain_hyphens(body or "")}
         lead_end = _lead_end(parts["body"])
         found: dict[str, _Found] = {}
         certain_spans: dict[str, list[tuple[int, int]]] = {"title": [], "body": []}
@@ -738,6 +750,11 @@ def _a_thing_of_its_make(occurrence: tuple[str, int, int, str], parts: dict[str,
     return _THING_AFTER.match(text, end) is not None
 
 
+def _in_a_copyright_line(text: str, start: int) -> bool:
+    line = text[max(0, start - 40) : start].rpartition("\n")[2]
+    return ("©" in line or "opyright" in line) and COPYRIGHT_BEFORE.search(line) is not None
+
+
 _PLACE_PREPOSITIONS = (" in ", " near ", " from ", " outside ", " of ")
 _GIVEN_TO_A_THING = re.compile(r"\b(?:called|named|dubbed|code-?named|christened) [\"“]$")
 """Before a name in quotes: a name given to a thing, which a company's name may be too."""
@@ -779,6 +796,8 @@ def _apart_from_people(
             and text.endswith(_PLACE_PREPOSITIONS, 0, start)
         ):
             continue  # "in Corning, New York" is the town
+        elif _in_a_copyright_line(text, start):
+            continue  # "©2022 Cox Media Group": the publisher's own footer
         elif name in _PHOTO_AGENCIES and text.startswith(" ID ", end):
             continue  # "Shutterstock ID 2451150057" under a photo
         elif things and _a_thing_of_its_make(occurrence, parts):
@@ -1566,7 +1585,7 @@ _FIGURES_AFTER = re.compile(
     r"\s(?:data|figures|estimates?|estimated|numbers|statistics|research|survey|surveys|study"
     r"|reports?|reported|analysis|forecasts?|forecasted|projections?|projects|predicts|expects?"
     r"|index|tracker|found|finds?|shows?|showed|said|says?|noted|counted|calculated|recorded"
-    r"|tallied|ranked|rankings?|consensus|put|puts|PMI)\b"
+    r"|tallied|ranked|rankings?|consensus|put|puts|PMI|database)\b"
 )
 """After a data company cited for its figures, perhaps past the name of its unit or another
 company's: "FactSet data", "Kantar said", "Gartner's survey", "Gartner and IDC estimate",

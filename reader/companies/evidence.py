@@ -48,7 +48,7 @@ NAME_WORDS = (
     "Bancshares", "Bankshares", "Company", "Brewing", "Brewery", "Winery", "Distillery",
     "Aerospace", "Management", "Apparel", "Transportation", "Trucking", "Bakery", "Dairy",
     "Creamery", "Farms", "Construction", "Outfitters", "Consulting", "Consultants", "Advisory",
-    "Advisors", "Metals", "Minerals", "Shipbuilding", "Homes",
+    "Advisors", "Metals", "Minerals", "Shipbuilding", "Homes", "Wholesalers", "Distributors",
 )  # fmt: skip
 LEGAL_FORMS = (
     "Inc.", "Inc", "Incorporated", "Corp.", "Corp", "Corporation", "Ltd.", "Ltd", "Limited",
@@ -386,7 +386,7 @@ def propose_unknown(
             if suffix == "LP" and not _a_partnership(text, start, match.end()):
                 continue
             extra = match.end() if suffix in _NAME_WORD_SUFFIXES else None
-            if copyright_line and _COPYRIGHT_BEFORE.search(text, max(0, start - 60), start):
+            if copyright_line and COPYRIGHT_BEFORE.search(text, max(0, start - 60), start):
                 continue  # "Copyright 2022 Alliance News Ltd.": the publisher's own line
             for proposal in _name_before(
                 text, start, part, "legal form", directory, extra,
@@ -452,7 +452,7 @@ def propose_unknown(
 
 
 _WORD_OF_A_LONGER_NAME = re.compile(r" [A-Z]")
-_COPYRIGHT_BEFORE = re.compile(r"(?:[Cc]opyright|©|\(c\))[^\n]{0,50}$")
+COPYRIGHT_BEFORE = re.compile(r"(?:[Cc]opyright|©|\(c\))[^\n]{0,50}$")
 _IRISH_COUNTY = re.compile(
     r"\.? (?:Antrim|Armagh|Carlow|Cavan|Clare|Cork|Derry|Donegal|Down|Dublin|Fermanagh|Galway"
     r"|Kerry|Kildare|Kilkenny|Laois|Leitrim|Limerick|Longford|Louth|Mayo|Meath|Monaghan|Offaly"

@@ -1582,3 +1582,19 @@ def test_a_company_named_like_a_town_in_its_state_or_credited_after_a_caption_is
     unit = "Electric Boat builds it with Huntington Ingalls Industries Newport News Shipbuilding."
     evidence = {e.text for d in detector.detect("Subs", unit) for e in d.evidence}
     assert "Huntington Ingalls Industries" in evidence
+
+
+def test_typographic_hyphens_footers_and_data_companies_databases(detector: Detector) -> None:
+    assert names(detector.detect("Council", "It approved the Coca\u2011Cola supply.")) == {
+        "Coca-Cola"
+    }
+    footer = "Call Family Dollar’s customer service.\n©2022 Cox Media Group"
+    assert names(detector.detect("Recall", footer)) == {"Family Dollar"}
+    database = "CNBC parsed through the FactSet database and found few such surges."
+    assert "FactSet" not in names(detector.detect("Stocks", database))
+    wholesaler = (
+        "Variety Wholesalers, which runs Maxway, will take over 200 locations. Variety "
+        "Wholesalers may employ the associates."
+    )
+    assert names(detector.detect("Stores", wholesaler)) >= {"Variety Wholesalers"}
+    assert "Variety" not in names(detector.detect("Stores", wholesaler))
