@@ -36,7 +36,7 @@ _SUFFIX = re.compile(
 
 
 def key(text: str) -> str:
-    text = text.casefold().replace("’", "'").strip(" .,'\"#@")
+    text = text.casefold().replace("’", "'").strip(" .,'\"#@!")
     text = text.removesuffix("'s").removesuffix("'")
     text = _SUFFIX.sub("", text).removeprefix("the ")
     return re.sub(r"\s+", " ", text).strip()

@@ -286,6 +286,8 @@ _LEADING_NOISE = frozenset(
 )  # fmt: skip
 
 _NATIONALITIES = _LEADING_NOISE & DEMONYMS
+_REUTERS_CODE = re.compile(r"\d{3,6}\.[A-Z]{1,2}")
+_WHERE_BASED = ("-based", "-headquartered")
 _NAMES_AT_HOME = frozenset({"American", "British", "Canadian", "Australian", "Irish", "Scottish"})
 """Nationalities that companies of English-speaking countries take as their name's first word,
 so that before a legal form they are the name's ("American Tissue Inc."); an English text
@@ -550,7 +552,7 @@ operation", "Zorbix has acquired the startup") or a name ("Zorbix bought Quorlo"
 companies (people who buy companies are ruled out by their names)."""
 
 _FILES_FOR_BANKRUPTCY = re.compile(
-    r"(?<=[\w.’'])(?: (?:has|had|have|also|recently|just|officially|formally))*"
+    r"(?<=[\w.’'])(?:,? which)?(?: (?:has|had|have|also|recently|just|officially|formally))*"
     r" (?:filed|files) for (?:Chapter (?:11|7|15)|bankruptcy|insolvency|creditor protection"
     r"|administration|receivership|relief from its creditors)"
 )
@@ -692,10 +694,18 @@ def bought_by_known(
         yield from _bought_at(text, end, part, directory)
 
 
+_TOWN_BASED_AFTER = re.compile(
+    rf",(?: [A-Z][\w.]*){{1,3}}-(?:based|headquartered) (?P<name>{NAME})"
+)
+
+
 def _bought_at(text: str, end: int, part: str, directory: Directory) -> Iterable[Proposal]:
     """The company bought by the buyer whose name ends at ``end``."""
     bought = _BUYS_AFTER.match(text, end, end + 160)
     if bought is not None and bought.group("name") not in _NOT_BOUGHT_COMPANIES:
+        town = _TOWN_BASED_AFTER.match(text, bought.end("name"))
+        if town is not None:  # "acquired Greenville, South Carolina-based Dedicated ..."
+            bought = town
         proposal = _proposal(bought, "name", part, "ownership", directory)
         if proposal is not None:
             yield proposal
@@ -1223,7 +1233,9 @@ def _proposal_at(
         cut = words.index("of") + 1  # "Shares of Globex", "CEO and Founder of Acme" -> the name
         start += len(" ".join(words[:cut])) + 1
         words = words[cut:]
-    while words and (words[0] in _LEADING_NOISE or words[0].endswith("-based")):
+    if len(words) > 1 and _REUTERS_CODE.fullmatch(words[-1]):
+        words = words[:-1]  # "CATL 300750.SZ said"
+    while words and (words[0] in _LEADING_NOISE or words[0].endswith(_WHERE_BASED)):
         if (
             words[0] in _NATIONALITIES
             and len(words) > 1

@@ -141,7 +141,9 @@ _PREPOSITIONS = (
 )  # fmt: skip
 _OWN_BUSINESSES = (
     "company", "business", "firm", "startup", "start-up", "agency", "studio", "label",
-    "consultancy", "venture", "chain", "subsidiary", "franchisee",
+    "consultancy", "venture", "chain", "subsidiary", "franchisee", "forwarder", "retailer",
+    "carrier", "manufacturer", "supplier", "lender", "insurer", "distributor", "wholesaler",
+    "brokerage",
 )  # fmt: skip
 """Before a comma and a name, someone's own business or one the text points to ("my business,
 Zorbix Design.", "The venture, XSemi,")."""
@@ -458,6 +460,8 @@ def _own_business(text: str, start: int, end: int) -> Iterator[Frame]:
     marketing business, Zurek Design.", "another medical marijuana company, MedReleaf.", "The
     venture, XSemi, will", "That chain, ChaPanda, which" (the name closed by punctuation or a
     clause, so that "his company, Zorbix Chief Jane Doe ..." is not read as a name)."""
+    if text.endswith("aircraft", 0, start):
+        return  # "Drew's trip to an aircraft carrier, Ridiculous Fishing, ..."
     if _OWNER_OR_ARTICLE_BEFORE.search(text, max(0, start - 50), start) is None:
         return
     found = _CLOSED_NAME_HERE.match(text, end)
@@ -717,6 +721,8 @@ def _clause(text: str, start: int, end: int) -> Iterator[Frame]:
 _WRAPPED = re.compile(r"[ ]*\n[ ]*[A-Z]")
 
 
+_REUTERS_CODE = re.compile(r"\d{3,6}\.[A-Z]{1,2}")
+_WHERE_BASED = ("-based", "-headquartered")
 _LEGAL_ENDINGS = frozenset({"Inc", "Corp", "Ltd", "LLC", "PLC", "plc", "Co", "AG", "SA", "GmbH"})
 _TITLES = frozenset({"CEO", "Chairman", "Chairwoman", "President", "Founder", "Chief", "Mr."})
 _A_PERSON_AFTER = re.compile(r",? who\b")
@@ -731,12 +737,14 @@ def _frame(
     start = found.start("name")
     name = found.group("name")
     head, _, last = name.rpartition(" ")
-    if head and last in _LEGAL_ENDINGS:
-        name = head  # "its parent company, American Tissue Inc., filed": the name
+    if head and (last in _LEGAL_ENDINGS or _REUTERS_CODE.fullmatch(last)):
+        name = head  # "its parent company, American Tissue Inc., filed", "CATL 300750.SZ"
     first, space, rest = name.partition(" ")
+    if first.endswith(_WHERE_BASED) and not space:
+        return None  # "the acquisition of Ohio-based truckload carrier ...": a place
     if first in _TITLES or _A_PERSON_AFTER.match(text, found.end("name")):
         return None  # "acquired by CEO Alan Kestenbaum", "franchisee Buck Harris, who will"
-    if first.endswith("-based") and space:  # "Nanjing-based X-Epic": where it is, then the name
+    if first.endswith(_WHERE_BASED) and space:  # "Nanjing-based X-Epic": where, then the name
         start += len(first) + 1
         name = rest
     elif found.group("the") and " " not in name:
@@ -751,6 +759,9 @@ def _after(
     text: str, index: int, reason: str, *, strong: bool, trade: bool = False
 ) -> Iterator[Frame]:
     found = _NAME_HERE.match(text, index)
+    if found is not None and (based := _STATE_BASED_AFTER.match(text, found.end())):
+        found = _NAME_HERE.match(text, based.end())  # "acquired Greenville, South
+        # Carolina-based Dedicated Transport Solutions": the town was the company's
     frame = None if found is None else _frame(text, found, reason, strong, trade)
     if frame is not None:
         yield frame

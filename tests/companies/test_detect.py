@@ -1598,3 +1598,22 @@ def test_typographic_hyphens_footers_and_data_companies_databases(detector: Dete
     )
     assert names(detector.detect("Stores", wholesaler)) >= {"Variety Wholesalers"}
     assert "Variety" not in names(detector.detect("Stores", wholesaler))
+
+
+def test_the_town_before_based_is_not_the_company_bought_and_codes_are_not_names(
+    detector: Detector,
+) -> None:
+    body = (
+        "Quorbend acquired Greenville, South Carolina-based Zorbicated Transport Solutions "
+        "weeks later. Schneider grew with the acquisition of Ohio-based truckload carrier "
+        "Quorbwest Logistics Systems. China's battery maker Zorbatl 300750.SZ said it agreed. "
+        "On Thursday, Omaha, Neb.-headquartered Quorb Final Mile acquired the assets. "
+        "Zorbmart, which filed for bankruptcy, closed. Drew went to an aircraft carrier, "
+        "Ridiculous Fishing and more."
+    )
+    found_names = names(detector.detect("Trucks", body))
+    assert {
+        "Zorbicated Transport Solutions", "Quorbwest Logistics Systems", "Zorbatl",
+        "Quorb Final Mile", "Zorbmart",
+    } <= found_names  # fmt: skip
+    assert not {"Greenville", "Ohio-based", "Ridiculous Fishing"} & found_names
