@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Set
 from typing import NamedTuple
 
 from reader.companies.directory import CompanyEntry, Directory
-from reader.companies.frames import NAME, ROLES, alternation, frames
+from reader.companies.frames import NAME, REUTERS_CODE, ROLES, WHERE_BASED, alternation, frames
 from reader.companies.places import DEMONYMS, PLACES, after_place_possessive
 
 _WORD = r"[\w&-]*(?:['’](?!s\b)[\w&-]+|\.[\w&-]+)*"
@@ -286,8 +286,6 @@ _LEADING_NOISE = frozenset(
 )  # fmt: skip
 
 _NATIONALITIES = _LEADING_NOISE & DEMONYMS
-_REUTERS_CODE = re.compile(r"\d{3,6}\.[A-Z]{1,2}")
-_WHERE_BASED = ("-based", "-headquartered")
 _NAMES_AT_HOME = frozenset({"American", "British", "Canadian", "Australian", "Irish", "Scottish"})
 """Nationalities that companies of English-speaking countries take as their name's first word,
 so that before a legal form they are the name's ("American Tissue Inc."); an English text
@@ -1233,9 +1231,9 @@ def _proposal_at(
         cut = words.index("of") + 1  # "Shares of Globex", "CEO and Founder of Acme" -> the name
         start += len(" ".join(words[:cut])) + 1
         words = words[cut:]
-    if len(words) > 1 and _REUTERS_CODE.fullmatch(words[-1]):
+    if len(words) > 1 and REUTERS_CODE.fullmatch(words[-1]):
         words = words[:-1]  # "CATL 300750.SZ said"
-    while words and (words[0] in _LEADING_NOISE or words[0].endswith(_WHERE_BASED)):
+    while words and (words[0] in _LEADING_NOISE or words[0].endswith(WHERE_BASED)):
         if (
             words[0] in _NATIONALITIES
             and len(words) > 1

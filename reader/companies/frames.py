@@ -721,8 +721,10 @@ def _clause(text: str, start: int, end: int) -> Iterator[Frame]:
 _WRAPPED = re.compile(r"[ ]*\n[ ]*[A-Z]")
 
 
-_REUTERS_CODE = re.compile(r"\d{3,6}\.[A-Z]{1,2}")
-_WHERE_BASED = ("-based", "-headquartered")
+REUTERS_CODE = re.compile(r"\d{3,6}\.[A-Z]{1,2}")
+"""A Reuters code after a name ("CATL 300750.SZ"): not a word of the name."""
+WHERE_BASED = ("-based", "-headquartered")
+"""Where a company is, as the word before its name ends ("Ohio-based", "Neb.-headquartered")."""
 _LEGAL_ENDINGS = frozenset({"Inc", "Corp", "Ltd", "LLC", "PLC", "plc", "Co", "AG", "SA", "GmbH"})
 _TITLES = frozenset({"CEO", "Chairman", "Chairwoman", "President", "Founder", "Chief", "Mr."})
 _A_PERSON_AFTER = re.compile(r",? who\b")
@@ -737,14 +739,14 @@ def _frame(
     start = found.start("name")
     name = found.group("name")
     head, _, last = name.rpartition(" ")
-    if head and (last in _LEGAL_ENDINGS or _REUTERS_CODE.fullmatch(last)):
+    if head and (last in _LEGAL_ENDINGS or REUTERS_CODE.fullmatch(last)):
         name = head  # "its parent company, American Tissue Inc., filed", "CATL 300750.SZ"
     first, space, rest = name.partition(" ")
-    if first.endswith(_WHERE_BASED) and not space:
+    if first.endswith(WHERE_BASED) and not space:
         return None  # "the acquisition of Ohio-based truckload carrier ...": a place
     if first in _TITLES or _A_PERSON_AFTER.match(text, found.end("name")):
         return None  # "acquired by CEO Alan Kestenbaum", "franchisee Buck Harris, who will"
-    if first.endswith(_WHERE_BASED) and space:  # "Nanjing-based X-Epic": where, then the name
+    if first.endswith(WHERE_BASED) and space:  # "Nanjing-based X-Epic": where, then the name
         start += len(first) + 1
         name = rest
     elif found.group("the") and " " not in name:
