@@ -60,6 +60,11 @@ _ENTITY_REF = re.compile(r"&([a-zA-Z][-.a-zA-Z0-9]*);")
 _SANITIZER_ENTITIES = frozenset(name2codepoint) | {"apos"}
 _ODD_MARKUP = re.compile(r"<(?![A-Za-z]|/[A-Za-z]|!--)")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
+_ENTITY_WITH_NON_ASCII = re.compile(r"&[^\s&;<]*[^\x00-\x7f][^\s&;<]*;")
+"""In a title: "&" and ";" around letters beyond ASCII ("&Ã©;"). feedparser decides whether the
+title is HTML before it repairs mis-decoded text and this path after, so the two can disagree
+("&Ã©;&amp;" is HTML to one, "&é;&amp;" plain text to the other): feedparser reads such a
+title, as it is the reference."""
 
 _MATCH_NAMESPACES, _HANDLED = feedparser_tables()
 
@@ -381,6 +386,8 @@ def _on_title(entry: _Entry, element: Any) -> None:
         raise _Unsure("typed title")
     if ("<" in value or "&" in value) and (entry.is_atom is False and _looks_like_html(value)):
         raise _Unsure("HTML-looking title")
+    if "&" in value and _ENTITY_WITH_NON_ASCII.search(value):
+        raise _Unsure("an entity-like run of other letters in a title")
     entry.title = value
 
 
