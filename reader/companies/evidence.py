@@ -286,6 +286,7 @@ _LEADING_NOISE = frozenset(
 )  # fmt: skip
 
 _NATIONALITIES = _LEADING_NOISE & DEMONYMS
+_STORMS = ("Hurricane ", "Typhoon ", "Cyclone ", "Tropical Storm ", "Storm ")
 _NAMES_AT_HOME = frozenset({"American", "British", "Canadian", "Australian", "Irish", "Scottish"})
 """Nationalities that companies of English-speaking countries take as their name's first word,
 so that before a legal form they are the name's ("American Tissue Inc."); an English text
@@ -1255,6 +1256,7 @@ def _proposal_at(
         or name.isdigit()  # "Till 2011, the world's largest airline"
         or name in GENERIC_WORDS
         or name in _NAME_WORD_SUFFIXES  # "Management’s lesser-known powers"
+        or name.startswith(_STORMS)  # "the ravages of Hurricane Sandy, the company said"
         or name in _LEADING_NOISE
         or name in PLACES  # "India's primary market", "investors in China"
         or len(name) < 2

@@ -1617,3 +1617,8 @@ def test_the_town_before_based_is_not_the_company_bought_and_codes_are_not_names
         "Quorb Final Mile", "Zorbmart",
     } <= found_names  # fmt: skip
     assert not {"Greenville", "Ohio-based", "Ridiculous Fishing"} & found_names
+
+
+def test_a_storm_is_no_company(detector: Detector) -> None:
+    body = "Hurt by the ravages of Hurricane Quorbdy, the company said revenue fell 3%."
+    assert names(detector.detect("Casino", body)) == set()
