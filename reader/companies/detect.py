@@ -751,6 +751,7 @@ def _a_thing_of_its_make(occurrence: tuple[str, int, int, str], parts: dict[str,
 
 
 def _in_a_copyright_line(text: str, start: int) -> bool:
+    """The name follows "©" or "Copyright" on its line: the publisher's own footer."""
     line = text[max(0, start - 40) : start].rpartition("\n")[2]
     return ("©" in line or "opyright" in line) and COPYRIGHT_BEFORE.search(line) is not None
 

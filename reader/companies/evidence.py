@@ -11,7 +11,16 @@ from collections.abc import Callable, Iterable, Set
 from typing import NamedTuple
 
 from reader.companies.directory import CompanyEntry, Directory
-from reader.companies.frames import NAME, REUTERS_CODE, ROLES, WHERE_BASED, alternation, frames
+from reader.companies.frames import (
+    LEGAL_FORMS,
+    MONTHS,
+    NAME,
+    REUTERS_CODE,
+    ROLES,
+    WHERE_BASED,
+    alternation,
+    frames,
+)
 from reader.companies.places import DEMONYMS, PLACES, after_place_possessive
 
 _WORD = r"[\w&-]*(?:['’](?!s\b)[\w&-]+|\.[\w&-]+)*"
@@ -49,12 +58,6 @@ NAME_WORDS = (
     "Aerospace", "Management", "Apparel", "Transportation", "Trucking", "Bakery", "Dairy",
     "Creamery", "Farms", "Construction", "Outfitters", "Consulting", "Consultants", "Advisory",
     "Advisors", "Metals", "Minerals", "Shipbuilding", "Homes", "Wholesalers", "Distributors",
-)  # fmt: skip
-LEGAL_FORMS = (
-    "Inc.", "Inc", "Incorporated", "Corp.", "Corp", "Corporation", "Ltd.", "Ltd", "Limited",
-    "LLC", "L.L.C.", "LLP", "L.P.", "LP", "GmbH", "AG", "S.A.", "S.p.A.", "N.V.", "B.V.", "PLC",
-    "plc", "Co., Ltd.",
-    "Co., Ltd", "Co.", "Co",
 )  # fmt: skip
 _LEGAL_FORM_SET = frozenset(form for form in LEGAL_FORMS if " " not in form)
 _LEGAL_ANCHOR = re.compile(
@@ -270,9 +273,8 @@ _LEADING_NOISE = frozenset(
      "Including", "Despite", "More", "Most", "Latest", "Related", "Private", "Public",
      "Though", "Although", "Because", "Other", "Rival", "Japanese", "American", "Chinese",
      "German", "French", "British", "Korean", "Indian", "European", "Swedish", "Italian",
-     "Dutch", "Swiss", "Spanish", "Canadian", "Australian", "Israeli", "Taiwanese", "January",
-     "February", "March", "April", "May", "June", "July", "August", "September", "October",
-     "November", "December", "Startup", "Start-up", "Carmaker", "Automaker", "Chipmaker",
+     "Dutch", "Swiss", "Spanish", "Canadian", "Australian", "Israeli", "Taiwanese", *MONTHS,
+     "Startup", "Start-up", "Carmaker", "Automaker", "Chipmaker",
      "Drugmaker", "Retailer", "Lender", "Insurer", "Manufacturer", "Supplier", "Conglomerate",
      "Brokerage", "Subsidiary", "Franchisee", "Competitor", "Lessor", "Brewer", "Miner",
      "Grocer", "Broadcaster", "Streamer", "Fintech", "Biotech", "Bottler", "Toymaker",
@@ -286,12 +288,13 @@ _LEADING_NOISE = frozenset(
 )  # fmt: skip
 
 _NATIONALITIES = _LEADING_NOISE & DEMONYMS
+"""The nationalities of _LEADING_NOISE, which also open companies' own names."""
 _STORMS = ("Hurricane ", "Typhoon ", "Cyclone ", "Tropical Storm ", "Storm ")
+"""How a storm's name opens ("Hurricane Sandy"), which no company's does."""
 _NAMES_AT_HOME = frozenset({"American", "British", "Canadian", "Australian", "Irish", "Scottish"})
 """Nationalities that companies of English-speaking countries take as their name's first word,
 so that before a legal form they are the name's ("American Tissue Inc."); an English text
 calls a Japanese company "Japanese" only to say where it is from ("Japanese Zorbix Corp.")."""
-"""The nationalities of _LEADING_NOISE, which also open companies' own names."""
 
 _ROLE_WORDS = frozenset(
     {"Shares", "Stock", "Unit", "Units", "Subsidiary", "Owner", "Parent", "Maker", "Makers",
@@ -393,13 +396,8 @@ def propose_unknown(
                 text, start, part, "legal form", directory, extra,
                 organisation_words=extra is not None or suffix in _PUBLIC_BODIES_FORMS,
             ):  # fmt: skip
-                if not (
-                    (suffix == "Limited" and text.endswith("the ", 0, proposal.start))
-                    or (suffix == "Limited" and text.startswith(" to ", match.end()))
-                    or (suffix == "Co" and _IRISH_COUNTY.match(text, match.end()))
-                ):
-                    yield proposal  # "the Capitol Limited" is a train, "Limited to" a verb,
-                    # "Ovens, Co Cork" a place
+                if not _no_legal_form(suffix, text, proposal.start, match.end()):
+                    yield proposal
         for match in _appositive_anchors(text):
             anchor = match.start()
             if text.endswith(")", 0, anchor):
@@ -425,12 +423,7 @@ def propose_unknown(
                 if any(_a_buyer(buyer, spans, persons_name) for buyer in buyers):
                     # and what it buys: "Sinclair Broadcasting acquired The Tennis Channel"
                     yield from _bought_at(text, match.start(), part, directory)
-        if (
-            " Credit Union" in text
-            or " FCU" in text
-            or " State Bank" in text
-            or (" Savings Bank" in text)
-        ):
+        if any(word in text for word in _MEMBER_BANK_WORDS):
             yield from _member_banks(text, part, directory)
         yield from _cuts_jobs(text, part, directory)
         yield from _opens_its_outlets(text, part, directory)
@@ -453,6 +446,16 @@ def propose_unknown(
 
 
 _WORD_OF_A_LONGER_NAME = re.compile(r" [A-Z]")
+
+
+def _no_legal_form(suffix: str, text: str, name_start: int, end: int) -> bool:
+    """Words that are legal forms elsewhere: "the Capitol Limited" is a train, "Limited to" a
+    verb, "Ovens, Co Cork" a place."""
+    if suffix == "Limited":
+        return text.endswith("the ", 0, name_start) or text.startswith(" to ", end)
+    return suffix == "Co" and _IRISH_COUNTY.match(text, end) is not None
+
+
 COPYRIGHT_BEFORE = re.compile(r"(?:[Cc]opyright|©|\(c\))[^\n]{0,50}$")
 _IRISH_COUNTY = re.compile(
     r"\.? (?:Antrim|Armagh|Carlow|Cavan|Clare|Cork|Derry|Donegal|Down|Dublin|Fermanagh|Galway"
@@ -461,6 +464,8 @@ _IRISH_COUNTY = re.compile(
 )
 """After "Co": an Irish county ("Ovens, Co Cork"), not a company's legal form."""
 _MEMBER_BANK = re.compile(r" (?:Federal )?(?:Credit Union|FCU)\b| (?:State|Savings) Bank\b")
+_MEMBER_BANK_WORDS = (" Credit Union", " FCU", " State Bank", " Savings Bank")
+"""The cheap test before _MEMBER_BANK."""
 
 
 def _member_banks(text: str, part: str, directory: Directory) -> Iterable[Proposal]:

@@ -38,6 +38,18 @@ _NEXT_IN_LIST = re.compile(
 _NAME_ENDS_HERE = re.compile(rf"(?P<name>{NAME})(?:\s+via\s+{NAME})?$")
 _PREPOSITION_AND_NAME_HERE = re.compile(rf"\b(?P<prep>at|from|on|via) (?P<name>{NAME})$")
 
+LEGAL_FORMS = (
+    "Inc.", "Inc", "Incorporated", "Corp.", "Corp", "Corporation", "Ltd.", "Ltd", "Limited",
+    "LLC", "L.L.C.", "LLP", "L.P.", "LP", "GmbH", "AG", "S.A.", "S.p.A.", "N.V.", "B.V.", "PLC",
+    "plc", "Co., Ltd.",
+    "Co., Ltd", "Co.", "Co",
+)  # fmt: skip
+"""Legal forms after a company's name ("Acme Inc.", "Acme Co., Ltd.")."""
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
 BUSINESS_PLURALS = frozenset(
     {"companies", "firms", "retailers", "customers", "newspapers",
      "publications", "chains", "carmakers", "automakers", "airlines", "carriers", "banks",
@@ -226,12 +238,8 @@ def _head_of_before(text: str, index: int) -> bool:
     return _HEAD_OF.search(text, start, index) is not None
 
 
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
 _ACQUIRED_BY = _Before(
-    ("cquired", "aken over", "anufactured", "perated", "year", *_MONTHS),
+    ("cquired", "aken over", "anufactured", "perated", "year", *MONTHS),
     re.compile(
         r"\b(?:[Aa]cquired|[Tt]aken over|[Mm]anufactured|[Oo]perated)"
         r"(?: (?:in|last|this) (?:year|[A-Z][a-z]{2,8}))?$"
@@ -601,7 +609,7 @@ def _after_role_word(text: str, start: int, end: int) -> Iterator[Frame]:
     if (
         found is not None
         and not text.startswith(_KINDS_AFTER, found.end())
-        and _A_PERSON_AFTER.match(text, found.end()) is None
+        and _WHO_AFTER.match(text, found.end()) is None
     ):
         name = found.group("name")
         yield Frame(name, found.start(), found.end(), "described as a company", True, False, True)
@@ -725,9 +733,10 @@ REUTERS_CODE = re.compile(r"\d{3,6}\.[A-Z]{1,2}")
 """A Reuters code after a name ("CATL 300750.SZ"): not a word of the name."""
 WHERE_BASED = ("-based", "-headquartered")
 """Where a company is, as the word before its name ends ("Ohio-based", "Neb.-headquartered")."""
-_LEGAL_ENDINGS = frozenset({"Inc", "Corp", "Ltd", "LLC", "PLC", "plc", "Co", "AG", "SA", "GmbH"})
+_LEGAL_ENDINGS = frozenset(form.rstrip(".") for form in LEGAL_FORMS if " " not in form)
+"""The one-word legal forms as a name read here ends with them (without the full stop)."""
 _TITLES = frozenset({"CEO", "Chairman", "Chairwoman", "President", "Founder", "Chief", "Mr."})
-_A_PERSON_AFTER = re.compile(r",? who\b")
+_WHO_AFTER = re.compile(r",? who\b")
 
 
 def _frame(
@@ -744,7 +753,7 @@ def _frame(
     first, space, rest = name.partition(" ")
     if first.endswith(WHERE_BASED) and not space:
         return None  # "the acquisition of Ohio-based truckload carrier ...": a place
-    if first in _TITLES or _A_PERSON_AFTER.match(text, found.end("name")):
+    if first in _TITLES or _WHO_AFTER.match(text, found.end("name")):
         return None  # "acquired by CEO Alan Kestenbaum", "franchisee Buck Harris, who will"
     if first.endswith(WHERE_BASED) and space:  # "Nanjing-based X-Epic": where, then the name
         start += len(first) + 1
