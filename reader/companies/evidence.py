@@ -97,6 +97,8 @@ _APPOSITIVE = (
     r"|refiner|utility|brewery|winery|distillery|bakery|grocer|supermarket|brokerage"
     r"|asset manager|fund manager|investment bank|hedge fund|consultancy|exporter|importer"
     r"|homebuilder|shipbuilder|steelmaker|chipmaker|drugmaker|biotech|telecom|telco|fintech"
+    r"|store|servicer|(?:investment|property) manager|(?:investing|investment|restaurant|hotel"
+    r"|media) group|(?:restaurant|dining|breakfast|burger|pizza|chicken|coffee|food) concept"
     rf"|(?:team|unit) acquired by|(?:unit|arm|division) of|{_TRADE_AGENCY})\b(?!['’]s)"
 )
 _SELF_DESCRIBED = r"(?: which (?:describes|calls|bills) itself(?: as)?)?"

@@ -1426,6 +1426,21 @@ def test_more_trades_in_an_appositive_show_a_company(detector: Detector) -> None
     assert "Typically" not in found_names
 
 
+def test_stores_servicers_investment_groups_and_restaurant_concepts_in_an_appositive(
+    detector: Detector,
+) -> None:
+    body = (
+        "Boxer bought the building from QRN, a special servicer that foreclosed on it. The "
+        "money came from the Zorbfield Innovation Fund, an Ohio-based investing group. Crispy "
+        "Gravel, an emerging breakfast concept, signed a 10-unit agreement. According to the "
+        "blog, hhzorb, a consumer electronics store, is closing. Kosmos, a group co-founded by "
+        "a footballer, paid for it."
+    )
+    found_names = names(detector.detect("Deals", body))
+    assert {"QRN", "Zorbfield Innovation Fund", "Crispy Gravel"} <= found_names
+    assert "Kosmos" not in found_names  # "a group" alone says too little
+
+
 def test_a_known_name_given_to_a_thing_or_numbering_a_version_is_no_company(
     detector: Detector,
 ) -> None:
