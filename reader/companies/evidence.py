@@ -112,6 +112,8 @@ _COPULA_ANCHOR = re.compile(
     rf" is (?:a|an|the) {_DESCRIPTION_WORDS}(?:company|startup|start-up|manufacturer|carmaker"
     r"|automaker|retailer|conglomerate|supplier|insurer|lender|airline|firm(?! believer)"
     r"|marketplace|chain|brewer|distributor|wholesaler|consultancy|franchisee|joint venture"
+    r"|servicer|(?:investment|property) manager|(?:investing|investment|restaurant|hotel|media)"
+    r" group|(?:restaurant|dining|breakfast|burger|pizza|chicken|coffee|food) concept"
     rf"|(?:provider|developer|maker|publisher|operator) of|{_TRADE_AGENCY})\b(?!['’]s)"
 )
 """A sentence that opens with a name and says what kind of company it is, as press releases

@@ -1426,7 +1426,7 @@ def test_more_trades_in_an_appositive_show_a_company(detector: Detector) -> None
     assert "Typically" not in found_names
 
 
-def test_stores_servicers_investment_groups_and_restaurant_concepts_in_an_appositive(
+def test_stores_servicers_investment_groups_and_restaurant_concepts_show_a_company(
     detector: Detector,
 ) -> None:
     body = (
@@ -1434,10 +1434,10 @@ def test_stores_servicers_investment_groups_and_restaurant_concepts_in_an_apposi
         "money came from the Zorbfield Innovation Fund, an Ohio-based investing group. Crispy "
         "Gravel, an emerging breakfast concept, signed a 10-unit agreement. According to the "
         "blog, hhzorb, a consumer electronics store, is closing. Kosmos, a group co-founded by "
-        "a footballer, paid for it."
+        "a footballer, paid for it. Zorbic Eats is a fast-growing breakfast concept."
     )
     found_names = names(detector.detect("Deals", body))
-    assert {"QRN", "Zorbfield Innovation Fund", "Crispy Gravel"} <= found_names
+    assert {"QRN", "Zorbfield Innovation Fund", "Crispy Gravel", "Zorbic Eats"} <= found_names
     assert "Kosmos" not in found_names  # "a group" alone says too little
 
 
