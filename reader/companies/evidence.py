@@ -89,6 +89,13 @@ _NEW_CLAUSE = re.compile(
 )
 """After "the company": maybe the verb of a new clause ("According to FoodDive, the company
 announced"), not an appositive's."""
+_SERVICE_TRADES = (
+    r"servicer|(?:investment|property) manager|(?:investing|investment|restaurant|hotel|media)"
+    r" group|(?:restaurant|dining|breakfast|burger|pizza|chicken|coffee|food) concept"
+)
+"""Kinds of company that an appositive or "is a" names as well as the trades: "LNR, a special
+servicer", "Vicious Biscuit, an emerging breakfast concept"; not "a group" alone ("Kosmos, a
+group co-founded by a footballer")."""
 _APPOSITIVE = (
     rf" (?:a|an|the) ['‘]?{_DESCRIPTION_WORDS}(?:company|firm|startup|start-up|chain|maker"
     r"|manufacturer|retailer|publisher|operator|provider|developer|brand|bank|lender|insurer"
@@ -97,9 +104,8 @@ _APPOSITIVE = (
     r"|refiner|utility|brewery|winery|distillery|bakery|grocer|supermarket|brokerage"
     r"|asset manager|fund manager|investment bank|hedge fund|consultancy|exporter|importer"
     r"|homebuilder|shipbuilder|steelmaker|chipmaker|drugmaker|biotech|telecom|telco|fintech"
-    r"|store|servicer|(?:investment|property) manager|(?:investing|investment|restaurant|hotel"
-    r"|media) group|(?:restaurant|dining|breakfast|burger|pizza|chicken|coffee|food) concept"
-    rf"|(?:team|unit) acquired by|(?:unit|arm|division) of|{_TRADE_AGENCY})\b(?!['’]s)"
+    rf"|store|{_SERVICE_TRADES}|(?:team|unit) acquired by|(?:unit|arm|division) of"
+    rf"|{_TRADE_AGENCY})\b(?!['’]s)"
 )
 _SELF_DESCRIBED = r"(?: which (?:describes|calls|bills) itself(?: as)?)?"
 _APPOSITIVE_ANCHOR = re.compile(f",{_SELF_DESCRIBED}{_APPOSITIVE}")
@@ -112,9 +118,8 @@ _COPULA_ANCHOR = re.compile(
     rf" is (?:a|an|the) {_DESCRIPTION_WORDS}(?:company|startup|start-up|manufacturer|carmaker"
     r"|automaker|retailer|conglomerate|supplier|insurer|lender|airline|firm(?! believer)"
     r"|marketplace|chain|brewer|distributor|wholesaler|consultancy|franchisee|joint venture"
-    r"|servicer|(?:investment|property) manager|(?:investing|investment|restaurant|hotel|media)"
-    r" group|(?:restaurant|dining|breakfast|burger|pizza|chicken|coffee|food) concept"
-    rf"|(?:provider|developer|maker|publisher|operator) of|{_TRADE_AGENCY})\b(?!['’]s)"
+    rf"|{_SERVICE_TRADES}|(?:provider|developer|maker|publisher|operator) of"
+    rf"|{_TRADE_AGENCY})\b(?!['’]s)"
 )
 """A sentence that opens with a name and says what kind of company it is, as press releases
 and profiles do: "Zorbix is a leading provider of ...", "Zorbix is a Berlin-based startup".

@@ -1433,11 +1433,12 @@ def test_stores_servicers_investment_groups_and_restaurant_concepts_show_a_compa
         "Boxer bought the building from QRN, a special servicer that foreclosed on it. The "
         "money came from the Zorbfield Innovation Fund, an Ohio-based investing group. Crispy "
         "Gravel, an emerging breakfast concept, signed a 10-unit agreement. According to the "
-        "blog, hhzorb, a consumer electronics store, is closing. Kosmos, a group co-founded by "
+        "blog, Zorbgregg, a consumer electronics store, is closing. Kosmos, a group co-founded by "
         "a footballer, paid for it. Zorbic Eats is a fast-growing breakfast concept."
     )
     found_names = names(detector.detect("Deals", body))
-    assert {"QRN", "Zorbfield Innovation Fund", "Crispy Gravel", "Zorbic Eats"} <= found_names
+    expected = {"QRN", "Zorbfield Innovation Fund", "Crispy Gravel", "Zorbgregg", "Zorbic Eats"}
+    assert expected <= found_names
     assert "Kosmos" not in found_names  # "a group" alone says too little
 
 
