@@ -410,7 +410,11 @@ class Detector:
             ):
                 continue  # "acquired by Jeff Bezos", "Netflix, Hulu and Eric Pope", "Trump"
             item = accepted.setdefault(key, _Found(None, proposal.name))
-            where = _where(proposal.part, proposal.start, lead_end)
+            where = (  # a sponsor's line is an advertisement, whatever its place
+                "body"
+                if proposal.reason == "sponsor"
+                else _where(proposal.part, proposal.start, lead_end)
+            )
             item.occurrences.append((proposal.part, proposal.start, proposal.end, where))
             item.reasons.append(proposal.reason)
         if self._propose:

@@ -450,6 +450,8 @@ def propose_unknown(
                         yield proposal  # "WoodMac analysts said"; not "Energy analysts said"
         yield from _frame_proposals(text, part, directory)
         yield from _about_sections(text, part, directory)
+        if " code" in text or " off" in text or " trial" in text:
+            yield from _sponsor_lines(text, part, directory)
         if part == "body":
             yield from _headed_sections(text, directory)
 
@@ -821,6 +823,24 @@ def _headed_sections(text: str, directory: Directory) -> Iterable[Proposal]:
             heading.end("name"),
             "heading",
         )
+
+
+_OFFER_LINE = re.compile(
+    rf"(?:^|\n)(?:[-•*] )?(?P<name>{_NAME}|{_LOWER_NAME}): [^\n]*?(?:(?:promo|coupon|offer|discount"
+    r"|with|use) code\b|free trial\b|\d% off\b|\$\d+ off\b)"
+)
+"""A sponsor's line in a podcast's or a newsletter's notes: "- Mack Weldon: Better than whatever
+you're wearing. Get 20% off your first order with code ATP", "Backblaze: ... Start your 15-day
+free trial": only a business sells with a code or a trial."""
+
+
+def _sponsor_lines(text: str, part: str, directory: Directory) -> Iterable[Proposal]:
+    if part != "body" or ": " not in text:
+        return
+    for match in _OFFER_LINE.finditer(text):
+        proposal = _proposal(match, "name", part, "sponsor", directory)
+        if proposal is not None:
+            yield proposal
 
 
 def _describes_a_company(sentence: str) -> bool:

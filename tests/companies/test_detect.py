@@ -1638,3 +1638,19 @@ def test_the_town_before_based_is_not_the_company_bought_and_codes_are_not_names
 def test_a_storm_is_no_company(detector: Detector) -> None:
     body = "Hurt by the ravages of Hurricane Quorbdy, the company said revenue fell 3%."
     assert names(detector.detect("Casino", body)) == set()
+
+
+def test_a_sponsors_line_in_show_notes_names_a_company_that_is_only_mentioned(
+    detector: Detector,
+) -> None:
+    body = (
+        "- Follow-up: the new keyboards\n"
+        "  - Marco tries a standing desk\n"
+        "- Zorbweldon: Better than whatever you're wearing. Get 20% off with code ATP.\n"
+        "- Quibblestone: Unlimited cloud backup. Start your 15-day free trial today.\n"
+        "- Casey: I still like the old one."
+    )
+    detections = {d.name: d for d in detector.detect("306: My Watch Has Ended", body)}
+    assert {"Zorbweldon", "Quibblestone"} <= detections.keys()
+    assert detections["Zorbweldon"].salience == MENTION
+    assert "Casey" not in detections  # a host's line, with no offer in it
