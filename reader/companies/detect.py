@@ -31,6 +31,7 @@ from reader.companies.evidence import (
     cited_before,
     company_context_words,
     has_phrase,
+    owners_of_known,
     propose_unknown,
     ticker_mentions,
 )
@@ -198,7 +199,8 @@ def _written_forms(names: Sequence[str]) -> Iterable[str]:
     more, or with a capital inside, also with one capital ("POSCO" as "Posco", "KeyCorp" as
     "Keycorp"; shorter ones are initials, "BASF", and a name that is also a word or a given
     name is not: "JOANN", "BlackBerry"); a name in lower case also capitalised, as a sentence
-    opens with it ("Voestalpine"), and a legal form without its full stop ("EQT Corp")."""
+    opens with it ("Voestalpine"), a legal form without its full stop ("EQT Corp") and
+    "Companies" shortened ("Related Cos.")."""
     for name in names:
         yield name
         for sign, word in ((" & ", " and "), (" and ", " & ")):
@@ -221,6 +223,11 @@ def _written_forms(names: Sequence[str]) -> Iterable[str]:
                 yield opening
         if name.endswith((" Corp.", " Inc.", " Co.", " Ltd.")) and name[:-1] not in names:
             yield name[:-1]  # "EQT Corp." as "EQT Corp"
+        if name.endswith(" Companies"):  # "Related Companies" as "Related Cos."
+            stem = name.removesuffix("Companies")
+            for short in (f"{stem}Cos.", f"{stem}Cos"):
+                if short not in names:
+                    yield short
         if name.count('"') == 2:  # 'Toys "R" Us' as 'Toys “R” Us'
             curly = name.replace('"', "“", 1).replace('"', "”", 1)
             if curly not in names:
@@ -365,9 +372,12 @@ class Detector:
         known_spans: dict[str, list[tuple[int, int]]] | None = None  # made when first needed
         if self._propose:
             for part, text in parts.items():
-                if part in buying:
+                if part in buying or " owner " in text or " parent " in text:
                     ends = [end for (at, end) in known_ends if at == part]
-                    proposals.extend(bought_by_known(text, part, ends, self.directory))
+                    if part in buying:
+                        proposals.extend(bought_by_known(text, part, ends, self.directory))
+                    if " owner " in text or " parent " in text:
+                        proposals.extend(owners_of_known(text, part, ends, self.directory))
         units = {p.name for p in proposals if _a_group_of_a_company(p, parts)}
         for proposal in proposals:
             if proposal.decides_only:

@@ -709,6 +709,27 @@ def bought_by_known(
         yield from _bought_at(text, end, part, directory)
 
 
+_OWNER_AFTER = re.compile(
+    rf"(?:['’]s)? (?:owner|parent(?: company| group| firm)?) (?P<name>{NAME})"
+    r"(?=[,.;:)]| (?:said|says|is|was|has|had|have|will|would|reported|reports|posted|agreed"
+    r"|announced|plans|and|for|in|on|to|which|that)\b|$)"
+)
+"""After a known company: its owner, as headlines name one by the other ("KFC owner K-Mac
+Holdings", "Zara owner Inditex said", "Google parent Alphabet reported")."""
+
+
+def owners_of_known(
+    text: str, part: str, known_ends: Iterable[int], directory: Directory
+) -> Iterable[Proposal]:
+    """The owners named right after a known company (ending at each of ``known_ends``)."""
+    for end in known_ends:
+        owner = _OWNER_AFTER.match(text, end, end + 120)
+        if owner is not None:
+            proposal = _proposal(owner, "name", part, "owner", directory)
+            if proposal is not None:
+                yield proposal
+
+
 _TOWN_BASED_AFTER = re.compile(
     rf",(?: [A-Z][\w.]*){{1,3}}-(?:based|headquartered) (?P<name>{NAME})"
 )

@@ -1654,3 +1654,16 @@ def test_a_sponsors_line_in_show_notes_names_a_company_that_is_only_mentioned(
     assert {"Zorbweldon", "Quibblestone"} <= detections.keys()
     assert detections["Zorbweldon"].salience == MENTION
     assert "Casey" not in detections  # a host's line, with no offer in it
+
+
+def test_the_owner_named_after_a_known_company_is_a_company(detector: Detector) -> None:
+    body = (
+        "The fund has invested in Taco Bell Corp. and KFC owner Zorbmac Holdings. Zara owner "
+        "Quibbletex said sales rose. Google parent Zorbabet reported a profit."
+    )
+    assert {"Zorbmac Holdings", "Quibbletex", "Zorbabet"} <= names(detector.detect("PE", body))
+
+
+def test_companies_shortened_to_cos_is_the_same_company(detector: Detector) -> None:
+    body = "New York City-based Related Cos. has its eye on a 62-acre section of Queens."
+    assert "Related Companies" in names(detector.detect("Projects", body))
