@@ -588,7 +588,12 @@ class Detector:
             assert entry is not None
             outlet = entry.sector == "news"
             occurrences, speaks = _apart_from_people(
-                item.occurrences, parts, entry.name, entry.name in GIVEN_NAMES, things=not outlet
+                item.occurrences,
+                parts,
+                entry.name,
+                entry.name in GIVEN_NAMES,
+                things=not outlet,
+                ambiguous=entry.ambiguous,
             )
             if occurrences and entry.name in self._exchange_operators:
                 occurrences = [o for o in occurrences if not _a_venue(parts[o[0]], o[1])]
@@ -781,21 +786,26 @@ def _apart_from_people(
     name: str,
     given_name: bool,
     things: bool = True,
+    ambiguous: bool = False,
 ) -> tuple[list[tuple[str, int, int, str]], bool]:
     """The occurrences that are neither part of a person's name nor of a place's, nor a
     photo's credit, nor (with ``things``) a device of the maker's, and whether one of those
     people speaks ("Kirstjen Nielsen said"): then the name's other mentions ("Nielsen's
     comment") are mostly that person too. A full name found once is that person wherever it
     is written, also where a line starts with it ("Hala Ayala and ..."). A company named like
-    a given name (``given_name``) is a person before a surname ("Joann Smith")."""
+    a given name (``given_name``) is a person before a surname ("Joann Smith"), and a name
+    that is also a word (``ambiguous``) is one before a surname that speaks ("Hilton
+    Schlosberg said")."""
     kept = []
     speaks = False
     first_names: set[str] = set()
     for occurrence in occurrences:
         part, start, end, _ = occurrence
         text = parts[part]
-        if _person_name(text, start, end) or (
-            given_name and _given_name_before_surname(text, start, end)
+        if (
+            _person_name(text, start, end)
+            or (given_name and _given_name_before_surname(text, start, end))
+            or (ambiguous and _before_a_speaking_surname(text, end))
         ):
             speaks = speaks or _SPEAKS_AFTER.match(text, end) is not None
             first_names.add(_word_before(text, start))
@@ -917,6 +927,18 @@ def _given_name_before_surname(text: str, start: int, end: int) -> bool:
     Perino" (but not "Dana Holding": a company word)."""
     surname = _SURNAME_AFTER.match(text, end)
     return surname is not None and a_persons_name(text[start : surname.end()])
+
+
+def _before_a_speaking_surname(text: str, end: int) -> bool:
+    """A capitalised word after the name that is no word of companies' names, and then "said"
+    or ", who": the name is a person's given name ("Hilton Schlosberg said"; not "Shell
+    Energy said")."""
+    surname = _SURNAME_AFTER.match(text, end)
+    return (
+        surname is not None
+        and surname.group()[1:] not in NAME_WORDS
+        and _SPEAKS_AFTER.match(text, surname.end()) is not None
+    )
 
 
 def _a_group_of_a_company(proposal: Proposal, parts: dict[str, str]) -> bool:

@@ -1667,3 +1667,15 @@ def test_the_owner_named_after_a_known_company_is_a_company(detector: Detector) 
 def test_companies_shortened_to_cos_is_the_same_company(detector: Detector) -> None:
     body = "New York City-based Related Cos. has its eye on a 62-acre section of Queens."
     assert "Related Companies" in names(detector.detect("Projects", body))
+
+
+def test_a_name_that_is_also_a_word_before_a_surname_that_speaks_is_a_person(
+    detector: Detector,
+) -> None:
+    body = (
+        "Monster Beverage shares rose. Hilton Schlosberg said the company has no plans to "
+        "launch an alcohol product. Shell Energy said prices rose."
+    )
+    found_names = names(detector.detect("Drinks", body))
+    assert "Hilton" not in found_names
+    assert "Shell Energy" in found_names or "Shell" in found_names
