@@ -372,11 +372,12 @@ class Detector:
         known_spans: dict[str, list[tuple[int, int]]] | None = None  # made when first needed
         if self._propose:
             for part, text in parts.items():
-                if part in buying or " owner " in text or " parent " in text:
+                owned = " owner " in text or " parent " in text
+                if part in buying or owned:
                     ends = [end for (at, end) in known_ends if at == part]
                     if part in buying:
                         proposals.extend(bought_by_known(text, part, ends, self.directory))
-                    if " owner " in text or " parent " in text:
+                    if owned:
                         proposals.extend(owners_of_known(text, part, ends, self.directory))
         units = {p.name for p in proposals if _a_group_of_a_company(p, parts)}
         for proposal in proposals:
@@ -1119,6 +1120,12 @@ def _ambiguous_sense(
             confirmed = f"context: {cue}"
         elif _makes_product(entry, text, start, end):
             confirmed = "product"
+        elif (
+            _MODEL_AFTER.match(text, end)
+            and not text.endswith(_POSSESSIVES, start, end)  # "Casey's WAF-F20 waffle maker"
+            and not _CAPITALISED_WORD_BEFORE.search(text, max(0, start - 24), start)
+        ):
+            confirmed = "model number"
         elif len(company_context_words(window)) >= 2:
             confirmed = "company context"
         elif _listed_with(text, part, start, end, certain):
@@ -1209,6 +1216,15 @@ def _handle(text: str, start: int, end: int) -> bool:
 _INSIDE_PRODUCT_NAME = re.compile(
     r"(?:[A-Z]{2,}|\w*\d[A-Za-z]\w*|\w*[A-Za-z]\d\w*|[a-z]+[A-Z]\w*)[ ]+$"
 )
+
+
+_MODEL_AFTER = re.compile(r" (?=[\w-]*\d)(?=[\w-]*[A-Z])[A-Z0-9][A-Za-z0-9-]{1,9}\b(?!['’])")
+"""A model number right after a name, with a digit and a capital in it ("Canon 5D Mark IV",
+"Dell UP3218K", "Polar M460", "Intel X99"): the maker's product."""
+_POSSESSIVES = ("'s", "’s")
+_CAPITALISED_WORD_BEFORE = re.compile(r"\b[A-Z][\w-]* $")
+"""A capitalised word before the name: it is one word of a longer name ("Breville Smart
+4-Slice", a toaster)."""
 
 
 def _makes_product(entry: CompanyEntry, text: str, start: int, end: int) -> bool:

@@ -1679,3 +1679,18 @@ def test_a_name_that_is_also_a_word_before_a_surname_that_speaks_is_a_person(
     found_names = names(detector.detect("Drinks", body))
     assert "Hilton" not in found_names
     assert "Shell Energy" in found_names or "Shell" in found_names
+
+
+def test_a_model_number_after_a_name_that_is_also_a_word_shows_the_maker(
+    detector: Detector,
+) -> None:
+    body = (
+        "- Follow-up: Casey's WAF-F20 waffle maker\n"
+        "- Marco's new camera\n"
+        "  - Canon 5D Mark IV\n"
+        "  - Breville Smart 4-Slice\n"
+        "- Is the Dell UP3218K worth it?"
+    )
+    found_names = names(detector.detect("256: A Heroic Threshold", body))
+    assert {"Canon", "Dell"} <= found_names
+    assert not {"Smart", "Casey's General Stores"} & found_names
