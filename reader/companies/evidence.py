@@ -66,6 +66,12 @@ _LEGAL_ANCHOR = re.compile(
 """A legal form or a word companies' names end with, after a name ("Acme Inc.", "Acme
 Robotics"), as a tree of letters (see frames.alternation)."""
 _NAME_WORD_SUFFIXES = frozenset(NAME_WORDS)
+_NAME_WORD_TAIL = re.compile(
+    r"(?: (?:International|Worldwide|Global|USA|America|Americas)(?![\w&-])"
+    r"| & (?:Restaurant|Grill|Kitchen|Taproom|Pub|Eatery|Cafe|Café|Bar)(?![\w&-]))+"
+)
+"""Words that go on after a name word and belong to the name: "United Surgical Partners
+International", "Iron Hill Brewery & Restaurant"."""
 _COMPANY_ONLY_WORDS = frozenset(
     {"Bancorp", "Bancshares", "Bankshares", "Therapeutics", "Pharmaceuticals", "Biosciences",
      "Holdings"}
@@ -398,7 +404,10 @@ def propose_unknown(
             suffix = match.group("suffix").rstrip(".")
             if suffix == "LP" and not _a_partnership(text, start, match.end()):
                 continue
-            extra = match.end() if suffix in _NAME_WORD_SUFFIXES else None
+            extra = None
+            if suffix in _NAME_WORD_SUFFIXES:
+                tail = _NAME_WORD_TAIL.match(text, match.end())
+                extra = match.end() if tail is None else tail.end()
             if copyright_line and COPYRIGHT_BEFORE.search(text, max(0, start - 60), start):
                 continue  # "Copyright 2022 Alliance News Ltd.": the publisher's own line
             for proposal in _name_before(

@@ -1694,3 +1694,18 @@ def test_a_model_number_after_a_name_that_is_also_a_word_shows_the_maker(
     found_names = names(detector.detect("256: A Heroic Threshold", body))
     assert {"Canon", "Dell"} <= found_names
     assert not {"Smart", "Casey's General Stores"} & found_names
+
+
+def test_words_after_a_name_word_that_belong_to_the_name_are_read_with_it(
+    detector: Detector,
+) -> None:
+    body = (
+        "Zorbhill Brewery & Restaurant closed all 16 of its brewpubs; Zorbhill Brewery & "
+        "Restaurant had been a staple since the '90s. Tenet Healthcare, parent "
+        "company of Quibble Surgical Partners International, agreed to sell its stake in "
+        "Quibble Surgical Partners International to investors for $1 billion."
+    )
+    found_names = names(detector.detect("Beer and deals", body))
+    assert {"Zorbhill Brewery & Restaurant", "Quibble Surgical Partners International"} <= (
+        found_names
+    )
