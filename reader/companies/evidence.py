@@ -550,25 +550,27 @@ def _clause_before(text: str, start: int) -> bool:
     return cited_before(text[max(0, start - 40) : start]) or _opens_sentence(text, start)
 
 
+_SAID_IT = r"(?:said|says|announced|announces)(?: that)? it"
 _BUYS_AFTER = re.compile(
     r"(?:,? (?:who|which|that))?(?: (?:has|have|had|will|would|is|was|also|agreed to|plans to"
-    r"|is set to|to|said it would|said it will|said it has|completed its|announced it would"
-    r"|announced plans to|announced a deal to))*"
+    rf"|is set to|to|{_SAID_IT}|completed its|announced plans to|announced a deal to))*"
     r" (?:acquired|acquires|acquiring|acquire|bought|buys|buying|buy|purchased|purchases)"
-    rf" (?P<name>{NAME})(?:(?=[,.;:)])|(?= (?:for|in|from|and|last|this|earlier|on|at|over"
-    r"|after|with|—|–)\b)|$)"
+    rf" (?P<name>{NAME}(?:['’]s(?: (?:&|and) [A-Z][\w-]*| [A-Z][\w-]*){{1,4}})?)"
+    r"(?:(?=[,.;:)])|(?= (?:for|in|from|and|last|this|earlier|on|at|over|after|with|—|–)\b)|$)"
 )
 """After a known company: buying a company ("IBM have acquired SoftLayer Technologies for",
 "Oracle agreed to acquire Quibblo,"): what it buys is a company when the sentence goes on
-after its name, not a thing ("bought Spanish wine", "acquired Apple's shares")."""
+after its name, not a thing ("bought Spanish wine", "acquired Apple's shares"); a name may
+hold a possessive ("announced plans to buy Anthony’s Coal Fired Pizza & Wings for")."""
 _BUSINESS_BOUGHT = (
     r"company|business|operations?|stake|assets|division|unit|brand|chain|plant|factory|maker"
     r"|firm|startup|start-up|rights|portfolio|subsidiary|retailer|brewery|mill|mine|stores"
 )
 _BUYS_A_BUSINESS = re.compile(
     r"(?<=[\w.’'])(?: (?:has|had|have|will|would|also|recently|previously|agreed to|plans to"
-    r"|is set to|said it would|announced it would|announced it had))*"
-    r" (?:acquired|acquires|purchased|purchases|bought|buys|to acquire|to buy|to purchase)"
+    rf"|is set to|{_SAID_IT}))*"
+    r" (?:acquired|acquires|purchased|purchases|bought|buys"
+    r"|(?:to|will|would) (?:acquire|buy|purchase))"
     rf" (?:(?:the|a|an|its|their) (?:[\w-]+ ){{0,4}}(?:{_BUSINESS_BOUGHT})\b|[A-Z])"
 )
 """A name before buying a business ("Parkdale Mills purchased the old Avondale Mills

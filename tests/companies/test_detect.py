@@ -1709,3 +1709,14 @@ def test_words_after_a_name_word_that_belong_to_the_name_are_read_with_it(
     assert {"Zorbhill Brewery & Restaurant", "Quibble Surgical Partners International"} <= (
         found_names
     )
+
+
+def test_what_a_company_says_it_will_buy_is_a_company_even_with_a_possessive_in_its_name(
+    detector: Detector,
+) -> None:
+    body = (
+        "BurgerFi announced plans to buy Zorbony’s Coal Fired Pizza & Wings for $161.3 million. "
+        "Quibble Bank of Iowa announced that it will acquire Zorblegacy Bank."
+    )
+    found_names = names(detector.detect("Deals", body))
+    assert {"Zorbony’s Coal Fired Pizza & Wings", "Quibble Bank of Iowa"} <= found_names
