@@ -435,6 +435,7 @@ def propose_unknown(
         if " & " in text:
             yield from _ampersand_firms(text, part, directory)
         if part in buying:
+            yield from deals_to_buy(text, part, directory)
             for match in _BUYS_A_BUSINESS.finditer(text):
                 buyers = list(_name_before(text, match.start(), part, "ownership", directory))
                 yield from buyers
@@ -739,6 +740,39 @@ def owners_of_known(
             proposal = _proposal(owner, "name", part, "owner", directory)
             if proposal is not None:
                 yield proposal
+
+
+_DEAL_TO_BUY = re.compile(
+    r"\b(?:deal|agreement|offer|bid|plans?|proposal) to (?:acquire|buy|purchase)"
+    rf" (?P<name>{NAME})(?=[,.;:)]| (?:for|in|from|and|last|this|earlier|on|at|over|after|with"
+    r"|—|–)\b|$)"
+)
+_TO_BUY = (" to acquire ", " to buy ", " to purchase ")
+
+
+def deals_to_buy(text: str, part: str, directory: Directory) -> Iterable[Proposal]:
+    """What a deal or an offer is to buy, named as a company is ("struck a deal to acquire
+    Snelling Staffing, which", "an offer to buy Zorbix for $2 billion"), whoever the buyer is.
+    Read back from each "to acquire", a literal the engine skips to."""
+    for verb in _TO_BUY:
+        index = text.find(verb)
+        while index >= 0:
+            deal = _DEAL_TO_BUY.search(text, max(0, index - 12), index + len(verb) + 120)
+            if deal is not None and deal.group("name") not in _NOT_BOUGHT_COMPANIES:
+                town = _TOWN_BASED_AFTER.match(text, deal.end("name"))
+                if town is not None:  # "to acquire Plano, Texas-based Crescent Constructors"
+                    deal = town
+                name = _LEGAL_FORM_AT_END.sub("", deal.group("name"))
+                proposal = _proposal_at(
+                    name, deal.start("name"), deal.start("name") + len(name), part, "ownership",
+                    directory,
+                )  # fmt: skip
+                if proposal is not None:
+                    yield proposal
+            index = text.find(verb, index + 1)
+
+
+_LEGAL_FORM_AT_END = re.compile(r",? (?:Inc|Corp|LLC|Ltd|Co|LP|PLC|plc|AG|SA|GmbH|NV|BV)\.?$")
 
 
 _TOWN_BASED_AFTER = re.compile(

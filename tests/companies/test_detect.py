@@ -1720,3 +1720,14 @@ def test_what_a_company_says_it_will_buy_is_a_company_even_with_a_possessive_in_
     )
     found_names = names(detector.detect("Deals", body))
     assert {"Zorbony’s Coal Fired Pizza & Wings", "Quibble Bank of Iowa"} <= found_names
+
+
+def test_what_a_deal_or_an_offer_is_to_buy_is_a_company(detector: Detector) -> None:
+    body = (
+        "HireQuest said it had struck a deal to acquire Zorbelling Staffing, which is also "
+        "based in Texas. It has an agreement to acquire Plano, Texas-based Zorbcent "
+        "Constructors, a move into water. He has plans to buy Tesla stock."
+    )
+    found_names = names(detector.detect("Deals", body))
+    assert {"Zorbelling Staffing", "Zorbcent Constructors"} <= found_names
+    assert "Plano" not in found_names
