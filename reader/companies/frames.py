@@ -57,7 +57,7 @@ BUSINESS_PLURALS = frozenset(
      "sponsors", "advertisers", "suppliers", "manufacturers", "makers", "platforms",
      "stores", "brokerages", "developers", "giants", "conglomerates", "chipmakers",
      "drugmakers", "vendors", "exchanges", "operators", "corporations", "multinationals",
-     "employers", "producers"}
+     "employers", "producers", "subsidiaries"}
 )  # fmt: skip
 """Kinds of companies, in the plural: "retailers such as ..." lists companies (but not
 "brands such as", as often products, "Goldfish, Kettle Chips and Pop Secret", nor

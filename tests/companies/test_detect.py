@@ -1731,3 +1731,12 @@ def test_what_a_deal_or_an_offer_is_to_buy_is_a_company(detector: Detector) -> N
     found_names = names(detector.detect("Deals", body))
     assert {"Zorbelling Staffing", "Zorbcent Constructors"} <= found_names
     assert "Plano" not in found_names
+
+
+def test_subsidiaries_such_as_a_list_are_companies(detector: Detector) -> None:
+    body = (
+        "Given the name recognition of Furniture Brands and its subsidiaries - such as "
+        "Zorbville, Quibble Heritage and Maitland-Zorb - the factory is boosting exports."
+    )
+    found_names = names(detector.detect("Furniture", body))
+    assert {"Zorbville", "Quibble Heritage", "Maitland-Zorb"} <= found_names
