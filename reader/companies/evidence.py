@@ -450,7 +450,7 @@ def propose_unknown(
         if " contract" in text:
             for match in _WINS_A_CONTRACT.finditer(text):
                 yield from _name_before(text, match.start(), part, "contractor", directory)
-        if " for " in text and (" filed for " in text or " files for " in text):
+        if " for " in text and ("filed for " in text or "files for " in text):
             for match in _FILES_FOR_BANKRUPTCY.finditer(text):
                 yield from _name_before(text, match.start(), part, "bankruptcy", directory)
         for index in _find_all(text, _ANALYSTS_AFTER):
@@ -579,8 +579,8 @@ operation", "Zorbix has acquired the startup") or a name ("Zorbix bought Quorlo"
 companies (people who buy companies are ruled out by their names)."""
 
 _FILES_FOR_BANKRUPTCY = re.compile(
-    r"(?<=[\w.’'])(?:,? which)?(?: (?:has|had|have|also|recently|just|officially|formally))*"
-    r" (?:filed|files) for (?:Chapter (?:11|7|15)|bankruptcy|insolvency|creditor protection"
+    r"(?<=[\w.’'])(?:,? which| \()?(?: (?:has|had|have|also|recently|just|officially|formally))*"
+    r" ?(?:filed|files) for (?:Chapter (?:11|7|15)|bankruptcy|insolvency|creditor protection"
     r"|administration|receivership|relief from its creditors)"
 )
 """A name before filing for bankruptcy ("Hangzhou Glory Real Estate filed for relief from its

@@ -789,9 +789,13 @@ def _listed_after(text: str, index: int, reason: str) -> Iterator[Frame]:
         if trade is not None:  # "National Gas and Power": one name, not two
             frame = frame._replace(name=text[frame.start : trade.end()], end=trade.end())
         yield frame
-        found = _NEXT_IN_LIST.match(text, frame.end)
+        place = _IN_A_PLACE.match(text, frame.end)
+        found = _NEXT_IN_LIST.match(text, frame.end if place is None else place.end())
 
 
+_IN_A_PLACE = re.compile(r" in [A-Z][\w.]*(?: [A-Z][\w.]*)?(?=,| and )")
+"""Where each listed company is ("including Ziegler Cooper in Houston, Cannon Design in
+Chicago, and Quadrangle Architects in Toronto"): the list goes on after it."""
 _AND_TRADE = re.compile(
     r" and (?:Power|Light|Electric|Gas|Water|Telephone|Telegraph|Steel|Coal|Iron)\b"
     r"(?=[,.;:)]| and |$)"

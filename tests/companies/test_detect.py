@@ -1740,3 +1740,19 @@ def test_subsidiaries_such_as_a_list_are_companies(detector: Detector) -> None:
     )
     found_names = names(detector.detect("Furniture", body))
     assert {"Zorbville", "Quibble Heritage", "Maitland-Zorb"} <= found_names
+
+
+def test_a_list_of_companies_each_in_its_town_goes_on_past_the_towns(
+    detector: Detector,
+) -> None:
+    body = (
+        "We spoke with three firms with new offices, including Zorbler Cooper in Houston, "
+        "Quibble Design in Chicago, and Quadrangle Zorbitects in Toronto."
+    )
+    found_names = names(detector.detect("Offices", body))
+    assert {"Zorbler Cooper", "Quibble Design", "Quadrangle Zorbitects"} <= found_names
+
+
+def test_a_name_before_filed_for_bankruptcy_in_brackets_is_a_company(detector: Detector) -> None:
+    body = "Already, Zorbots (filed for Chapter 11 bankruptcy protection in February) has closed."
+    assert "Zorbots" in names(detector.detect("Retail", body))
