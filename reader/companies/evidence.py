@@ -299,7 +299,7 @@ _LEADING_NOISE = frozenset(
      "Ironically", "Specifically", "Finally", "Initially", "Eventually", "Importantly",
      "Interestingly", "Unfortunately", "Fortunately", "Clearly", "Obviously", "Apparently",
      "Certainly", "Altogether", "Likewise", "Otherwise", "Elsewhere", "Lastly", "Till",
-     "Until", "Parent"}
+     "Until", "Parent", "Having", "Being"}
 )  # fmt: skip
 
 _NATIONALITIES = _LEADING_NOISE & DEMONYMS
@@ -436,6 +436,7 @@ def propose_unknown(
             yield from _ampersand_firms(text, part, directory)
         if part in buying:
             yield from deals_to_buy(text, part, directory)
+            yield from bought_having(text, part, directory)
             for match in _BUYS_A_BUSINESS.finditer(text):
                 buyers = list(_name_before(text, match.start(), part, "ownership", directory))
                 yield from buyers
@@ -770,6 +771,31 @@ def deals_to_buy(text: str, part: str, directory: Directory) -> Iterable[Proposa
                 if proposal is not None:
                     yield proposal
             index = text.find(verb, index + 1)
+
+
+_HAVING_BOUGHT = re.compile(rf"having (?:acquired|bought|purchased) (?P<name>{NAME})")
+_AND_NEXT_NAME = re.compile(rf"(?:, and |, | and )(?P<name>{NAME})")
+_BOUGHT_LIST_ENDS = re.compile(r"[,.;:)]|\s+(?:for|in|from|last|this|earlier|on|at|over|after)\b")
+
+
+def bought_having(text: str, part: str, directory: Directory) -> Iterable[Proposal]:
+    """What a buyer named earlier in the sentence is "having acquired": companies, when the
+    list of names is closed by punctuation or a word of the deal ("a regular buyer, having
+    acquired Village Inn and Bakers Square.")."""
+    index = text.find("having ")
+    while index >= 0:
+        first = _HAVING_BOUGHT.match(text, index)
+        if first is not None:
+            names = [first]
+            while (more := _AND_NEXT_NAME.match(text, names[-1].end())) is not None:
+                names.append(more)
+            if _BOUGHT_LIST_ENDS.match(text, names[-1].end()):
+                for found in names:
+                    if found.group("name") not in _NOT_BOUGHT_COMPANIES:
+                        proposal = _proposal(found, "name", part, "ownership", directory)
+                        if proposal is not None:
+                            yield proposal
+        index = text.find("having ", index + 1)
 
 
 _LEGAL_FORM_AT_END = re.compile(r",? (?:Inc|Corp|LLC|Ltd|Co|LP|PLC|plc|AG|SA|GmbH|NV|BV)\.?$")

@@ -135,6 +135,13 @@ _HELD = ("publicly traded", "publicly listed", "privately held", "family-owned",
 """Before a name, how a company is owned: "privately held Zorbix" (not "state-owned", said as
 often of a broadcaster or an agency)."""
 _ROLE_WORD_SET = frozenset((*ROLE_WORDS, *_HELD))
+_PLURAL_ROLE_WORDS = (
+    "companies", "firms", "startups", "start-ups", "retailers", "carmakers", "automakers",
+    "chipmakers", "drugmakers", "lenders", "insurers", "airlines", "carriers", "publishers",
+    "brewers", "grocers", "conglomerates", "operators", "suppliers", "manufacturers",
+)  # fmt: skip
+"""A kind of company in the plural, right before the names of some ("delivery firms ADL
+Delivery and Capital Express", "automakers Toyota and Honda")."""
 _LISTED_ON = (
     "NYSE", "Nasdaq", "NASDAQ", "LSE", "AIM", "ASX", "TSX", "TSXV", "HKEX", "SGX", "JSE",
     "U.S.", "US", "Hong Kong", "London", "New York", "Shanghai", "Shenzhen", "Tokyo", "Seoul",
@@ -387,6 +394,7 @@ _ANCHOR_WORDS = {
     "that": "(?= )",
     **dict.fromkeys(_SHOPS, r"\b"),
     **dict.fromkeys((*ROLE_WORDS, *_HELD), "(?= [A-Z])"),
+    **dict.fromkeys(_PLURAL_ROLE_WORDS, "(?= [A-Z])"),
     **dict.fromkeys((f"{noun}," for noun in _OWN_BUSINESSES), "(?= [A-Z])"),
     **dict.fromkeys(("called", "named", "dubbed"), "(?= [A-Z])"),
 }
@@ -423,6 +431,8 @@ def frames(text: str) -> Iterator[Frame]:
             yield from _shop_of(text, start)
         elif word in _ROLE_WORD_SET:
             yield from _after_role_word(text, start, match.end() + 1)
+        elif word in _PLURAL_ROLE_WORD_SET:
+            yield from _after_plural_role_word(text, start, match.end() + 1)
         else:
             yield from _after_preposition(text, word, start, match.end() + 1)
     for match in _role_words_after_break(text):
@@ -613,6 +623,22 @@ def _after_role_word(text: str, start: int, end: int) -> Iterator[Frame]:
     ):
         name = found.group("name")
         yield Frame(name, found.start(), found.end(), "described as a company", True, False, True)
+
+
+_PLURAL_ROLE_WORD_SET = frozenset(_PLURAL_ROLE_WORDS)
+_LIST_ENDS = re.compile(r"[,.;:)]|\s+[a-z]|\s*$")
+
+
+def _after_plural_role_word(text: str, start: int, end: int) -> Iterator[Frame]:
+    """ "delivery firms ADL Delivery and Capital Express in 2022": the names listed after a
+    kind of company in the plural, in a sentence (a lower-case word before the kind), when the
+    list is closed by punctuation or a lower-case word."""
+    before = text[max(0, start - 20) : start].rsplit(None, 1)
+    if not before or not before[-1][:1].islower():
+        return
+    frames = list(_listed_after(text, end, "listed as companies"))
+    if frames and _LIST_ENDS.match(text, frames[-1].end):
+        yield from frames
 
 
 _STATE_BASED_AFTER = re.compile(r",(?: [A-Z][\w.]*){1,3}-based (?=[A-Z])")

@@ -1756,3 +1756,27 @@ def test_a_list_of_companies_each_in_its_town_goes_on_past_the_towns(
 def test_a_name_before_filed_for_bankruptcy_in_brackets_is_a_company(detector: Detector) -> None:
     body = "Already, Zorbots (filed for Chapter 11 bankruptcy protection in February) has closed."
     assert "Zorbots" in names(detector.detect("Retail", body))
+
+
+def test_names_listed_right_after_a_kind_of_company_in_the_plural_are_companies(
+    detector: Detector,
+) -> None:
+    body = (
+        "ADL Final Mile, itself a result of a merger between delivery firms Zorbel Delivery "
+        "and Quibble Express in 2022, says it has capital. For retailers Black Friday matters."
+    )
+    found_names = names(detector.detect("Logistics", body))
+    assert {"Zorbel Delivery", "Quibble Express"} <= found_names
+    assert "Black Friday" not in found_names
+
+
+def test_what_a_buyer_is_having_acquired_is_a_company_but_having_is_no_buyer(
+    detector: Detector,
+) -> None:
+    body = (
+        "This came in a year in which BBQ has been a regular buyer, having acquired Zorbage Inn "
+        "and Quibblers Square. Having acquired Apple stock, she sold it."
+    )
+    found_names = names(detector.detect("Restaurants", body))
+    assert {"Zorbage Inn", "Quibblers Square"} <= found_names
+    assert "Having" not in found_names
