@@ -89,7 +89,9 @@ _NAME_ENDS = frozenset(("", " ", ",", ".", "'", "’", "\n", ")", ":", ";", "-",
 """The commonest characters after a name (or none: the end of the text), none of which
 _WORD_CHAR matches: a set to test first, quicker than the expression."""
 _PERSON_BEFORE = re.compile(r"(?:^|[^\w.!?:;\"“])([A-Z][a-z]+|[A-Z]\.)[ \t]+$")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(]\s*|\n)\s*$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(]\s*|\n[ \t]*(?:[-•*][ \t]+)?)\s*$")
+"""Before a sentence's first word: a full stop, a line break, or a list's bullet ("- Did
+Google really ...")."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1780,3 +1780,14 @@ def test_what_a_buyer_is_having_acquired_is_a_company_but_having_is_no_buyer(
     found_names = names(detector.detect("Restaurants", body))
     assert {"Zorbage Inn", "Quibblers Square"} <= found_names
     assert "Having" not in found_names
+
+
+def test_a_word_that_opens_a_bulleted_line_is_no_given_name(detector: Detector) -> None:
+    body = (
+        "- Follow-up on keyboards\n"
+        "  - Did Google really cripple Edge's performance?\n"
+        "  - Will Apple ever make backlit desktop keyboards?\n"
+        "- Dropping Dropbox"
+    )
+    found_names = names(detector.detect("306: My Watch Has Ended", body))
+    assert {"Alphabet", "Apple", "Dropbox"} <= found_names
