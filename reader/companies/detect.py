@@ -1513,7 +1513,9 @@ _NOT_FIRST_NAMES = frozenset(
      "But", "Rival", "Both", "Like", "Unlike", "Than", "As", "Its", "Their", "His", "Her",
      "Japanese", "American", "Chinese", "German", "French", "Korean", "Indian", "British",
      "European", "US", "U.S.", "UK", "EU", "New", "Former", "Said", "Says", "Including",
-     "Via", "Versus", "Vs", "Against", "About", "After", "Before", "Over", "Under", "While"}
+     "Via", "Versus", "Vs", "Against", "About", "After", "Before", "Over", "Under", "While",
+     "Did", "Does", "Do", "Is", "Are", "Was", "Were", "Has", "Have", "Had", "Can", "Could",
+     "Should", "Would", "Why", "How", "When", "Where", "What", "Which", "Whether", "If"}
 )  # fmt: skip
 
 

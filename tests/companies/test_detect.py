@@ -1791,3 +1791,9 @@ def test_a_word_that_opens_a_bulleted_line_is_no_given_name(detector: Detector) 
     )
     found_names = names(detector.detect("306: My Watch Has Ended", body))
     assert {"Alphabet", "Apple", "Dropbox"} <= found_names
+
+
+def test_a_question_word_before_a_name_is_no_given_name(detector: Detector) -> None:
+    title = "Why Did Google Kill Reader? What Nvidia Should Do Next"
+    found_names = names(detector.detect(title, "Readers are still upset about it."))
+    assert {"Alphabet", "Nvidia"} <= found_names
