@@ -1515,8 +1515,16 @@ _NOT_FIRST_NAMES = frozenset(
      "European", "US", "U.S.", "UK", "EU", "New", "Former", "Said", "Says", "Including",
      "Via", "Versus", "Vs", "Against", "About", "After", "Before", "Over", "Under", "While",
      "Did", "Does", "Do", "Is", "Are", "Was", "Were", "Has", "Have", "Had", "Can", "Could",
-     "Should", "Would", "Why", "How", "When", "Where", "What", "Which", "Whether", "If"}
+     "Should", "Would", "Why", "How", "When", "Where", "What", "Which", "Whether", "If",
+     "Into", "Onto", "Upon", "Toward", "Towards", "Off", "Be", "Accepts", "Joins", "Seek",
+     "Seeks", "Sues", "Buys", "Sells", "Force", "Forces", "Support", "Supports", "Supporting",
+     "Backs", "Blocks", "Rejects", "Hires", "Fires", "Stole", "Steals", "Takes", "Leaves",
+     "Quits", "Warns", "Wins", "Loses", "Plans", "Calls", "Tells", "Asks", "Sees", "Hits",
+     "Slams", "Ditches", "Drops", "Picks", "Signs", "Urges", "Helps", "Meets", "Beats"}
 )  # fmt: skip
+"""Capitalised words before a name that are no given names: sentence openers, question words,
+and the verbs and prepositions of headlines in title case ("Sharp Accepts Foxconn Takeover
+Bid", "Ted Olson Joins Apple’s Fight")."""
 
 
 _PLACE_AFTER = re.compile(

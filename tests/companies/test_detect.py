@@ -1797,3 +1797,8 @@ def test_a_question_word_before_a_name_is_no_given_name(detector: Detector) -> N
     title = "Why Did Google Kill Reader? What Nvidia Should Do Next"
     found_names = names(detector.detect(title, "Readers are still upset about it."))
     assert {"Alphabet", "Nvidia"} <= found_names
+
+
+def test_a_headline_verb_before_a_name_is_no_given_name(detector: Detector) -> None:
+    title = "High-Profile Attorney Ted Olson Joins Apple’s Fight Against FBI"
+    assert "Apple" in names(detector.detect(title, "The brief was filed on Thursday."))
