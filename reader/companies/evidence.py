@@ -752,9 +752,10 @@ _TO_BUY = (" to acquire ", " to buy ", " to purchase ")
 
 
 def deals_to_buy(text: str, part: str, directory: Directory) -> Iterable[Proposal]:
-    """What a deal or an offer is to buy, named as a company is ("struck a deal to acquire
-    Snelling Staffing, which", "an offer to buy Zorbix for $2 billion"), whoever the buyer is.
-    Read back from each "to acquire", a literal the engine skips to."""
+    """What a deal, an agreement or an offer is to buy, when a name closed by punctuation or a
+    word of the deal ("struck a deal to acquire Snelling Staffing, which", "an offer to buy
+    Zorbix for $2 billion"): a company, whoever the buyer is. Read back from each "to
+    acquire", a literal the engine skips to."""
     for verb in _TO_BUY:
         index = text.find(verb)
         while index >= 0:
@@ -764,10 +765,8 @@ def deals_to_buy(text: str, part: str, directory: Directory) -> Iterable[Proposa
                 if town is not None:  # "to acquire Plano, Texas-based Crescent Constructors"
                     deal = town
                 name = _LEGAL_FORM_AT_END.sub("", deal.group("name"))
-                proposal = _proposal_at(
-                    name, deal.start("name"), deal.start("name") + len(name), part, "ownership",
-                    directory,
-                )  # fmt: skip
+                start, end = deal.start("name"), deal.start("name") + len(name)
+                proposal = _proposal_at(name, start, end, part, "ownership", directory)
                 if proposal is not None:
                     yield proposal
             index = text.find(verb, index + 1)
@@ -799,6 +798,8 @@ def bought_having(text: str, part: str, directory: Directory) -> Iterable[Propos
 
 
 _LEGAL_FORM_AT_END = re.compile(r",? (?:Inc|Corp|LLC|Ltd|Co|LP|PLC|plc|AG|SA|GmbH|NV|BV)\.?$")
+"""A legal form that a name read by NAME ends with ("Chantecaille Beaute Inc"): not part of the
+name the company goes by."""
 
 
 _TOWN_BASED_AFTER = re.compile(
