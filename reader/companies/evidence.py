@@ -927,13 +927,56 @@ you're wearing. Get 20% off your first order with code ATP", "Backblaze: ... Sta
 free trial": only a business sells with a code or a trial."""
 
 
+_SPONSOR_LINE = re.compile(rf"[ \t]*(?:[-•*] )?(?P<name>{_NAME}|{_LOWER_NAME}): [A-Z]")
+"""A line that names a sponsor as the offers' lines do, with no offer of its own ("- Fracture:
+Your photos, printed beautifully directly on glass.")."""
+
+
 def _sponsor_lines(text: str, part: str, directory: Directory) -> Iterable[Proposal]:
+    """Sponsors' lines with an offer, and the lines of the same shape after them, up to a line
+    of another shape: a podcast lists its sponsors together. The lines before them only decide
+    known names ("- Betterment: Rethink what your money can do."): a show's own segments and
+    books come before its sponsors in the same shape ("- Post-show Neutral: ...")."""
     if part != "body" or ": " not in text:
         return
-    for match in _OFFER_LINE.finditer(text):
-        proposal = _proposal(match, "name", part, "sponsor", directory)
-        if proposal is not None:
-            yield proposal
+    for offer in _OFFER_LINE.finditer(text):
+        for line, weak in (
+            (offer, False),
+            *((line, False) for line in _same_shape_lines(text, offer.start("name"), 1)),
+            *((line, True) for line in _same_shape_lines(text, offer.start("name"), -1)),
+        ):
+            proposal = _proposal(line, "name", part, "sponsor", directory)
+            if proposal is not None and not _a_product_of_a_known_name(proposal.name, directory):
+                yield proposal._replace(decides_only=weak)
+
+
+def _a_product_of_a_known_name(name: str, directory: Directory) -> bool:
+    """A name of words after a known company's ("JAMF Now", "Audible Careers") or its site
+    ("Audible.com"): its product, unit or shop, which the company’s own name stands for."""
+    first, space, _ = name.partition(" ")
+    if space:
+        return directory.find(first) is not None
+    return name.endswith(".com") and directory.find(name.removesuffix(".com")) is not None
+
+
+def _same_shape_lines(text: str, index: int, step: int) -> Iterable[re.Match[str]]:
+    """The lines of _SPONSOR_LINE's shape after (``step`` 1) or before (-1) the line at
+    ``index``, up to one of another shape."""
+    line_start = text.rfind("\n", 0, index) + 1
+    line_end = text.find("\n", index)
+    while True:
+        if step > 0:
+            if line_end < 0:
+                return
+            line_start, line_end = line_end + 1, text.find("\n", line_end + 1)
+        else:
+            if line_start == 0:
+                return
+            line_start = text.rfind("\n", 0, line_start - 1) + 1
+        line = _SPONSOR_LINE.match(text, line_start)
+        if line is None:
+            return
+        yield line
 
 
 def _describes_a_company(sentence: str) -> bool:

@@ -1802,3 +1802,22 @@ def test_a_question_word_before_a_name_is_no_given_name(detector: Detector) -> N
 def test_a_headline_verb_before_a_name_is_no_given_name(detector: Detector) -> None:
     title = "High-Profile Attorney Ted Olson Joins Apple’s Fight Against FBI"
     assert "Apple" in names(detector.detect(title, "The brief was filed on Thursday."))
+
+
+def test_the_lines_of_a_sponsors_block_name_companies_but_a_shows_segments_do_not(
+    detector: Detector,
+) -> None:
+    body = (
+        "- Post-show Neutral: Casey's walk of shame.\n"
+        "- Creative Zorblection: An inside account of a creative process.\n"
+        "- Betterment: Rethink what your money can do.\n"
+        "- Squarespace: Make your next move. Use code ATP for 10% off your first order.\n"
+        "- Zorbacture: Your photos, printed beautifully directly on glass.\n"
+        "- JAMF Now: Set up, manage and protect your Apple devices.\n"
+    )
+    detections = {d.name: d for d in detector.detect("290: A Weird Sandwich", body)}
+    assert {"Betterment", "Squarespace", "Zorbacture", "Jamf"} <= detections.keys()
+    assert detections["Zorbacture"].salience == MENTION
+    assert not {"Neutral", "Post-show Neutral", "Creative Zorblection", "JAMF Now"} & (
+        detections.keys()
+    )
