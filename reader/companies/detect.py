@@ -1124,6 +1124,8 @@ def _ambiguous_sense(
             confirmed = f"context: {cue}"
         elif _makes_product(entry, text, start, end):
             confirmed = "product"
+        elif _acts_mid_sentence(entry, text, start, end):
+            confirmed = "acts as a company"
         elif (
             _MODEL_AFTER.match(text, end)
             and not text.endswith(_POSSESSIVES, start, end)  # "Casey's WAF-F20 waffle maker"
@@ -1220,6 +1222,27 @@ def _handle(text: str, start: int, end: int) -> bool:
 _INSIDE_PRODUCT_NAME = re.compile(
     r"(?:[A-Z]{2,}|\w*\d[A-Za-z]\w*|\w*[A-Za-z]\d\w*|[a-z]+[A-Z]\w*)[ ]+$"
 )
+
+
+_ACTS_AFTER = re.compile(
+    r"(?:['’]s)? (?:announced|announces|launched|launches|unveiled|unveils|released|releases"
+    r"|removed|removes|confirmed|confirms|introduced|introduces|acquired|acquires|reported"
+    r"|reports|provides|provided|needs to|plans to|is developing|has pushed|sets|ends|ended"
+    r"|shipped|ships|sued|sues|hired|hires|laid off|lays off)\b"
+)
+_LOWER_WORD_BEFORE = re.compile(r"(?:^|\s)[a-z][a-z’'-]*,? $")
+"""A word in lower case (not "iPhone") right before a name: the name is inside a sentence."""
+
+
+def _acts_mid_sentence(entry: CompanyEntry, text: str, start: int, end: int) -> bool:
+    """A name capitalised inside a sentence (a lower-case word before it) that then acts as
+    companies do ("as soon as Apple announced", "explained by Apple in"; "In recent years,
+    Apple has pushed"): the company, unless the name is also a given name ("Ball said")."""
+    return (
+        entry.name not in GIVEN_NAMES
+        and _ACTS_AFTER.match(text, end) is not None
+        and _LOWER_WORD_BEFORE.search(text, max(0, start - 30), start) is not None
+    )
 
 
 _MODEL_AFTER = re.compile(r" (?=[\w-]*\d)(?=[\w-]*[A-Z])[A-Z0-9][A-Za-z0-9-]{1,9}\b(?!['’])")

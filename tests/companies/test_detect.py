@@ -1821,3 +1821,12 @@ def test_the_lines_of_a_sponsors_block_name_companies_but_a_shows_segments_do_no
     assert not {"Neutral", "Post-show Neutral", "Creative Zorblection", "JAMF Now"} & (
         detections.keys()
     )
+
+
+def test_a_name_that_is_also_a_word_acting_inside_a_sentence_is_the_company(
+    detector: Detector,
+) -> None:
+    body = "It was clear as soon as Apple announced they were going with Qi charging."
+    assert "Apple" in names(detector.detect("Wireless charging", body))
+    pie = "Bake the pie until the Apple slices are soft, as my grandmother announced."
+    assert "Apple" not in names(detector.detect("Pie", pie))
