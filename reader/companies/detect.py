@@ -1230,14 +1230,15 @@ _ACTS_AFTER = re.compile(
     r"|reports|provides|provided|needs to|plans to|is developing|has pushed|sets|ends|ended"
     r"|shipped|ships|sued|sues|hired|hires|laid off|lays off)\b"
 )
+"""What companies do, right after their name (a person says, an apple is eaten)."""
 _LOWER_WORD_BEFORE = re.compile(r"(?:^|\s)[a-z][a-z’'-]*,? $")
 """A word in lower case (not "iPhone") right before a name: the name is inside a sentence."""
 
 
 def _acts_mid_sentence(entry: CompanyEntry, text: str, start: int, end: int) -> bool:
     """A name capitalised inside a sentence (a lower-case word before it) that then acts as
-    companies do ("as soon as Apple announced", "explained by Apple in"; "In recent years,
-    Apple has pushed"): the company, unless the name is also a given name ("Ball said")."""
+    companies do (_ACTS_AFTER: "as soon as Apple announced", "In recent years, Apple has
+    pushed"): the company, unless the name is also a given name."""
     return (
         entry.name not in GIVEN_NAMES
         and _ACTS_AFTER.match(text, end) is not None
