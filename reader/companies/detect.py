@@ -1128,7 +1128,7 @@ def _ambiguous_sense(
             confirmed = "acts as a company"
         elif (
             _MODEL_AFTER.match(text, end)
-            and not text.endswith(_POSSESSIVES, start, end)  # "Casey's WAF-F20 waffle maker"
+            and not text.endswith(_POSSESSIVE, start, end)  # "Casey's WAF-F20 waffle maker"
             and not _CAPITALISED_WORD_BEFORE.search(text, max(0, start - 24), start)
         ):
             confirmed = "model number"
@@ -1249,7 +1249,6 @@ def _acts_mid_sentence(entry: CompanyEntry, text: str, start: int, end: int) -> 
 _MODEL_AFTER = re.compile(r" (?=[\w-]*\d)(?=[\w-]*[A-Z])[A-Z0-9][A-Za-z0-9-]{1,9}\b(?!['’])")
 """A model number right after a name, with a digit and a capital in it ("Canon 5D Mark IV",
 "Dell UP3218K", "Polar M460", "Intel X99"): the maker's product."""
-_POSSESSIVES = ("'s", "’s")
 _CAPITALISED_WORD_BEFORE = re.compile(r"\b[A-Z][\w-]* $")
 """A capitalised word before the name: it is one word of a longer name ("Breville Smart
 4-Slice", a toaster)."""

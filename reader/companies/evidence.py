@@ -553,12 +553,17 @@ def _clause_before(text: str, start: int) -> bool:
 
 
 _SAID_IT = r"(?:said|says|announced|announces)(?: that)? it"
+_BOUGHT_NAME_CLOSED = (
+    r"(?=[,.;:)]| (?:for|in|from|and|last|this|earlier|on|at|over|after|with|—|–)\b|$)"
+)
+"""After the name of what is bought: the sentence goes on, so the name is closed (not "bought
+Spanish wine", "acquired Apple's shares")."""
 _BUYS_AFTER = re.compile(
     r"(?:,? (?:who|which|that))?(?: (?:has|have|had|will|would|is|was|also|agreed to|plans to"
     rf"|is set to|to|{_SAID_IT}|completed its|announced plans to|announced a deal to))*"
     r" (?:acquired|acquires|acquiring|acquire|bought|buys|buying|buy|purchased|purchases)"
     rf" (?P<name>{NAME}(?:['’]s(?: (?:&|and) [A-Z][\w-]*| [A-Z][\w-]*){{1,4}})?)"
-    r"(?:(?=[,.;:)])|(?= (?:for|in|from|and|last|this|earlier|on|at|over|after|with|—|–)\b)|$)"
+    + _BOUGHT_NAME_CLOSED
 )
 """After a known company: buying a company ("IBM have acquired SoftLayer Technologies for",
 "Oracle agreed to acquire Quibblo,"): what it buys is a company when the sentence goes on
@@ -745,8 +750,7 @@ def owners_of_known(
 
 _DEAL_TO_BUY = re.compile(
     r"\b(?:deal|agreement|offer|bid|plans?|proposal) to (?:acquire|buy|purchase)"
-    rf" (?P<name>{NAME})(?=[,.;:)]| (?:for|in|from|and|last|this|earlier|on|at|over|after|with"
-    r"|—|–)\b|$)"
+    rf" (?P<name>{NAME})" + _BOUGHT_NAME_CLOSED
 )
 _TO_BUY = (" to acquire ", " to buy ", " to purchase ")
 
@@ -764,7 +768,7 @@ def deals_to_buy(text: str, part: str, directory: Directory) -> Iterable[Proposa
                 town = _TOWN_BASED_AFTER.match(text, deal.end("name"))
                 if town is not None:  # "to acquire Plano, Texas-based Crescent Constructors"
                     deal = town
-                name = _LEGAL_FORM_AT_END.sub("", deal.group("name"))
+                name = _without_legal_form(deal.group("name"))
                 start, end = deal.start("name"), deal.start("name") + len(name)
                 proposal = _proposal_at(name, start, end, part, "ownership", directory)
                 if proposal is not None:
@@ -774,7 +778,7 @@ def deals_to_buy(text: str, part: str, directory: Directory) -> Iterable[Proposa
 
 _HAVING_BOUGHT = re.compile(rf"having (?:acquired|bought|purchased) (?P<name>{NAME})")
 _AND_NEXT_NAME = re.compile(rf"(?:, and |, | and )(?P<name>{NAME})")
-_BOUGHT_LIST_ENDS = re.compile(r"[,.;:)]|\s+(?:for|in|from|last|this|earlier|on|at|over|after)\b")
+_BOUGHT_LIST_ENDS = re.compile(_BOUGHT_NAME_CLOSED)
 
 
 def bought_having(text: str, part: str, directory: Directory) -> Iterable[Proposal]:
@@ -797,9 +801,11 @@ def bought_having(text: str, part: str, directory: Directory) -> Iterable[Propos
         index = text.find("having ", index + 1)
 
 
-_LEGAL_FORM_AT_END = re.compile(r",? (?:Inc|Corp|LLC|Ltd|Co|LP|PLC|plc|AG|SA|GmbH|NV|BV)\.?$")
-"""A legal form that a name read by NAME ends with ("Chantecaille Beaute Inc"): not part of the
-name the company goes by."""
+def _without_legal_form(name: str) -> str:
+    """The name without the legal form NAME read with it ("Chantecaille Beaute Inc"): the
+    company goes by the rest."""
+    head, _, last = name.rpartition(" ")
+    return head.rstrip(",") if head and last in _LEGAL_FORM_SET else name
 
 
 _TOWN_BASED_AFTER = re.compile(

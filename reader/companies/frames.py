@@ -141,7 +141,9 @@ _PLURAL_ROLE_WORDS = (
     "brewers", "grocers", "conglomerates", "operators", "suppliers", "manufacturers",
 )  # fmt: skip
 """A kind of company in the plural, right before the names of some ("delivery firms ADL
-Delivery and Capital Express", "automakers Toyota and Honda")."""
+Delivery and Capital Express", "automakers Toyota and Honda"): narrower than BUSINESS_PLURALS,
+which a list word follows ("customers include ..."), as "customers" or "platforms" right before
+a name are as often people or products."""
 _LISTED_ON = (
     "NYSE", "Nasdaq", "NASDAQ", "LSE", "AIM", "ASX", "TSX", "TSXV", "HKEX", "SGX", "JSE",
     "U.S.", "US", "Hong Kong", "London", "New York", "Shanghai", "Shenzhen", "Tokyo", "Seoul",
