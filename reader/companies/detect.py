@@ -1294,6 +1294,16 @@ def _a_kind_before(text: str, start: int) -> bool:
     return text[word_start : start - 1] in BUSINESS_PLURALS
 
 
+_LAST_LISTED_BEFORE_A_PREPOSITION = re.compile(
+    r"(?:,\s+|\s+)(?:and|or)\s+(?P<name>[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,2})"
+    r"(?<!['’]s)(?=\s+(?:to|in|for|at|on|from|with|by|as|last|earlier|recently)\s+[a-z\d])"
+)
+"""The last name of a list, where the sentence goes on with a preposition ("sold Mandalay Bay
+to the Blackstone Group and MGM Growth Properties in 2019", "partnered with MHI, The Drees
+Co., and Highland Homes to buy 1,000 lots"): a name ends there, unlike before a noun ("Disney,
+Pixar and Star Wars movies") or another name ("from Workflow to IFTTT, and Automator to
+AppleScript")."""
+
 _LISTED_AFTER_A_KIND = re.compile(_NEXT_LISTED_NAME + r"(?=\s+[a-z])")
 """After a list that a kind of company opens ("chipmakers Texas Instruments and Xilinx earlier
 this week"), a name ends the list however the sentence goes on."""
@@ -1331,7 +1341,9 @@ def _add_listed_neighbours(
             after[:1].isspace() and (after[1:] in ("a", "o") or after[1:].isspace())
         ):
             continue
-        match = _LIST_NEIGHBOUR_AFTER.match(text, end)
+        match = _LIST_NEIGHBOUR_AFTER.match(text, end) or _LAST_LISTED_BEFORE_A_PREPOSITION.match(
+            text, end
+        )
         if match is None and _a_kind_before(text, before):
             match = _LISTED_AFTER_A_KIND.match(text, end)  # "chipmakers Intel and Xilinx earlier"
         if match is None:

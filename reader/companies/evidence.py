@@ -554,7 +554,7 @@ def _clause_before(text: str, start: int) -> bool:
 
 _SAID_IT = r"(?:said|says|announced|announces)(?: that)? it"
 _BOUGHT_NAME_CLOSED = (
-    r"(?=[,.;:)]| (?:for|in|from|and|last|this|earlier|on|at|over|after|with|—|–)\b|$)"
+    r"(?=[,.;:)]| (?:for|in|from|and|last|this|earlier|on|at|over|after|with|—|–)\b|[ \t]*\n|$)"
 )
 """After the name of what is bought: the sentence goes on, so the name is closed (not "bought
 Spanish wine", "acquired Apple's shares")."""

@@ -1830,3 +1830,26 @@ def test_a_name_that_is_also_a_word_acting_inside_a_sentence_is_the_company(
     assert "Apple" in names(detector.detect("Wireless charging", body))
     pie = "Bake the pie until the Apple slices are soft, as my grandmother announced."
     assert "Apple" not in names(detector.detect("Pie", pie))
+
+
+def test_the_last_name_of_a_list_is_read_up_to_the_preposition_after_it(
+    detector: Detector,
+) -> None:
+    body = (
+        "Weekley Homes partnered with Pulte Group, The Drees Co., and Zorbland Homes to buy "
+        "1,000 lots. Disney, Pixar and Star Wars movies are on the service. Tips go from "
+        "Workflow to IFTTT, and Zorbomator to AppleScript."
+    )
+    found_names = names(detector.detect("Lots", body))
+    assert "Zorbland Homes" in found_names
+    assert not {"Star Wars", "Zorbomator"} & found_names
+
+
+def test_what_a_company_buys_in_a_heading_line_is_a_company(detector: Detector) -> None:
+    body = "2. United Zorbfood acquires Quibble Petfood Group\nIn January, the deal was signed."
+    assert "Quibble Petfood Group" in names(detector.detect("Pet food deals", body))
+
+
+def test_shares_of_a_company_opening_a_sentence_show_the_company(detector: Detector) -> None:
+    body = "Shares of Zorbix Biotherapeutics fell 70% on Monday after a failed trial."
+    assert "Zorbix Biotherapeutics" in names(detector.detect("Biotech stock crashes", body))
