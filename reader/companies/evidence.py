@@ -302,6 +302,8 @@ _LEADING_NOISE = frozenset(
      "Until", "Parent", "Having", "Being"}
 )  # fmt: skip
 
+_PARTS_OF_DAY = frozenset({"Morning", "Afternoon", "Evening", "Night"})
+"""After a day's name, a part of the day is read with it ("Tuesday Morning", the retailer)."""
 _NATIONALITIES = _LEADING_NOISE & DEMONYMS
 """The nationalities of _LEADING_NOISE, which also open companies' own names."""
 _STORMS = ("Hurricane ", "Typhoon ", "Cyclone ", "Tropical Storm ", "Storm ")
@@ -1411,6 +1413,8 @@ def _proposal_at(
     if len(words) > 1 and REUTERS_CODE.fullmatch(words[-1]):
         words = words[:-1]  # "CATL 300750.SZ said"
     while words and (words[0] in _LEADING_NOISE or words[0].endswith(WHERE_BASED)):
+        if words[1:] and words[1] in _PARTS_OF_DAY:
+            break  # "Tuesday Morning, which filed for bankruptcy": a day is no name of its own
         if (
             words[0] in _NATIONALITIES
             and len(words) > 1

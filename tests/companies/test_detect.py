@@ -1853,3 +1853,19 @@ def test_what_a_company_buys_in_a_heading_line_is_a_company(detector: Detector) 
 def test_shares_of_a_company_opening_a_sentence_show_the_company(detector: Detector) -> None:
     body = "Shares of Zorbix Biotherapeutics fell 70% on Monday after a failed trial."
     assert "Zorbix Biotherapeutics" in names(detector.detect("Biotech stock crashes", body))
+
+
+def test_a_company_written_with_and_without_its_legal_form_is_one_company(
+    detector: Detector,
+) -> None:
+    body = "Bally’s Corp. announced Tuesday that it was buying a casino. Bally’s will run it."
+    assert [d.name for d in detector.detect("Bally's Corp Buys Las Vegas Casino", body)] == [
+        "Bally's"
+    ]
+
+
+def test_a_day_before_a_part_of_the_day_is_read_as_part_of_the_name(detector: Detector) -> None:
+    body = "February brought the demise of Tuesday Morning, which filed for bankruptcy again."
+    found_names = names(detector.detect("Furniture bankruptcies", body))
+    assert "Tuesday Morning" in found_names
+    assert "Morning" not in found_names
