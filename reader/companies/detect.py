@@ -1567,7 +1567,8 @@ Bid", "Ted Olson Joins Apple’s Fight")."""
 _PLACE_AFTER = re.compile(
     r"(?:\s+[A-Z][\w&'’.-]*){0,2}\s+(?:Arena|Center|Centre|Stadium|Field|Park|Amphitheat(?:er|re)|Pavilion|Theat(?:er|re)"
     r"|Hall|Bowl|Dome|Gardens?|Speedway|Raceway|Cup|Open|Championships?|Series|Classic"
-    r"|Invitational|Grand Prix|Factory|Live|Ballpark|Coliseum|Forum|Plaza|Tower|Building"
+    r"|Invitational|Grand Prix|Factory(?! (?:Stores?|Outlets?|Shops?)\b)|Live|Ballpark|Coliseum"
+    r"|Forum|Plaza|Tower|Building"
     r"|Cup Series|Festival|Awards?|Marathon|Bowl Game)\b"
 )
 

@@ -1869,3 +1869,10 @@ def test_a_day_before_a_part_of_the_day_is_read_as_part_of_the_name(detector: De
     found_names = names(detector.detect("Furniture bankruptcies", body))
     assert "Tuesday Morning" in found_names
     assert "Morning" not in found_names
+
+
+def test_a_brands_factory_store_names_the_brand_and_is_no_venue(
+    detector: Detector,
+) -> None:
+    body = "The outlet centre adds an Ann Taylor Factory Store and a Brooks Brothers Factory Store."
+    assert {"Ann Taylor", "Brooks Brothers"} <= names(detector.detect("Outlets", body))
