@@ -1116,8 +1116,9 @@ def _ambiguous_sense(
             confirmed = "legal suffix"
         elif _handle(text, start, end):
             confirmed = "its account"
-        elif entry.sector == "news" and _OUTLET_AS_EMPLOYER.search(
-            _sentence_around(text, start, end)
+        elif entry.sector == "news" and (
+            after.startswith(_NETWORK_AFFILIATE)
+            or _OUTLET_AS_EMPLOYER.search(_sentence_around(text, start, end))
         ):
             confirmed = "the outlet as a business"
         elif cue := _first_cue(cues, raw_window, window):
@@ -1190,6 +1191,9 @@ def _after_a_name(text: str, start: int) -> bool:
     return before != before.lower()
 
 
+_NETWORK_AFFILIATE = (" affiliate", "-affiliated")
+"""After a network's name: the stations it has deals with ("Standard is buying Fox and NBC
+affiliate WGBC-TV"), the network as a business and not a source."""
 _OUTLET_AS_EMPLOYER = re.compile(
     r"\b(?:hired|hires|fired|fires|ousted|contract with|spokes(?:person|man|woman)|layoffs"
     r"|advertisers|parent company|sale of|(?:was|were|is being|has been) (?:acquired|bought|sold)"

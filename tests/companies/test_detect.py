@@ -1876,3 +1876,9 @@ def test_a_brands_factory_store_names_the_brand_and_is_no_venue(
 ) -> None:
     body = "The outlet centre adds an Ann Taylor Factory Store and a Brooks Brothers Factory Store."
     assert {"Ann Taylor", "Brooks Brothers"} <= names(detector.detect("Outlets", body))
+
+
+def test_a_networks_affiliate_shows_the_network_as_a_business(detector: Detector) -> None:
+    body = "Standard is buying Fox and NBC affiliate WGBC-TV and CBS affiliate KJNB-LD."
+    assert {"NBC", "CBS"} <= names(detector.detect("Stations sold", body))
+    assert "NBC" not in names(detector.detect("Fire", "The fire spread, NBC reported."))
