@@ -447,6 +447,8 @@ def propose_unknown(
                     yield from _bought_at(text, match.start(), part, directory)
         if any(word in text for word in _MEMBER_BANK_WORDS):
             yield from _member_banks(text, part, directory)
+        if "-backed " in text or "-funded " in text:
+            yield from _backed_by_known(text, part, directory)
         yield from _cuts_jobs(text, part, directory)
         yield from _opens_its_outlets(text, part, directory)
         yield from _funding_rounds(text, part, directory)
@@ -621,6 +623,29 @@ _OUTLETS_AFTER_ITS = re.compile(
 its footprint", "Fleetwood Transportation officially closed its operations"): a business (a
 person's is "his" or "her"; a city's or a government's names are ruled out as places and
 bodies). Read from each "its", a literal the engine skips to."""
+
+
+_BACKED = ("-backed ", "-funded ")
+_BACKER_BEFORE = re.compile(rf"(?:^|(?<=[\s(“\"]))(?P<name>{_NAME})$")
+_BACKED_NAME = re.compile(rf"(?P<name>{NAME})(?=[,.;:)]| [a-z]|$)")
+
+
+def _backed_by_known(text: str, part: str, directory: Directory) -> Iterable[Proposal]:
+    """A name after a known company and "-backed" ("SoftBank-backed Zorbix raised", "a
+    Toyota-funded Quibblo"): a startup or a company that the known one invests in (not after
+    a country's or a state's name: "Iran-backed Houthis")."""
+    for suffix in _BACKED:
+        index = text.find(suffix)
+        while index >= 0:
+            backer = _BACKER_BEFORE.search(text, max(0, index - 40), index)
+            after = index + len(suffix)
+            if backer is not None and directory.find(backer.group("name")) is not None:
+                backed = _BACKED_NAME.match(text, after)
+                if backed is not None:
+                    proposal = _proposal(backed, "name", part, "backed by a company", directory)
+                    if proposal is not None:
+                        yield proposal
+            index = text.find(suffix, after)
 
 
 def _cuts_jobs(text: str, part: str, directory: Directory) -> Iterable[Proposal]:

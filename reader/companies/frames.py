@@ -103,12 +103,12 @@ Preview"). Only at a line's start, where _role_words_after_break looks anyway: l
 every full stop, these words would cost more than a hundredth of all detection."""
 ROLES = ("chief executive", "CEO", "chairman", "chairwoman", "co-founder", "founder")
 _ROLE_OF_ENDS = (
-    *ROLES, "shares", "Shares", "investors", "executive officer", "operating officer",
+    *ROLES, "shares", "investors", "executive officer", "operating officer",
     "financial officer", "technology officer", "marketing officer", "customers", "employees",
-    "subscribers",
+    "subscribers", "Shares", "Investors", "Customers", "Employees", "Subscribers",
 )  # fmt: skip
 """Before "of" or "in" and a name: "chief executive of Acme", "shares in Acme", "customers of
-Acme"; and "Shares of Acme fell", opening a sentence."""
+Acme"; and opening a sentence, "Shares of Acme fell", "Investors in Acme include"."""
 
 
 def alternation(branches: dict[str, str]) -> str:

@@ -1882,3 +1882,23 @@ def test_a_networks_affiliate_shows_the_network_as_a_business(detector: Detector
     body = "Standard is buying Fox and NBC affiliate WGBC-TV and CBS affiliate KJNB-LD."
     assert {"NBC", "CBS"} <= names(detector.detect("Stations sold", body))
     assert "NBC" not in names(detector.detect("Fire", "The fire spread, NBC reported."))
+
+
+def test_a_name_backed_by_a_known_company_is_a_company_but_not_one_backed_by_a_country(
+    detector: Detector,
+) -> None:
+    found_names = names(
+        detector.detect(
+            "Funding",
+            "SoftBank-backed Zorbix raised new money. Iran-backed Houthis attacked ships.",
+        )
+    )
+    assert "Zorbix" in found_names
+    assert "Houthis" not in found_names
+
+
+def test_investors_or_customers_of_a_name_opening_a_sentence_show_a_company(
+    detector: Detector,
+) -> None:
+    body = "Investors in Zorbix include pension funds. Customers of Quibble Bank lost access."
+    assert {"Zorbix", "Quibble Bank"} <= names(detector.detect("Funds", body))
