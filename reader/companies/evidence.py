@@ -447,6 +447,8 @@ def propose_unknown(
                     yield from _bought_at(text, match.start(), part, directory)
         if any(word in text for word in _MEMBER_BANK_WORDS):
             yield from _member_banks(text, part, directory)
+        if " affiliate" in text:
+            yield from _affiliate_stations(text, part, directory)
         if "-backed " in text or "-funded " in text:
             yield from _backed_by_known(text, part, directory)
         yield from _cuts_jobs(text, part, directory)
@@ -623,6 +625,20 @@ _OUTLETS_AFTER_ITS = re.compile(
 its footprint", "Fleetwood Transportation officially closed its operations"): a business (a
 person's is "his" or "her"; a city's or a government's names are ruled out as places and
 bodies). Read from each "its", a literal the engine skips to."""
+
+
+_AFFILIATE_STATION = re.compile(
+    r"\baffiliates? (?P<name>[KW][A-Z]{2,3}-(?:TV|LD|DT|CD|CA|FM|AM)|[KW][A-Z]{2,3}(?=[ ,.;]))"
+)
+"""A station's call sign after a network's "affiliate" ("Fox affiliate WHPM-LD in Hattiesburg",
+"NBC affiliate WNBJ-LD"): a broadcaster, bought and sold as a business."""
+
+
+def _affiliate_stations(text: str, part: str, directory: Directory) -> Iterable[Proposal]:
+    for match in _AFFILIATE_STATION.finditer(text):
+        proposal = _proposal(match, "name", part, "station", directory)
+        if proposal is not None:
+            yield proposal
 
 
 _BACKED = ("-backed ", "-funded ")

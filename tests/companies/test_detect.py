@@ -1902,3 +1902,8 @@ def test_investors_or_customers_of_a_name_opening_a_sentence_show_a_company(
 ) -> None:
     body = "Investors in Zorbix include pension funds. Customers of Quibble Bank lost access."
     assert {"Zorbix", "Quibble Bank"} <= names(detector.detect("Funds", body))
+
+
+def test_a_stations_call_sign_after_a_networks_affiliate_is_a_company(detector: Detector) -> None:
+    body = "Standard is buying Fox affiliate WHPM-LD in Hattiesburg and ABC affiliate WPBY-LD."
+    assert {"WHPM-LD", "WPBY-LD"} <= names(detector.detect("Stations sold", body))
