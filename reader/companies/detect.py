@@ -436,6 +436,8 @@ class Detector:
             _add_listed_neighbours(accepted, parts, lead_end, self.directory)
         _merge_shortened(accepted, parts)
         _add_repeats(accepted, parts, lead_end)
+        for key in [key for key, item in accepted.items() if _a_data_firm_cited(item, parts)]:
+            del accepted[key]
         return sorted(
             (_detection(item, parts) for item in accepted.values() if item.occurrences),
             key=lambda d: (d.salience != SUBJECT, -len(d.evidence), d.name.casefold()),
@@ -1651,6 +1653,28 @@ def _only_cited(
     return True
 
 
+_DATA_FIRM_BEFORE = re.compile(
+    r"\b(?:research|data|analytics|intelligence|insights|survey|polling|consulting"
+    r"|market research) (?:firm|company|group|provider|house|specialist) $"
+)
+"""What a firm known only from the text is, when it is a source of figures ("retail
+intelligence company RDSolutions", "research firm Zorbix Intelligence")."""
+
+
+def _a_data_firm_cited(item: _Found, parts: dict[str, str]) -> bool:
+    """A name known only from the text, described as a research or data firm, whose every
+    mention cites its figures ("a new national survey by retail intelligence company
+    RDSolutions reveals"): left out like a data company of the directory cited so (see
+    _only_cited_for_figures)."""
+    if item.entry is not None or not item.occurrences:
+        return False
+    part, start, _, _ = item.occurrences[0]
+    text = parts[part]
+    return _DATA_FIRM_BEFORE.search(text, max(0, start - 40), start) is not None and (
+        _only_cited_for_figures(item.occurrences, parts)
+    )
+
+
 def _only_cited_for_figures(
     occurrences: Sequence[tuple[str, int, int, str]], parts: dict[str, str]
 ) -> bool:
@@ -1675,15 +1699,16 @@ def _only_cited_for_figures(
 
 _FIGURES_FROM_BEFORE = re.compile(
     r"(?:\b(?:data|figures|estimates|numbers|statistics|research|forecasts?|projections?"
-    r"|survey|analysis|rankings?)(?: (?:compiled|provided|published|released|gathered))?"
+    r"|survey|analysis|rankings?|reports?|study|poll)"
+    r"(?: (?:compiled|provided|published|released|gathered))?"
     r" (?:from|by|of)|\b(?:compiled|polled|surveyed|tracked|provided|calculated|estimated"
     r"|measured) by|\baccording(?: to)?|\bper|\bsource:?|\bcited|\banalysts at"
     r"|\d[^.!?\n]{0,80} (?:says|said|predicts|estimates|forecasts))"
     r"(?: the)?(?: [a-z][\w-]*){0,4} $",
     re.IGNORECASE,
 )
-"""Before a data company cited for its figures: "according to", "data from", "estimates
-compiled by", "analysts polled by", "Source: ", "Analysts at", a figure and then "says"
+"""Before a data company cited for its figures: "according to", "data from", "a report from",
+"estimates compiled by", "analysts polled by", "Source: ", "Analysts at", a figure and then "says"
 ("sales could reach 9 percent by 2016, says Forrester Research"), perhaps with what it is in
 between ("data from app intelligence firm"); not "writing for the Sensor Tower blog" (its
 writer works there) nor "an analyst at" (an employer of someone quoted)."""

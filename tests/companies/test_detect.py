@@ -1907,3 +1907,16 @@ def test_investors_or_customers_of_a_name_opening_a_sentence_show_a_company(
 def test_a_stations_call_sign_after_a_networks_affiliate_is_a_company(detector: Detector) -> None:
     body = "Standard is buying Fox affiliate WHPM-LD in Hattiesburg and ABC affiliate WPBY-LD."
     assert {"WHPM-LD", "WPBY-LD"} <= names(detector.detect("Stations sold", body))
+
+
+def test_a_research_firm_known_only_from_the_text_and_only_cited_for_figures_is_left_out(
+    detector: Detector,
+) -> None:
+    cited = (
+        "A new national survey by retail intelligence company Zorbix Insights reveals that "
+        "86% of shoppers switched. According to a new report from research firm Quibble "
+        "Intelligence, profits rose."
+    )
+    assert not {"Zorbix Insights", "Quibble Intelligence"} & names(detector.detect("Brands", cited))
+    acting = "Research firm Zorbix Data was acquired by Quibble Group for $20 million."
+    assert "Zorbix Data" in names(detector.detect("Deals", acting))
