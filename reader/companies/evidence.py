@@ -438,6 +438,7 @@ def propose_unknown(
             yield from _ampersand_firms(text, part, directory)
         if part in buying:
             yield from deals_to_buy(text, part, directory)
+            yield from sellers(text, part, directory)
             yield from bought_having(text, part, directory)
             for match in _BUYS_A_BUSINESS.finditer(text):
                 buyers = list(_name_before(text, match.start(), part, "ownership", directory))
@@ -817,6 +818,31 @@ def deals_to_buy(text: str, part: str, directory: Directory) -> Iterable[Proposa
                 if proposal is not None:
                     yield proposal
             index = text.find(verb, index + 1)
+
+
+_BOUGHT_BEFORE_FROM = re.compile(
+    r"\b(?:purchase|acquisition|acquired|bought|buy|buying|acquire|acquires|purchased|buys"
+    r"|acquiring)\b[^.;:!?\n]{0,60}$"
+)
+_SELLER_AFTER_FROM = re.compile(rf" from (?:the )?(?P<name>{NAME}){_BOUGHT_NAME_CLOSED}")
+
+
+def sellers(text: str, part: str, directory: Directory) -> Iterable[Proposal]:
+    """Whom something was bought from ("made the purchase from Crew Wine Company, majority-
+    owned by", "acquired the brand from Zorbix Holdings for $20 million"): a company selling
+    a business (a person's name, a place or a public body is ruled out by its name)."""
+    index = text.find(" from ")
+    while index >= 0:
+        named = text[index + 6 : index + 7].isupper() or text.startswith("the ", index + 6)
+        if named and _BOUGHT_BEFORE_FROM.search(text, max(0, index - 80), index) is not None:
+            seller = _SELLER_AFTER_FROM.match(text, index)
+            if seller is not None:
+                name = _without_legal_form(seller.group("name"))  # "from Swiss Capital LLC"
+                start = seller.start("name")
+                proposal = _proposal_at(name, start, start + len(name), part, "seller", directory)
+                if proposal is not None:
+                    yield proposal
+        index = text.find(" from ", index + 1)
 
 
 _HAVING_BOUGHT = re.compile(rf"having (?:acquired|bought|purchased) (?P<name>{NAME})")

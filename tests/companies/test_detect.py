@@ -376,7 +376,7 @@ def test_a_name_that_is_one_partner_of_a_firm_is_not_that_company(detector: Dete
         "Capital and KKR & Co LP own the toy seller."
     )
     assert names(detector.detect("Wind farms", body)) == {
-        "NextEra Energy", "Apple", "Alphabet", "Bain Capital", "KKR",
+        "NextEra Energy", "Babcock & Brown", "Apple", "Alphabet", "Bain Capital", "KKR",
     }  # fmt: skip
 
 
@@ -1920,3 +1920,15 @@ def test_a_research_firm_known_only_from_the_text_and_only_cited_for_figures_is_
     assert not {"Zorbix Insights", "Quibble Intelligence"} & names(detector.detect("Brands", cited))
     acting = "Research firm Zorbix Data was acquired by Quibble Group for $20 million."
     assert "Zorbix Data" in names(detector.detect("Deals", acting))
+
+
+def test_whom_a_business_was_bought_from_is_a_company_but_not_a_person_or_a_place(
+    detector: Detector,
+) -> None:
+    body = (
+        "The trust made the purchase from Zorbwine Cellars, majority-owned by a family. "
+        "He bought the house from John Smith last year. The firm acquired a plant from China."
+    )
+    found_names = names(detector.detect("Vineyard sold", body))
+    assert "Zorbwine Cellars" in found_names
+    assert not {"John Smith", "China"} & found_names
