@@ -102,13 +102,25 @@ _OPENING_ROLE_WORD = re.compile(
 Preview"). Only at a line's start, where _role_words_after_break looks anyway: looked for after
 every full stop, these words would cost more than a hundredth of all detection."""
 ROLES = ("chief executive", "CEO", "chairman", "chairwoman", "co-founder", "founder")
+_STAKES = (
+    "stake", "stakes", "majority interest", "minority interest", "controlling interest",
+    "equity interest", "ownership interest",
+)  # fmt: skip
+_STAKE_NAME_CLOSED = re.compile(
+    r"(?=[,.;:)]| (?:for|in|from|and|last|this|earlier|on|at|over|after|with|to|via|—|–)\b"
+    r"|[ \t]*\n|$)"
+)
+"""After the name a stake is in: the sentence goes on, so the name is the company's, not a
+word before what is owned ("a stake in Haynesville shale midstream joint venture", "a stake
+in Kylie Jenner's cosmetics company")."""
 _ROLE_OF_ENDS = (
     *ROLES, "shares", "investors", "executive officer", "operating officer",
     "financial officer", "technology officer", "marketing officer", "customers", "employees",
-    "subscribers", "Shares", "Investors", "Customers", "Employees", "Subscribers",
+    "subscribers", *_STAKES, "Shares", "Investors", "Customers", "Employees", "Subscribers",
 )  # fmt: skip
 """Before "of" or "in" and a name: "chief executive of Acme", "shares in Acme", "customers of
-Acme"; and opening a sentence, "Shares of Acme fell", "Investors in Acme include"."""
+Acme", "a 20% stake in Acme", "its majority interest in Acme"; and opening a sentence,
+"Shares of Acme fell", "Investors in Acme include"."""
 
 
 def alternation(branches: dict[str, str]) -> str:
@@ -662,7 +674,9 @@ def _role_of(text: str, start: int, end: int) -> Iterator[Frame]:
                 based = _STATE_BASED_AFTER.match(text, found.end())
                 if based is not None:  # the town was the company's, not the company
                     found = _CAPITALISED_NAME_HERE.match(text, based.end())
-            if found is not None:
+            if found is not None and (
+                role not in _STAKES or _STAKE_NAME_CLOSED.match(text, found.end())
+            ):
                 name = found.group("name")
                 yield Frame(
                     name, found.start(), found.end(), "company role", True, False, True, True

@@ -1932,3 +1932,16 @@ def test_whom_a_business_was_bought_from_is_a_company_but_not_a_person_or_a_plac
     found_names = names(detector.detect("Vineyard sold", body))
     assert "Zorbwine Cellars" in found_names
     assert not {"John Smith", "China"} & found_names
+
+
+def test_a_stake_in_a_name_shows_a_company_but_not_a_stake_in_what_a_name_qualifies(
+    detector: Detector,
+) -> None:
+    body = (
+        "Mars took a minority stake in Zorbind via a partnership. Tenet sold its majority "
+        "interest in Quibble Health for $910 million. Petrohawk sold its stake in Zorbville "
+        "shale midstream joint venture. Coty took a majority stake in Kylie Jenner's company."
+    )
+    found_names = names(detector.detect("Deals", body))
+    assert {"Zorbind", "Quibble Health"} <= found_names
+    assert not {"Zorbville", "Kylie Jenner"} & found_names
