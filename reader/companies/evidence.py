@@ -448,6 +448,8 @@ def propose_unknown(
                     yield from _bought_at(text, match.start(), part, directory)
         if any(word in text for word in _MEMBER_BANK_WORDS):
             yield from _member_banks(text, part, directory)
+        if " stock " in text or " of its " in text:
+            yield from _stock_moves(text, part, directory)
         if " affiliate" in text:
             yield from _affiliate_stations(text, part, directory)
         if "-backed " in text or "-funded " in text:
@@ -640,6 +642,31 @@ def _affiliate_stations(text: str, part: str, directory: Directory) -> Iterable[
         proposal = _proposal(match, "name", part, "station", directory)
         if proposal is not None:
             yield proposal
+
+
+_MOVES = (
+    r"(?:fell|rose|jumped|plunged|gained|lost|dropped|slid|tumbled|soared|surged|climbed"
+    r"|sank|plummeted|rallied|declined|advanced|shed|added)"
+)
+_STOCK_MOVED = re.compile(
+    rf"(?<!Common)(?<!Preferred)(?<!Ordinary) stock (?:has |had )?{_MOVES}"
+    r"(?: by)?(?: nearly| almost| about| more than| over)? \$?\d"
+)
+_LOST_OF_ITS_VALUE = re.compile(
+    rf"(?<=[\w.’'])(?: (?:has|had))? {_MOVES}(?: nearly| almost| about| more than| over)?"
+    r" \d[\d.,]*(?: ?%| percent| per cent) of its (?:market )?value"
+)
+"""A name whose stock moved by a figure ("Zorbix stock fell 20%"; not a class of shares,
+"Common stock rose 2%") or that lost a share of its value ("Affymax lost nearly 93 percent of
+its value"): a listed company (an index or a currency has no stock and no value of its own)."""
+
+
+def _stock_moves(text: str, part: str, directory: Directory) -> Iterable[Proposal]:
+    for match in _STOCK_MOVED.finditer(text):
+        yield from _name_before(text, match.start(), part, "stock", directory)
+    if " of its " in text:
+        for match in _LOST_OF_ITS_VALUE.finditer(text):
+            yield from _name_before(text, match.start(), part, "stock", directory)
 
 
 _BACKED = ("-backed ", "-funded ")

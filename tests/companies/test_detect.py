@@ -1945,3 +1945,15 @@ def test_a_stake_in_a_name_shows_a_company_but_not_a_stake_in_what_a_name_qualif
     found_names = names(detector.detect("Deals", body))
     assert {"Zorbind", "Quibble Health"} <= found_names
     assert not {"Zorbville", "Kylie Jenner"} & found_names
+
+
+def test_a_name_whose_stock_moved_or_that_lost_a_share_of_its_value_is_a_company(
+    detector: Detector,
+) -> None:
+    body = (
+        "Zorbix stock fell 20% on Monday. Quibblemax lost nearly 93 percent of its value. "
+        "Common stock rose 2%."
+    )
+    found_names = names(detector.detect("Biotech stocks", body))
+    assert {"Zorbix", "Quibblemax"} <= found_names
+    assert "Common" not in found_names
