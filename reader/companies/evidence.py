@@ -499,6 +499,9 @@ _MEMBER_BANK_WORDS = (" Credit Union", " FCU", " State Bank", " Savings Bank")
 """The cheap test before _MEMBER_BANK."""
 
 
+_LONE_GENERIC_WORD_BEFORE = re.compile(r"(?<![\w&'’.] )(?<![\w&'’.-])([A-Z][a-z]+)$")
+
+
 def _member_banks(text: str, part: str, directory: Directory) -> Iterable[Proposal]:
     """Credit unions and small banks, named by what they are ("Sandia Laboratory Federal
     Credit Union", "Noel State Bank"): a word of public bodies may open the name ("Navy
@@ -506,6 +509,11 @@ def _member_banks(text: str, part: str, directory: Directory) -> Iterable[Propos
     for match in _MEMBER_BANK.finditer(text):
         if _WORD_OF_A_LONGER_NAME.match(text, match.end()):
             continue  # "MIDFLORIDA Credit Union Amphitheatre": a venue named for its sponsor
+        lone = _LONE_GENERIC_WORD_BEFORE.search(text, max(0, match.start() - 20), match.start())
+        if lone is not None and lone.group(1) in GENERIC_WORDS:
+            name = text[lone.start(1) : match.end()].replace(" FCU", " Federal Credit Union")
+            yield Proposal(name, part, lone.start(1), match.end(), "legal form")
+            continue  # "Global Federal Credit Union": a word too common to be a name alone
         for proposal in _name_before(
             text, match.start() + 1, part, "legal form", directory, organisation_words=False
         ):

@@ -1957,3 +1957,8 @@ def test_a_name_whose_stock_moved_or_that_lost_a_share_of_its_value_is_a_company
     found_names = names(detector.detect("Biotech stocks", body))
     assert {"Zorbix", "Quibblemax"} <= found_names
     assert "Common" not in found_names
+
+
+def test_a_credit_union_named_with_a_common_word_is_read_whole(detector: Detector) -> None:
+    body = "New branches:\n- Global Federal Credit Union of Anchorage, Alaska, opened its eighth."
+    assert "Global Federal Credit Union" in names(detector.detect("CU branches", body))
