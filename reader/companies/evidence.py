@@ -21,7 +21,7 @@ from reader.companies.frames import (
     alternation,
     frames,
 )
-from reader.companies.places import DEMONYMS, PLACES, after_place_possessive
+from reader.companies.places import DEMONYMS, PLACES, STATES, after_place_possessive
 
 _WORD = r"[\w&-]*(?:['’](?!s\b)[\w&-]+|\.[\w&-]+)*"
 """The rest of a name's word: dots and apostrophes only inside it ("Amazon.com", "L'Oréal"), so
@@ -448,6 +448,8 @@ def propose_unknown(
                     yield from _bought_at(text, match.start(), part, directory)
         if any(word in text for word in _MEMBER_BANK_WORDS):
             yield from _member_banks(text, part, directory)
+        if " business" in text or " unit" in text or " subsidiary" in text or " brand" in text:
+            yield from _named_units(text, part, directory)
         if " stock " in text or " of its " in text:
             yield from _stock_moves(text, part, directory)
         if " affiliate" in text:
@@ -675,6 +677,26 @@ def _stock_moves(text: str, part: str, directory: Directory) -> Iterable[Proposa
     if " of its " in text:
         for match in _LOST_OF_ITS_VALUE.finditer(text):
             yield from _name_before(text, match.start(), part, "stock", directory)
+
+
+_THE_NAMED_UNIT = re.compile(
+    rf"\b[Tt]he (?P<name>{NAME}) (?:business|unit|subsidiary|brand)"
+    r"(?=[,.;:)]| (?:that|which|to|was|is|has|had|earned|of|in|for|and|from|will|would)\b)"
+)
+"""A business, a unit or a brand called by its name ("does not include the Taylor Express
+business that is headquartered", "The LifeScan unit earned $1.5 billion", "under the Oath
+brand,"): a company, or one a company owns (not "the MVNO business", initials of a trade, nor
+a place's or a nationality's; not "the Whole Foods business model")."""
+
+
+def _named_units(text: str, part: str, directory: Directory) -> Iterable[Proposal]:
+    for match in _THE_NAMED_UNIT.finditer(text):
+        name = match.group("name")
+        if name.isupper() or name in STATES or name.rpartition(" ")[2] in DEMONYMS:
+            continue  # "the MVNO business", "the South Dakota brand", "the North American unit"
+        proposal = _proposal(match, "name", part, "a named business", directory)
+        if proposal is not None:
+            yield proposal
 
 
 _BACKED = ("-backed ", "-funded ")

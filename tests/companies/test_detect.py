@@ -1962,3 +1962,14 @@ def test_a_name_whose_stock_moved_or_that_lost_a_share_of_its_value_is_a_company
 def test_a_credit_union_named_with_a_common_word_is_read_whole(detector: Detector) -> None:
     body = "New branches:\n- Global Federal Credit Union of Anchorage, Alaska, opened its eighth."
     assert "Global Federal Credit Union" in names(detector.detect("CU branches", body))
+
+
+def test_a_business_or_a_unit_called_by_its_name_is_a_company(detector: Detector) -> None:
+    body = (
+        "The shutdown does not include the Zorbix Express business that is based in Ohio. "
+        "The Quibblescan unit earned $1.5 billion. The MVNO business grew. It is not the best "
+        "thing for the South Dakota brand, or for the North American unit."
+    )
+    found_names = names(detector.detect("Trucking", body))
+    assert {"Zorbix Express", "Quibblescan"} <= found_names
+    assert not {"MVNO", "South Dakota", "North American"} & found_names
