@@ -72,6 +72,9 @@ _NAME_WORD_TAIL = re.compile(
 )
 """Words that go on after a name word and belong to the name: "United Surgical Partners
 International", "Iron Hill Brewery & Restaurant"."""
+_BANK_WORDS = frozenset({"Bancorp", "Bancshares", "Bankshares"})
+"""Name words of banks' holding companies, whose names often hold a word of public bodies
+("Fidelity Federal Bancorp", "First State Bancshares", "Union Bankshares")."""
 _COMPANY_ONLY_WORDS = frozenset(
     {"Bancorp", "Bancshares", "Bankshares", "Therapeutics", "Pharmaceuticals", "Biosciences",
      "Holdings"}
@@ -414,7 +417,8 @@ def propose_unknown(
                 continue  # "Copyright 2022 Alliance News Ltd.": the publisher's own line
             for proposal in _name_before(
                 text, start, part, "legal form", directory, extra,
-                organisation_words=extra is not None or suffix in _PUBLIC_BODIES_FORMS,
+                organisation_words=(extra is not None and suffix not in _BANK_WORDS)
+                or suffix in _PUBLIC_BODIES_FORMS,
             ):  # fmt: skip
                 if not _no_legal_form(suffix, text, proposal.start, match.end()):
                     yield proposal

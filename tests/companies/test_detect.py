@@ -1973,3 +1973,10 @@ def test_a_business_or_a_unit_called_by_its_name_is_a_company(detector: Detector
     found_names = names(detector.detect("Trucking", body))
     assert {"Zorbix Express", "Quibblescan"} <= found_names
     assert not {"MVNO", "South Dakota", "North American"} & found_names
+
+
+def test_a_bank_holding_company_named_with_a_word_of_public_bodies_is_a_company(
+    detector: Detector,
+) -> None:
+    body = "The deal closed in 2022. Zorbity Federal Bancorp purchased the Quibble State Bank."
+    assert "Zorbity Federal Bancorp" in names(detector.detect("Bank deals", body))
