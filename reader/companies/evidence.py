@@ -454,6 +454,8 @@ def propose_unknown(
             yield from _member_banks(text, part, directory)
         if " business" in text or " unit" in text or " subsidiary" in text or " brand" in text:
             yield from _named_units(text, part, directory)
+        if "-unit " in text or "-store " in text or "-restaurant " in text:
+            yield from _unit_deals(text, part, directory)
         if " stock " in text or " of its " in text:
             yield from _stock_moves(text, part, directory)
         if " affiliate" in text:
@@ -701,6 +703,21 @@ def _named_units(text: str, part: str, directory: Directory) -> Iterable[Proposa
         proposal = _proposal(match, "name", part, "a named business", directory)
         if proposal is not None:
             yield proposal
+
+
+_SIGNS_UNITS = re.compile(
+    r"(?<=[\w.’'])(?: (?:has|had|have|also|recently|just))* (?:signed|signs|inked|inks|struck"
+    r"|strikes|announced) an? (?:\d+|[a-z]+)-(?:unit|store|restaurant|location)"
+    r"(?: [a-z]+){0,2} (?:agreement|deal|contract)\b"
+)
+"""A name before signing a franchise deal for a number of units ("Slim Chickens inked a
+25-unit agreement", "Chicken Guy signed a 10-unit development deal"): a restaurant brand or
+its franchisee, both businesses."""
+
+
+def _unit_deals(text: str, part: str, directory: Directory) -> Iterable[Proposal]:
+    for match in _SIGNS_UNITS.finditer(text):
+        yield from _name_before(text, match.start(), part, "franchise deal", directory)
 
 
 _BACKED = ("-backed ", "-funded ")

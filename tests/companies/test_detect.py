@@ -1980,3 +1980,11 @@ def test_a_bank_holding_company_named_with_a_word_of_public_bodies_is_a_company(
 ) -> None:
     body = "The deal closed in 2022. Zorbity Federal Bancorp purchased the Quibble State Bank."
     assert "Zorbity Federal Bancorp" in names(detector.detect("Bank deals", body))
+
+
+def test_a_name_that_signs_a_deal_for_a_number_of_units_is_a_company(detector: Detector) -> None:
+    body = (
+        "Guy Fieri's Zorbchick Guy signed a 10-unit agreement. "
+        "Quibble Wings inked a 25-unit development deal."
+    )
+    assert {"Zorbchick Guy", "Quibble Wings"} <= names(detector.detect("Franchising", body))
