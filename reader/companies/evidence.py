@@ -452,14 +452,10 @@ def propose_unknown(
                     yield from _bought_at(text, match.start(), part, directory)
         if any(word in text for word in _MEMBER_BANK_WORDS):
             yield from _member_banks(text, part, directory)
-        if " business" in text or " unit" in text or " subsidiary" in text or " brand" in text:
-            yield from _named_units(text, part, directory)
-        if "-unit " in text or "-store " in text or "-restaurant " in text:
-            yield from _unit_deals(text, part, directory)
-        if " stock " in text or " of its " in text:
-            yield from _stock_moves(text, part, directory)
-        if " affiliate" in text:
-            yield from _affiliate_stations(text, part, directory)
+        yield from _named_units(text, part, directory)
+        yield from _unit_deals(text, part, directory)
+        yield from _stock_moves(text, part, directory)
+        yield from _affiliate_stations(text, part, directory)
         if "-backed " in text or "-funded " in text:
             yield from _backed_by_known(text, part, directory)
         yield from _cuts_jobs(text, part, directory)
@@ -646,18 +642,21 @@ person's is "his" or "her"; a city's or a government's names are ruled out as pl
 bodies). Read from each "its", a literal the engine skips to."""
 
 
-_AFFILIATE_STATION = re.compile(
-    r"\baffiliates? (?P<name>[KW][A-Z]{2,3}-(?:TV|LD|DT|CD|CA|FM|AM)|[KW][A-Z]{2,3}(?=[ ,.;]))"
+_STATION_AFTER_AFFILIATE = re.compile(
+    r" affiliates? (?P<name>[KW][A-Z]{2,3}-(?:TV|LD|DT|CD|CA|FM|AM)|[KW][A-Z]{2,3}(?=[ ,.;]))"
 )
 """A station's call sign after a network's "affiliate" ("Fox affiliate WHPM-LD in Hattiesburg",
 "NBC affiliate WNBJ-LD"): a broadcaster, bought and sold as a business."""
 
 
 def _affiliate_stations(text: str, part: str, directory: Directory) -> Iterable[Proposal]:
-    for match in _AFFILIATE_STATION.finditer(text):
-        proposal = _proposal(match, "name", part, "station", directory)
-        if proposal is not None:
+    index = text.find(" affiliate")
+    while index >= 0:
+        match = _STATION_AFTER_AFFILIATE.match(text, index)
+        proposal = match and _proposal(match, "name", part, "station", directory)
+        if proposal:
             yield proposal
+        index = text.find(" affiliate", index + 1)
 
 
 _MOVES = (
@@ -665,59 +664,83 @@ _MOVES = (
     r"|sank|plummeted|rallied|declined|advanced|shed|added)"
 )
 _STOCK_MOVED = re.compile(
-    rf"(?<!Common)(?<!Preferred)(?<!Ordinary) stock (?:has |had )?{_MOVES}"
-    r"(?: by)?(?: nearly| almost| about| more than| over)? \$?\d"
+    rf" stock (?:has |had )?{_MOVES}(?: by)?(?: nearly| almost| about| more than| over)? \$?\d"
 )
-_LOST_OF_ITS_VALUE = re.compile(
+_STOCK_CLASSES = ("Common", "Preferred", "Ordinary")
+_LOST_BEFORE_OF_ITS = re.compile(
     rf"(?<=[\w.’'])(?: (?:has|had))? {_MOVES}(?: nearly| almost| about| more than| over)?"
-    r" \d[\d.,]*(?: ?%| percent| per cent) of its (?:market )?value"
+    r" \d[\d.,]*(?: ?%| percent| per cent)$"
 )
+_OF_ITS_VALUE = (" of its value", " of its market value")
 """A name whose stock moved by a figure ("Zorbix stock fell 20%"; not a class of shares,
 "Common stock rose 2%") or that lost a share of its value ("Affymax lost nearly 93 percent of
-its value"): a listed company (an index or a currency has no stock and no value of its own)."""
+its value"): a listed company (an index or a currency has no stock and no value of its own).
+Read from " stock " and " of its ", literals the engine skips to."""
 
 
 def _stock_moves(text: str, part: str, directory: Directory) -> Iterable[Proposal]:
-    for match in _STOCK_MOVED.finditer(text):
-        yield from _name_before(text, match.start(), part, "stock", directory)
-    if " of its " in text:
-        for match in _LOST_OF_ITS_VALUE.finditer(text):
-            yield from _name_before(text, match.start(), part, "stock", directory)
+    index = text.find(" stock ")
+    while index >= 0:
+        if _STOCK_MOVED.match(text, index) and not text.endswith(_STOCK_CLASSES, 0, index):
+            yield from _name_before(text, index, part, "stock", directory)
+        index = text.find(" stock ", index + 1)
+    index = text.find(" of its ")
+    while index >= 0:
+        if text.startswith(_OF_ITS_VALUE, index):
+            moved = _LOST_BEFORE_OF_ITS.search(text, max(0, index - 60), index)
+            if moved is not None:
+                yield from _name_before(text, moved.start(), part, "stock", directory)
+        index = text.find(" of its ", index + 1)
 
 
-_THE_NAMED_UNIT = re.compile(
-    rf"\b[Tt]he (?P<name>{NAME}) (?:business|unit|subsidiary|brand)"
-    r"(?=[,.;:)]| (?:that|which|to|was|is|has|had|earned|of|in|for|and|from|will|would)\b)"
+_UNIT_WORDS = (" business", " unit", " subsidiary", " brand")
+_UNIT_CLOSED = re.compile(
+    r"[,.;:)]| (?:that|which|to|was|is|has|had|earned|of|in|for|and|from|will|would)\b|$"
 )
+_THE_NAME_BEFORE = re.compile(rf"\b[Tt]he (?P<name>{NAME})$")
 """A business, a unit or a brand called by its name ("does not include the Taylor Express
 business that is headquartered", "The LifeScan unit earned $1.5 billion", "under the Oath
 brand,"): a company, or one a company owns (not "the MVNO business", initials of a trade, nor
-a place's or a nationality's; not "the Whole Foods business model")."""
+a place's or a nationality's; not "the Whole Foods business model"). Read back from the word
+of the unit, rarer than "the"."""
 
 
 def _named_units(text: str, part: str, directory: Directory) -> Iterable[Proposal]:
-    for match in _THE_NAMED_UNIT.finditer(text):
-        name = match.group("name")
-        if name.isupper() or name in STATES or name.rpartition(" ")[2] in DEMONYMS:
-            continue  # "the MVNO business", "the South Dakota brand", "the North American unit"
-        proposal = _proposal(match, "name", part, "a named business", directory)
-        if proposal is not None:
-            yield proposal
+    for word in _UNIT_WORDS:
+        index = text.find(word)
+        while index >= 0:
+            end = index + len(word)
+            named = _UNIT_CLOSED.match(text, end) and text[index - 1 : index].isalnum()
+            match = named and _THE_NAME_BEFORE.search(text, max(0, index - 60), index)
+            if match:
+                name = match.group("name")
+                if not (name.isupper() or name in STATES or name.rpartition(" ")[2] in DEMONYMS):
+                    proposal = _proposal(match, "name", part, "a named business", directory)
+                    if proposal is not None:
+                        yield proposal
+            index = text.find(word, end)
 
 
-_SIGNS_UNITS = re.compile(
+_SIGNS_BEFORE_UNITS = re.compile(
     r"(?<=[\w.’'])(?: (?:has|had|have|also|recently|just))* (?:signed|signs|inked|inks|struck"
-    r"|strikes|announced) an? (?:\d+|[a-z]+)-(?:unit|store|restaurant|location)"
-    r"(?: [a-z]+){0,2} (?:agreement|deal|contract)\b"
+    r"|strikes|announced) an? (?:\d+|[a-z]+)$"
 )
+_UNITS = ("-unit ", "-store ", "-restaurant ", "-location ")
+_DEAL_AFTER_UNITS = re.compile(r"(?:[a-z]+ ){0,2}(?:agreement|deal|contract)\b")
 """A name before signing a franchise deal for a number of units ("Slim Chickens inked a
 25-unit agreement", "Chicken Guy signed a 10-unit development deal"): a restaurant brand or
-its franchisee, both businesses."""
+its franchisee, both businesses. Read from "-unit " and its kin, rare literals."""
 
 
 def _unit_deals(text: str, part: str, directory: Directory) -> Iterable[Proposal]:
-    for match in _SIGNS_UNITS.finditer(text):
-        yield from _name_before(text, match.start(), part, "franchise deal", directory)
+    for units in _UNITS:
+        index = text.find(units)
+        while index >= 0:
+            if _DEAL_AFTER_UNITS.match(text, index + len(units)):
+                verb = _SIGNS_BEFORE_UNITS.search(text, max(0, index - 60), index)
+                if verb is not None:
+                    yield from _name_before(text, verb.start(), part, "franchise deal", directory)
+            index = text.find(units, index + 1)
 
 
 _BACKED = ("-backed ", "-funded ")

@@ -102,10 +102,10 @@ _OPENING_ROLE_WORD = re.compile(
 Preview"). Only at a line's start, where _role_words_after_break looks anyway: looked for after
 every full stop, these words would cost more than a hundredth of all detection."""
 ROLES = ("chief executive", "CEO", "chairman", "chairwoman", "co-founder", "founder")
-_STAKES = (
-    "stake", "stakes", "majority interest", "minority interest", "controlling interest",
-    "equity interest", "ownership interest",
-)  # fmt: skip
+_STAKES = ("stake", "stakes", "interest")
+_INTEREST_KINDS = ("majority ", "minority ", "controlling ", "equity ", "ownership ")
+"""A stake in a company: "a 20% stake in", "its majority interest in" (an "interest" of these
+kinds only)."""
 _STAKE_NAME_CLOSED = re.compile(
     r"(?=[,.;:)]| (?:for|in|from|and|last|this|earlier|on|at|over|after|with|to|via|—|–)\b"
     r"|[ \t]*\n|$)"
@@ -113,14 +113,17 @@ _STAKE_NAME_CLOSED = re.compile(
 """After the name a stake is in: the sentence goes on, so the name is the company's, not a
 word before what is owned ("a stake in Haynesville shale midstream joint venture", "a stake
 in Kylie Jenner's cosmetics company")."""
+_OPENING_ROLES = frozenset({"shares", "investors", "customers", "employees", "subscribers"})
+"""Roles of _ROLE_OF_ENDS that open sentences too, capitalised: "Shares of Acme fell",
+"Investors in Acme include"."""
 _ROLE_OF_ENDS = (
     *ROLES, "shares", "investors", "executive officer", "operating officer",
     "financial officer", "technology officer", "marketing officer", "customers", "employees",
-    "subscribers", *_STAKES, "Shares", "Investors", "Customers", "Employees", "Subscribers",
+    "subscribers", *_STAKES,
 )  # fmt: skip
 """Before "of" or "in" and a name: "chief executive of Acme", "shares in Acme", "customers of
-Acme", "a 20% stake in Acme", "its majority interest in Acme"; and opening a sentence,
-"Shares of Acme fell", "Investors in Acme include"."""
+Acme", "a 20% stake in Acme", "its majority interest in Acme"."""
+_ROLE_OF_ENDS_WRITTEN = (*_ROLE_OF_ENDS, *(role.capitalize() for role in _OPENING_ROLES))
 
 
 def alternation(branches: dict[str, str]) -> str:
@@ -396,8 +399,18 @@ def _gated(word: str, tail: str) -> str:
     endings = _GATES.get(word)
     if endings is None:
         return tail
-    before = "|".join(f"(?<={re.escape(f'{ending} {word}')})" for ending in endings)
+    before = "|".join(
+        _lookbehind(f"{ending} {word}", either_case=ending in _OPENING_ROLES) for ending in endings
+    )
     return f"{tail}(?:{before})"
+
+
+def _lookbehind(phrase: str, either_case: bool) -> str:
+    """A lookbehind for the phrase; with ``either_case``, its first letter in either case (one
+    lookbehind for "shares of" and "Shares of")."""
+    if not either_case:
+        return f"(?<={re.escape(phrase)})"
+    return f"(?<=[{phrase[0].upper()}{phrase[0]}]{re.escape(phrase[1:])})"
 
 
 _ANCHOR_WORDS = {
@@ -666,8 +679,12 @@ def _role_of(text: str, start: int, end: int) -> Iterator[Frame]:
     has (read as the name's words allow: "CEO of The Acme Group")."""
     for role in _ROLE_OF_ENDS:
         phrase_start = start - len(role)
-        if text.startswith(role, phrase_start):
+        if text.startswith(role, phrase_start) or (
+            role in _OPENING_ROLES and text.startswith(role.capitalize(), phrase_start)
+        ):
             if phrase_start and text[phrase_start - 1].isalnum():
+                return
+            if role == "interest" and not text.endswith(_INTEREST_KINDS, 0, phrase_start):
                 return
             found = _CAPITALISED_NAME_HERE.match(text, end)
             if found is not None:
@@ -687,7 +704,7 @@ def _role_of(text: str, start: int, end: int) -> Iterator[Frame]:
 def _after_preposition(text: str, word: str, start: int, end: int) -> Iterator[Frame]:
     """A preposition before a name: what precedes it says whether the name is a shop, an
     owner, an employer or one of a list of companies."""
-    if word in ("of", "in") and text.endswith(_ROLE_OF_ENDS, 0, start):
+    if word in ("of", "in") and text.endswith(_ROLE_OF_ENDS_WRITTEN, 0, start):
         yield from _role_of(text, start, end)
     elif word in ("at", "from", "via") and _SHOP.ends(text, start):
         yield from _after(text, end, "sold at", strong=True)
