@@ -1598,12 +1598,12 @@ _CREDIT_BEFORE = re.compile(
     r"|[Cc]ourtesy(?: of)?)"
     r"(?: credit)?(?: by)?[ \t]*:?[ \t]*"
     r"(?:[^\n/:]{0,40}/[^\n/]{0,30}?(?: via)?[ \t]*)?"
-    r"|[^\n/]{0,60}[A-Za-z.]/(?:[^\n/]{0,30}? via)?[ \t]*)$"
+    r"|[^\n/]{0,60}[A-Za-z.]/(?:[^\n/]{0,30}?(?: via| —| –))?[ \t]*)$"
 )
 """Before a photo's credit on its line or after a caption's sentence: "Featured Image: Johannes
 Eisele/", "(Photo by Jane Doe/", "(Image credit: Jane Doe/LightRocket via ", "Photo: ", "Jane
 Doe/", "... levels. Photographer: Daniel Acker/Bloomberg via ", "Courtesy ", "... in Houston.
-Brett Coomer/Houston Chronicle via "."""
+Brett Coomer/Houston Chronicle via ", "Jane Doe/Agence France-Presse — "."""
 _STOCK_PHOTOS = (" Stock\n", " Stock)", " Stock.\n")
 """After a company's name, its library of photos credited ("Courtesy Adobe Stock")."""
 _PHOTO_AGENCIES = frozenset({"Getty Images", "Shutterstock", "Alamy", "iStock"})
@@ -1646,6 +1646,7 @@ def _only_cited(
             cited_before(before)
             or CITATION_AFTER.match(text, end, end + 40)
             or _dateline(before, text, end)
+            or _publication_line(before, text, end)
             or _introduces_a_quote(before, text, end)
             or _OUTLET_CITED_AFTER.match(text, end, end + 40) is not None
         ):
@@ -1750,6 +1751,18 @@ def _dateline(before: str, text: str, end: int) -> bool:
         and _DATELINE_BEFORE.search(before) is not None
         and _DATELINE_AFTER.match(text, end, end + 40) is not None
     )
+
+
+_PUBLICATION_LINE_AFTER = re.compile(r"[ \t]*[|•·][ \t]*\d")
+
+
+def _publication_line(before: str, text: str, end: int) -> bool:
+    """The outlet opening the line that dates the story ("Le Monde | 04.05.2015 à 13h36 • Mis
+    à jour ..."): the page's own publisher, a source like a dateline's; ``before`` is the text
+    before the name, which ends at ``end`` of ``text``."""
+    return (not before or before.endswith("\n")) and _PUBLICATION_LINE_AFTER.match(
+        text, end
+    ) is not None
 
 
 _QUOTE_INTRO_AFTER = re.compile(r"[ \t]*(?:…|\.\.\.|:)?[ \t]*\n")

@@ -1355,6 +1355,11 @@ def _name_before(
             return  # ... but "his 3rd Acme Inc. job" is a count of Acme's
         name = f"{ordinal.group(1)} {proposal.name}"
         proposal = proposal._replace(name=name, start=ordinal.start(1))
+    if reason == "legal form" and _country_initials_before(text, proposal.start):
+        start = proposal.start - len("U.S. ")  # "U.S. Games Systems, Inc.": initials open it
+        proposal = proposal._replace(
+            name=f"{text[start : proposal.start]}{proposal.name}", start=start
+        )
     if reason == "legal form" and directory.find(proposal.name) is None:
         owner = _OWNER_IN_NAME.search(text, max(0, proposal.start - 30), proposal.start)
         if (
@@ -1385,6 +1390,23 @@ def _name_before(
         name = f"{written} {text[anchor:extend_to].strip(' ,')}"
         proposal = Proposal(name, part, proposal.start, extend_to, reason)
     yield proposal
+
+
+_COUNTRY_INITIALS = ("U.S. ", "U.K. ")
+_QUALIFIERS = ("the ", "The ", "its ", "their ", "a ", "an ", "his ", "her ")
+
+
+def _country_initials_before(text: str, start: int) -> bool:
+    """Whether "U.S." or "U.K." before a name with a legal form opens the name ("U.S. Games
+    Systems, Inc.", whose name regex cannot read initials that end with a dot), and does not
+    qualify it ("its U.S. Zorbix Inc. unit")."""
+    initials = start - len("U.S. ")
+    return (
+        initials >= 0
+        and text.startswith(_COUNTRY_INITIALS, initials)
+        and (initials == 0 or not text[initials - 1].isalnum())
+        and not text.endswith(_QUALIFIERS, 0, initials)
+    )
 
 
 _AFTER_TWO_WORDS = frozenset({"Management"})

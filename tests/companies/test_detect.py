@@ -1988,3 +1988,43 @@ def test_a_name_that_signs_a_deal_for_a_number_of_units_is_a_company(detector: D
         "Quibble Wings inked a 25-unit development deal."
     )
     assert {"Zorbchick Guy", "Quibble Wings"} <= names(detector.detect("Franchising", body))
+
+
+def test_country_initials_open_a_name_with_a_legal_form_unless_they_qualify_it(
+    detector: Detector,
+) -> None:
+    body = (
+        "Stuart Zorbman founded U.S. Quibble Systems, Inc., which sells tarot decks. "
+        "The group sold its U.S. Zorbix Inc. unit last year."
+    )
+    found_names = names(detector.detect("Tarot", body))
+    assert "U.S. Quibble Systems" in found_names
+    assert "Zorbix" in found_names
+    assert "U.S. Zorbix" not in found_names
+
+
+def test_an_agency_credited_after_a_dash_under_a_photo_is_a_credit(detector: Detector) -> None:
+    body = (
+        "Protesters in Cairo.\n\nAshraf Shazly/Agence France-Presse — Getty Images\n\n"
+        "LONDON — After nearly 20 years of hostile relations, the talks resumed."
+    )
+    assert "Getty Images" not in names(detector.detect("Talks resume", body))
+
+
+def test_an_outlet_opening_the_line_that_dates_the_story_is_its_publisher(
+    detector: Detector,
+) -> None:
+    body = (
+        "Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 à 20h13 | Par Martin "
+        "Untersinger\n\nLe texte a été adopté par l'Assemblée nationale."
+    )
+    assert "Le Monde" not in names(detector.detect("Le projet de loi", body))
+
+
+def test_bild_is_the_german_word_for_picture_unless_the_tabloid_is_meant(
+    detector: Detector,
+) -> None:
+    credit = "1Password scannt auch QR-Codes.\n\n(Bild: Hersteller)\n\nDas Feature ist da."
+    assert "Bild" not in names(detector.detect("1Password für Mac", credit))
+    paper = "Axel Springer's tabloid Bild hired a new editor-in-chief, the publisher said."
+    assert "Bild" in names(detector.detect("Springer names editor", paper))
