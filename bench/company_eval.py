@@ -3,6 +3,7 @@
     /work/venv/bin/python bench/company_eval.py               # scores on tests/data/companies
     /work/venv/bin/python bench/company_eval.py --errors      # every miss and false alarm
     /work/venv/bin/python bench/company_eval.py --speed 100000  # articles/s over N articles
+    /work/venv/bin/python bench/company_eval.py --labels DIR DIR  # pooled labels folders
 
 Labels (``tests/data/companies/labels-*.json``) name every company each article names (an
 article of ``../shared/corpus/extraction``, or of a labels folder's own ``articles.json``), with
@@ -155,10 +156,16 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=100_000, help="articles read from --stored")
     parser.add_argument("--directory", type=Path, help="a companies.tsv instead of the built-in")
     parser.add_argument(
-        "--labels", type=Path, default=LABELS, help="a labels file or folder instead of the tests'"
+        "--labels",
+        type=Path,
+        nargs="+",
+        default=[LABELS],
+        help="labels files or folders instead of the tests' (several are scored as one pool)",
     )
     args = parser.parse_args()
-    truth = load_truth(args.labels)
+    truth = {}
+    for where in args.labels:
+        truth.update(load_truth(where))
     started = time.perf_counter()
     directory = (
         Directory(tuple(parse_rows(args.directory.read_text(encoding="utf-8").splitlines())))
@@ -168,7 +175,7 @@ def main() -> None:
     detector = Detector(directory)
     seconds = time.perf_counter() - started
     print(f"directory: {len(detector.directory)} companies, index built in {seconds:.2f} s")
-    articles = load_labels(args.labels)
+    articles = [article for where in args.labels for article in load_labels(where)]
     if articles:
         result = score(articles, truth, detector, args.errors)
         for name, value in result.items():
