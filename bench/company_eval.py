@@ -39,7 +39,9 @@ _SUFFIX = re.compile(
 def key(text: str) -> str:
     text = text.casefold().replace("’", "'").strip(" .,'\"#@!")
     text = text.removesuffix("'s").removesuffix("'")
-    text = _SUFFIX.sub("", text).removeprefix("the ")
+    while (shorter := _SUFFIX.sub("", text).removesuffix(" and").removesuffix(" &")) != text:
+        text = shorter  # "Honda Motor Co., Ltd.", "Morgan Stanley and Co"
+    text = text.removeprefix("the ")
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -88,7 +90,7 @@ def score(articles: list[dict], truth: dict, detector: Detector, show_errors: bo
             if hit is None:
                 fp += 1
                 if show_errors:
-                    print(f"  FP {article['id'][:8]} {detection.name!r} ({detection.reason})")
+                    print(f"  FP {article['id'][:16]} {detection.name!r} ({detection.reason})")
             else:
                 tp += 1
                 matched[hit] = detection
@@ -97,7 +99,7 @@ def score(articles: list[dict], truth: dict, detector: Detector, show_errors: bo
                 fn += 1
                 if show_errors:
                     subject = " SUBJECT" if company.get("subject") else ""
-                    print(f"  FN {article['id'][:8]} {company['name']!r}{subject}")
+                    print(f"  FN {article['id'][:16]} {company['name']!r}{subject}")
             if company.get("subject"):
                 subjects += 1
                 if i in matched:

@@ -1808,7 +1808,7 @@ def _merge_shortened(accepted: dict[str, _Found], parts: dict[str, str]) -> None
     unknown = [item for item in accepted.values() if item.entry is None]
     named = [item for item in accepted.values() if item.occurrences]
     for short in unknown:
-        words = short.name.split()
+        words = [_first_word(w) for w in short.name.split()]  # "St. Joe" as "St Joe"
         longer = [
             item
             for item in named

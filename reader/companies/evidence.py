@@ -21,7 +21,7 @@ from reader.companies.frames import (
     alternation,
     frames,
 )
-from reader.companies.places import DEMONYMS, PLACES, STATES, after_place_possessive
+from reader.companies.places import CITIES, DEMONYMS, PLACES, STATES, after_place_possessive
 
 _WORD = r"[\w&-]*(?:['’](?!s\b)[\w&-]+|\.[\w&-]+)*"
 """The rest of a name's word: dots and apostrophes only inside it ("Amazon.com", "L'Oréal"), so
@@ -36,8 +36,8 @@ EXCHANGES = (
 _TICKER = re.compile(rf"\((?P<exchange>{EXCHANGES})\s*:\s*(?P<symbol>[A-Z0-9][A-Z0-9.\-]*)\)")
 LEGAL_SUFFIX_AFTER = re.compile(
     r",?\s+(?:Inc\b|Incorporated|Corp\b|Corporation|Ltd\b|Limited|LLC|L\.L\.C\.|GmbH|AG\b|SE\b"
-    r"|S\.A\.|SA\b|S\.p\.A\.|N\.V\.|NV\b|B\.V\.|PLC|plc|Co\.|Holdings|Motor Co|Motor Company"
-    r"|Motors?\b|Group\b)"
+    r"|S\.A\.|SA\b|S\.p\.A\.|N\.V\.|NV\b|B\.V\.|PLC|[Pp]lc|Bhd\b|Berhad|Co\.|Holdings|Motor Co"
+    r"|Motor Company|Motors?\b|Group\b)"
 )
 _LOWER_NAME = r"[a-z]+(?:\d|[A-Z])[\w&-]*"
 """A name written in lower case but for a digit or a capital inside ("my6sense", "eBay")."""
@@ -66,6 +66,8 @@ _LEGAL_ANCHOR = re.compile(
 """A legal form or a word companies' names end with, after a name ("Acme Inc.", "Acme
 Robotics"), as a tree of letters (see frames.alternation)."""
 _NAME_WORD_SUFFIXES = frozenset(NAME_WORDS)
+_ENDS_OF_NAMES = _NAME_WORD_SUFFIXES | {f.rstrip(".") for f in LEGAL_FORMS} | {"Enterprises"}
+"""Words a company's whole name ends with: a place after them and "of" says where it is."""
 _NAME_WORD_TAIL = re.compile(
     r"(?: (?:International|Worldwide|Global|USA|America|Americas)(?![\w&-])"
     r"| & (?:Restaurant|Grill|Kitchen|Taproom|Pub|Eatery|Cafe|Café|Bar)(?![\w&-]))+"
@@ -1181,7 +1183,7 @@ def _frame_proposals(text: str, part: str, directory: Directory) -> Iterable[Pro
             if proposal is not None:
                 yield proposal
             continue
-        name = frame.name
+        name = _without_place_after(frame.name)
         excluded = NOT_COMPANY_ORGANISATIONS if frame.trade else NOT_COMPANY_WORDS
         if (
             name in GENERIC_WORDS
@@ -1201,7 +1203,7 @@ def _frame_proposals(text: str, part: str, directory: Directory) -> Iterable[Pro
             known.name if known is not None else name,
             part,
             frame.start,
-            frame.end,
+            frame.end if name == frame.name else frame.start + len(name),
             frame.reason,
             decides_only=not frame.strong,
         )
@@ -1360,12 +1362,28 @@ def _name_before(
         proposal = proposal._replace(
             name=f"{text[start : proposal.start]}{proposal.name}", start=start
         )
+    if _saint_before(text, proposal.start):
+        start = proposal.start - len("St. ")  # "St. Joe Minerals Corp"
+        proposal = proposal._replace(name=f"St. {proposal.name}", start=start)
+    if (
+        reason == "legal form" or proposal.name.rpartition(" ")[2] in _LEGAL_FORM_SET
+    ) and directory.find(proposal.name) is None:
+        start = _partner_before(text, proposal.start, proposal.name, directory)
+        if start is not None:  # "Cable and Wireless Plc", "S.G. Warburg and Co Inc"
+            if organisation_words and NOT_COMPANY_WORDS.search(text, start, proposal.start):
+                return  # "Federal Savings and Loan Insurance Corp": a public body's name
+            proposal = proposal._replace(
+                name=f"{text[start : proposal.start]}{proposal.name}", start=start
+            )
+    if proposal.name in _LEGAL_FORM_SET:
+        return  # "... and Co Inc" after no name that could be read
     if reason == "legal form" and directory.find(proposal.name) is None:
         owner = _OWNER_IN_NAME.search(text, max(0, proposal.start - 30), proposal.start)
         if (
             owner is not None
             and owner.group(1) not in _LEADING_NOISE
             and owner.group(1)[:-2] not in PLACES
+            and owner.group(1)[:-2] not in _LEGAL_FORM_SET  # "Acme Corp's Zorbix Labs"
             and directory.find(owner.group(1)[:-2]) is None  # "Apple’s Software Group"
         ):  # "Shearer’s Snack Foods", "Holden’s Foundation Seeds Inc."
             start = owner.start(1)
@@ -1407,6 +1425,88 @@ def _country_initials_before(text: str, start: int) -> bool:
         and (initials == 0 or not text[initials - 1].isalnum())
         and not text.endswith(_QUALIFIERS, 0, initials)
     )
+
+
+def _saint_before(text: str, start: int) -> bool:
+    """Whether "St." opens the name ("St. Joe Gold Corp", "St. Jude Medical"), whose name
+    regex cannot read a word that ends with a dot; not a street's ("Main St. Acme Corp")."""
+    saint = start - len("St. ")
+    return (
+        saint >= 0
+        and text.startswith("St. ", saint)
+        and (saint == 0 or not text[saint - 1].isalnum())
+        and _WORD_OF_A_NAME_BEFORE.search(text, max(0, saint - 30), saint) is None
+    )
+
+
+_PARTNER_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(“\"]))(?P<partner>(?:(?:[A-Z]\.)+ )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}) and $"
+)
+"""Partners' names and "and" before a firm's name with a legal form: "Harper and Row
+Publishers Inc", "S.G. Warburg and Co Inc", "Pacific Gas and Electric Co"."""
+
+
+def _partner_before(text: str, start: int, name: str, directory: Directory) -> int | None:
+    """Where a name of partners joined by "and" starts, which the name's words stop at; None
+    when what comes before "and" is a name of its own (a company of the directory: "Ford and
+    Acme Motor Corp"; a place; a legal form: "Lazard and Co and Acme Corp") or the end of a
+    list ("Lotus, Ashton and ...")."""
+    found = _PARTNER_BEFORE.search(text, max(0, start - 60), start)
+    if found is None:
+        return None
+    begin = found.start("partner")
+    words = found.group("partner").split()
+    if words[0] in ("The", "Both") or _ADJECTIVE.fullmatch(words[0]):
+        begin += len(words.pop(0)) + 1  # "The Peninsular and Oriental ...", "Privately-held"
+    partner = " ".join(words)
+    if directory.find(f"{partner} and {name}") is not None:
+        return begin  # "Pacific Gas and Electric", as the directory knows it
+    if (
+        not partner
+        or partner in PLACES
+        or partner in DEMONYMS
+        or words[-1] in _LEGAL_FORM_SET
+        or words[0] in _ROLE_WORDS  # "Director and Vice Chairman of Acme Corp"
+        or directory.find(partner) is not None
+        or text[:begin].rstrip().endswith((",", " and"))  # "Wagner and Brown and AFG Inc"
+    ):
+        return None
+    if name.split()[0] in _PARTNERS_FIRM_WORDS:
+        return begin  # "N.M. Rothschild and Sons", "Kidder Peabody and Co"
+    if (
+        words[-1] in _NAME_WORD_SUFFIXES  # "Steinhardt Partners and Acme Partners LP"
+        or _ACRONYM.fullmatch(partner)  # "ITJ and Acme Planning Corp"
+        or _ACRONYM.fullmatch(name.split()[0])  # "Redstone and MCV Holdings Inc"
+        or _INITIAL_AND_SURNAME.fullmatch(partner)  # "T. Sosnoff and MTS Acquisition Corp"
+        or _written_alone(text, name)  # "Kappa and Radiation Systems Inc" ... "Radiation Systems"
+        or len(words) + _words_of_name(name) > 4  # "Chemical Bank and Marine Midland Banks"
+    ):
+        return None  # two companies, or a person and a company
+    return begin
+
+
+_PARTNERS_FIRM_WORDS = frozenset({"Co", "Company", "Sons", "Son", "Associates", "Partners"})
+"""What follows "and" in a firm named after its partners: "S.G. Warburg and Co"."""
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+")
+_INITIAL_AND_SURNAME = re.compile(r"[A-Z]\. [A-Z][a-z]+")
+_ADJECTIVE = re.compile(r"[A-Z][\w]*-[a-z]+")
+"""A capitalised word made with a hyphen and a lower-case word: "Privately-held", "BB-minus"."""
+
+
+def _words_of_name(name: str) -> int:
+    return sum(1 for word in name.split() if word not in _LEGAL_FORM_SET)
+
+
+def _written_alone(text: str, name: str) -> bool:
+    """Whether the text writes ``name`` without "X and" before it: then it is a company of its
+    own that was listed after another ("Kappa and Radiation Systems Inc ... Radiation Systems
+    said")."""
+    index = text.find(name)
+    while index >= 0:
+        if not text.endswith(" and ", 0, index) and not text[index - 1 : index].isalnum():
+            return True
+        index = text.find(name, index + 1)
+    return False
 
 
 _AFTER_TWO_WORDS = frozenset({"Management"})
@@ -1621,6 +1721,8 @@ def _proposal_at(
     name = " ".join(words).rstrip(".,'’")
     for suffix in ("'s", "’s"):
         name = name.removesuffix(suffix)
+    if (cut := _without_place_after(name)) != name:
+        name, end = cut, start + len(cut)
     if (
         not name
         or name.isdigit()  # "Till 2011, the world's largest airline"
@@ -1639,6 +1741,16 @@ def _proposal_at(
     elif _joins_known_names(name, directory):
         return None  # "Dolphins-Sun Life Financial: a naming-rights deal"
     return Proposal(name, part, start, max(end, start + 1), reason)
+
+
+def _without_place_after(name: str) -> str:
+    """The name without "of" and a city after a word that ends companies' names: "Breslube
+    Enterprises of Toronto", "Reuters Holdings PLC of London" (but "Bank of Montreal", "Ford
+    Motor Co of Canada")."""
+    head, of, place = name.rpartition(" of ")
+    if of and place in CITIES and head.rpartition(" ")[2] in _ENDS_OF_NAMES:
+        return head
+    return name
 
 
 def _known_with_legal_form(name: str, directory: Directory) -> CompanyEntry | None:

@@ -24,7 +24,9 @@ _COUNTRIES = (
     "Seychelles Singapore Slovakia Slovenia Somalia Spain Sudan Suriname Sweden Switzerland "
     "Syria Taiwan Tajikistan Tanzania Thailand Togo Tonga Tunisia Turkey Turkmenistan Tuvalu "
     "Uganda Ukraine Uruguay Uzbekistan Vanuatu Venezuela Vietnam Wales Yemen Zambia Zimbabwe "
-    "America Africa Asia Scandinavia Bavaria Catalonia Quebec Ontario California Texas Florida "
+    "America Africa Asia Scandinavia Bavaria Catalonia Quebec Ontario California Texas Florida"
+)
+_CITIES = (
     "Beijing Shanghai Shenzhen Tokyo Osaka Seoul Mumbai Delhi Bangalore Bengaluru London Paris "
     "Berlin Munich Milan Madrid Amsterdam Stockholm Zurich Geneva Dubai Moscow Toronto Sydney "
     "Melbourne Detroit Chicago Seattle Boston Atlanta Dallas Houston Denver Brooklyn Manhattan"
@@ -38,9 +40,15 @@ _SEVERAL_WORDS = (
     "Los Angeles", "San Francisco", "Las Vegas", "Tel Aviv", "Sao Paulo", "São Paulo",
     "Kuala Lumpur", "Mexico City", "Cape Town",
 )  # fmt: skip
-PLACES = frozenset(
-    (*_COUNTRIES.split(), *_SEVERAL_WORDS, "U.S.", "U.S", "US", "USA", "UK", "U.K.", "U.K", "EU")
-)
+_INITIALS = ("U.S.", "U.S", "US", "USA", "UK", "U.K.", "U.K", "EU")
+PLACES = frozenset((*_COUNTRIES.split(), *_CITIES.split(), *_SEVERAL_WORDS, *_INITIALS))
+_CITIES_OF_SEVERAL_WORDS = (
+    "Los Angeles", "San Francisco", "Las Vegas", "Tel Aviv", "Sao Paulo", "São Paulo",
+    "Kuala Lumpur", "Mexico City", "Cape Town", "Abu Dhabi",
+)  # fmt: skip
+CITIES = frozenset((*_CITIES.split(), *_CITIES_OF_SEVERAL_WORDS))
+"""Cities, which a company's name seldom ends with ("Acme Holdings of Toronto" is where Acme
+Holdings is; but "Bank of New York", "Aluminum Co of America")."""
 _POSSESSIVES = ("'s", "’s")
 _LONGEST_PLACE = max(len(place.split()) for place in PLACES)
 

@@ -2028,3 +2028,59 @@ def test_bild_is_the_german_word_for_picture_unless_the_tabloid_is_meant(
     assert "Bild" not in names(detector.detect("1Password für Mac", credit))
     paper = "Axel Springer's tabloid Bild hired a new editor-in-chief, the publisher said."
     assert "Bild" in names(detector.detect("Springer names editor", paper))
+
+
+def test_plc_and_berhad_written_in_title_case_are_legal_forms(detector: Detector) -> None:
+    body = (
+        "Zorvana Group Plc, defending itself against a bid from Quillet Hovis Plc, forecast "
+        "higher profits. Its Malaysian partner Kembara Motor Works Bhd kept its stake."
+    )
+    found_names = names(detector.detect("Zorvana defence document", body))
+    assert {"Zorvana Group", "Quillet Hovis", "Kembara Motor Works"} <= found_names
+
+
+def test_a_firm_named_after_its_partners_keeps_the_and_in_its_name(detector: Detector) -> None:
+    body = (
+        "Talks with Harbin and Rowe Publishers Inc stalled, so Zorbix retained S.G. Quarburg "
+        "and Co Inc. Shares of Cable and Quireless Plc rose."
+    )
+    found_names = names(detector.detect("Bid stalls", body))
+    assert {"Harbin and Rowe Publishers", "S.G. Quarburg and Co", "Cable and Quireless"} <= (
+        found_names
+    )
+    assert not {"Rowe Publishers", "Co", "Quireless"} & found_names
+
+
+def test_two_companies_listed_with_and_are_not_one_name(detector: Detector) -> None:
+    body = (
+        "The partnership includes Wagner and Browne and AFX Industries Inc. "
+        "Ford and Zorbix Motor Corp signed the deal, as did Chemical Bank and Marine Quidland "
+        "Banks Corp. Kappa and Radiation Zystems Inc also bid; Radiation Zystems said no."
+    )
+    found_names = names(detector.detect("Deals", body))
+    assert {"AFX Industries", "Zorbix Motor", "Radiation Zystems"} <= found_names
+    assert not any(" and " in name for name in found_names)
+
+
+def test_a_public_corporation_named_with_and_is_no_company(detector: Detector) -> None:
+    body = "The Federal Savings and Loan Insurance Corp said it would close the thrift."
+    found_names = names(detector.detect("Thrift closed", body))
+    assert not any("Insurance" in name for name in found_names)
+
+
+def test_saint_opens_a_companys_name(detector: Detector) -> None:
+    body = "Fluor owns 90 pct of St. Jove Gold Corp, a unit of Fluor's St. Jove Minerals unit."
+    found_names = names(detector.detect("Fluor to assess gold unit", body))
+    assert {"St. Jove Gold Corp", "St. Jove Minerals"} <= found_names
+    assert not any(name.startswith("Jove") for name in found_names)
+
+
+def test_the_city_after_a_companys_name_is_where_it_is(detector: Detector) -> None:
+    body = (
+        "Breslone Enterprises of Toronto bought the plant from Quantel Holdings PLC of London. "
+        "Zorbix Motor Co of Canada, a unit of Zorbix, supplied it."
+    )
+    found_names = names(detector.detect("Plant sold", body))
+    assert {"Breslone Enterprises", "Zorbix Motor Co of Canada"} <= found_names
+    assert any(name.startswith("Quantel Holdings") for name in found_names)
+    assert not any(name.endswith(("of Toronto", "of London")) for name in found_names)

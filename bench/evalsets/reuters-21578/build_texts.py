@@ -12,9 +12,11 @@ were made on exactly these texts.
 
 What is changed from the wire copy, so that a story reads like a feed item of today rather
 than a 1987 teleprinter: the hard line breaks inside a paragraph are joined (a paragraph
-opens with an indent), Reuters' angle brackets around company names and codes are dropped
-('<Comissaria Smith>' -> 'Comissaria Smith'; a bracketed code in a headline, '<LOTS>', is
-removed), and the 'Reuter' sign-off at the end goes. Headlines stay in capitals, as sent."""
+opens with an indent); Reuters' angle brackets go: around a name they are dropped
+('<Comissaria Smith>' -> 'Comissaria Smith'), a code in the text is put in parentheses, as
+Reuters writes its codes today ('Fluor Corp <FLR>' -> 'Fluor Corp (FLR)'), and a code in a
+headline ('LOTUS <LOTS> EXTENDS ...') is removed; and the 'Reuter' sign-off at the end goes.
+Headlines stay in capitals, as sent."""
 
 from __future__ import annotations
 
@@ -34,6 +36,7 @@ SEED = 20261129
 GROUPS = ("R1", "R2", "R3", "R4", "R5", "R6")
 PER_GROUP = 25
 _HEADLINE_CODE = re.compile(r"\s*<[^<>]{1,12}>")
+_CODE = re.compile(r"<([^<>a-z\s]{1,12})>")
 _BRACKETS = re.compile(r"<([^<>]{1,80})>")
 _SIGN_OFF = re.compile(r"\s*\bReuter\b\s*$", re.IGNORECASE)
 
@@ -54,7 +57,7 @@ def body_text(raw: str) -> str:
     raw = _SIGN_OFF.sub("", raw.replace("\x03", "").rstrip())
     paragraphs = re.split(r"\n(?=\s{2,}\S)", raw)
     text = "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
-    return _BRACKETS.sub(r"\1", text)
+    return _BRACKETS.sub(r"\1", _CODE.sub(r"(\1)", text))
 
 
 def headline(raw: str) -> str:
