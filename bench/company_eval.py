@@ -32,7 +32,7 @@ SHARED = REPO.parent / "shared"
 LABELS = REPO / "tests" / "data" / "companies"
 _SUFFIX = re.compile(
     r"[,\s]+(?:inc|incorporated|corp|corporation|ltd|limited|llc|plc|co|company|group|holdings"
-    r"|ag|sa|se|nv|gmbh)\.?$"
+    r"|ag|sa|se|nv|bv|gmbh|bhd|berhad|sdn|pty|spa|kk|ab|asa)\.?$"
 )
 
 

@@ -1468,7 +1468,9 @@ def _partner_before(text: str, start: int, name: str, directory: Directory) -> i
         or words[-1] in _LEGAL_FORM_SET
         or words[0] in _ROLE_WORDS  # "Director and Vice Chairman of Acme Corp"
         or directory.find(partner) is not None
+        or any(character.isdigit() for character in partner)  # "the F-16 and Acme Corp"
         or text[:begin].rstrip().endswith((",", " and"))  # "Wagner and Brown and AFG Inc"
+        or text[:begin].endswith(" in ")  # "First National Bank in Mount Clemens and ..."
     ):
         return None
     if name.split()[0] in _PARTNERS_FIRM_WORDS:

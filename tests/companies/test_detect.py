@@ -2055,10 +2055,14 @@ def test_two_companies_listed_with_and_are_not_one_name(detector: Detector) -> N
     body = (
         "The partnership includes Wagner and Browne and AFX Industries Inc. "
         "Ford and Zorbix Motor Corp signed the deal, as did Chemical Bank and Marine Quidland "
-        "Banks Corp. Kappa and Radiation Zystems Inc also bid; Radiation Zystems said no."
+        "Banks Corp. Kappa and Radiation Zystems Inc also bid; Radiation Zystems said no. "
+        "It services the F-16 and Quonnell Douglas Corp jets. First National Bank in Mount "
+        "Quemens and Bankers Zife Insurance Co are its units."
     )
     found_names = names(detector.detect("Deals", body))
-    assert {"AFX Industries", "Zorbix Motor", "Radiation Zystems"} <= found_names
+    assert {"AFX Industries", "Zorbix Motor", "Radiation Zystems", "Quonnell Douglas"} <= (
+        found_names
+    )
     assert not any(" and " in name for name in found_names)
 
 
