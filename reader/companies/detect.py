@@ -403,9 +403,11 @@ class Detector:
                 continue
             known_entry = self.directory.find(proposal.name)
             if known_entry is not None:
-                if proposal.reason in _NAMING_EVIDENCE and known_entry.name.casefold() not in (
-                    found
-                ):  # written otherwise than the directory does: "MasterCard Inc."
+                key = known_entry.name.casefold()
+                if proposal.reason in _NAMING_EVIDENCE and (
+                    key not in found or (known_entry.ambiguous and key not in accepted)
+                ):  # written otherwise than the directory does: "MasterCard Inc."; or a
+                    # name that is also a word, which its legal form decides: "Salomon Inc"
                     item = accepted.setdefault(
                         known_entry.name.casefold(), _Found(known_entry, known_entry.name)
                     )
@@ -1685,6 +1687,8 @@ def _only_cited_for_figures(
     ("said Jane Doe, an economist at Oxford Economics") still names it, as any employer."""
     for part, start, end, _ in occurrences:
         text = parts[part]
+        if _RATES_AFTER.match(text, end, end + 60) is not None:
+            return False  # "S&P said it lowered Acme's debt": a rating agency acts
         before = text[max(0, start - 70) : start]
         if not (
             _FIGURES_FROM_BEFORE.search(before) is not None
@@ -1698,6 +1702,13 @@ def _only_cited_for_figures(
     return True
 
 
+_RATES_AFTER = re.compile(
+    r"(?:'s|’s)?(?: Corp\.?| Ratings| Investors Service)?,?(?: said it| has| on \w+)? "
+    r"(?:lowered|cut|raised|upgraded|downgraded|affirmed|revised|assigned|withdrew|placed"
+    r"|lowers|cuts|raises|upgrades|downgrades|affirms|revises|assigns|places)\b"
+)
+"""After a rating agency that acts on a company's rating: "Standard and Poor's Corp said it
+lowered", "Moody's downgraded"."""
 _FIGURES_FROM_BEFORE = re.compile(
     r"(?:\b(?:data|figures|estimates|numbers|statistics|research|forecasts?|projections?"
     r"|survey|analysis|rankings?|reports?|study|poll)"

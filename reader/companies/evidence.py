@@ -417,6 +417,13 @@ def propose_unknown(
                 extra = match.end() if tail is None else tail.end()
             if copyright_line and COPYRIGHT_BEFORE.search(text, max(0, start - 60), start):
                 continue  # "Copyright 2022 Alliance News Ltd.": the publisher's own line
+            if (
+                suffix in ("Co", "Company")
+                and text.endswith(" and ", 0, match.start())
+                and LEGAL_SUFFIX_AFTER.match(text, match.end()) is None
+            ):
+                yield from _partners_and_company(text, match, part, directory)
+                continue
             for proposal in _name_before(
                 text, start, part, "legal form", directory, extra,
                 organisation_words=(extra is not None and suffix not in _BANK_WORDS)
@@ -1440,10 +1447,51 @@ def _saint_before(text: str, start: int) -> bool:
 
 
 _PARTNER_BEFORE = re.compile(
-    r"(?:^|(?<=[\s(“\"]))(?P<partner>(?:(?:[A-Z]\.)+ )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}) and $"
+    r"(?:^|(?<=[\s(“\"]))(?P<partner>(?:(?:[A-Z]\.)+ )?[A-Z][\w-]*(?: (?:[A-Z]\.)+)?"
+    r"(?: [A-Z][\w-]*){0,2}) and $"
 )
 """Partners' names and "and" before a firm's name with a legal form: "Harper and Row
-Publishers Inc", "S.G. Warburg and Co Inc", "Pacific Gas and Electric Co"."""
+Publishers Inc", "S.G. Warburg and Co Inc", "Edward A. Viner and Co Inc", "Pacific Gas and
+Electric Co"."""
+
+
+def _written_as_the_directory_may(name: str) -> tuple[str, ...]:
+    """ "Tiffany and Co" as "Tiffany & Co." and so on."""
+    ampersand = name.replace(" and ", " & ")
+    return name, f"{name}.", ampersand, f"{ampersand}."
+
+
+_INITIALS_OPENING = re.compile(r"(?:^|(?<=[\s(“\"]))(?:[A-Z][a-z]+ )?(?:[A-Z]\.)+ $")
+"""Initials that open a partner's name, which the name's words stop at: "S.G. Warburg",
+"Edward A. Viner"."""
+
+
+def _partners_and_company(
+    text: str, anchor: re.Match[str], part: str, directory: Directory
+) -> Iterable[Proposal]:
+    """A firm named after its partners and "Co" with no legal form after it ("Laurie Milbank
+    and Co said"): the partners' names read before "and", with it; none when they are a
+    company's own ("Goldman Sachs and Co": Goldman Sachs is found by its name). Partners
+    named before with commas are part of it ("Kidder, Peabody and Co")."""
+    partner_end = anchor.start() - len(" and ")
+    for proposal in _name_before(text, partner_end, part, "legal form", directory):
+        if directory.find(proposal.name) is not None:
+            continue
+        start = proposal.start
+        initials = _INITIALS_OPENING.search(text, max(0, start - 20), start)
+        if initials is not None:
+            start = initials.start()
+        partners = _PARTNERS_BEFORE.search(text, max(0, start - 60), start)
+        if partners is not None:  # "Kidder, Peabody and Co", but not "Sears, Roebuck and Co"
+            words = partners.group("partners").split(", ")[:-1]
+            if any(w in PLACES or w in _LEADING_NOISE or directory.find(w) for w in words):
+                continue
+            start = partners.start("partners")
+        name = text[start : anchor.end()].rstrip(".")
+        known = directory.find(text[start:partner_end]) or next(
+            filter(None, map(directory.find, _written_as_the_directory_may(name))), None
+        )  # "J.P. Morgan and Co", "Tiffany and Co"
+        yield Proposal(known.name if known else name, part, start, anchor.end(), "legal form")
 
 
 def _partner_before(text: str, start: int, name: str, directory: Directory) -> int | None:

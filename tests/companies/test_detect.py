@@ -2088,3 +2088,26 @@ def test_the_city_after_a_companys_name_is_where_it_is(detector: Detector) -> No
     assert {"Breslone Enterprises", "Zorbix Motor Co of Canada"} <= found_names
     assert any(name.startswith("Quantel Holdings") for name in found_names)
     assert not any(name.endswith(("of Toronto", "of London")) for name in found_names)
+
+
+def test_a_firm_of_partners_and_co_with_no_legal_form_after_it(detector: Detector) -> None:
+    body = (
+        "Brokers at Laurie Quilbank and Co said the shares rose. Kidder, Quabody and Co "
+        "managed the offering with Edward A. Zviner and Co Inc."
+    )
+    found_names = names(detector.detect("Shares rise", body))
+    assert {"Laurie Quilbank and Co", "Kidder, Quabody and Co", "Edward A. Zviner and Co"} <= (
+        found_names
+    )
+    assert names(detector.detect("Sales", "Tiffany and Co said sales rose.")) == {"Tiffany & Co."}
+
+
+def test_standard_and_poors_is_sp_global(detector: Detector) -> None:
+    body = "Standard and Poor's Corp said it lowered Zorbix Inc's senior debt to BB."
+    assert "S&P Global" in names(detector.detect("Zorbix debt downgraded", body))
+
+
+def test_a_legal_form_decides_a_name_that_is_also_a_word(detector: Detector) -> None:
+    body = "Salomon Inc said it received a subpoena. Brunswick Corp filed for a shelf offering."
+    assert {"Salomon", "Brunswick"} <= names(detector.detect("Subpoena", body))
+    assert "Brunswick" not in names(detector.detect("Trip", "We drove to Brunswick, Maine."))
