@@ -738,8 +738,16 @@ def _names_a_sibling(proposal: Proposal, known: _Found, known_end: int) -> bool:
         return False
     if proposal.name.casefold() in (name.casefold() for name in known.entry.names):
         return False
-    if proposal.name.split()[-1] in _SISTER_COMPANY_WORDS:
+    words = proposal.name.split()
+    while len(words) > 1 and words[-1] in _LEGAL_FORM_WORDS:
+        words.pop()  # "Kotak Securities Ltd"
+    if " ".join(words).casefold() in (name.casefold() for name in known.entry.names):
+        return False  # "Nomura Securities Co" of the directory's Nomura Securities
+    if words[-1] in _SISTER_COMPANY_WORDS:
         return True
+    rest = proposal.name[known_end - proposal.start :]
+    if proposal.reason == "legal form" and len(_words_not_its_own(rest, known.entry)) > 1:
+        return True  # "Nomura Investment Trust and Management Co Ltd", a unit of Nomura's
     written = proposal.name[: known_end - proposal.start]
     a_word_or_initials = known.entry.ambiguous or (written.isupper() and len(written) <= 4)
     return a_word_or_initials and not _its_own_words(
@@ -750,11 +758,19 @@ def _names_a_sibling(proposal: Proposal, known: _Found, known_end: int) -> bool:
 def _its_own_words(words: str, entry: CompanyEntry) -> bool:
     """Every word is of the company's own names, a legal form or the word of its trade that
     a name may go on with ("Dole Food", "JP Morgan Chase", "Bonza Airline", "Tesla Inc")."""
+    return not _words_not_its_own(words, entry)
+
+
+def _words_not_its_own(words: str, entry: CompanyEntry) -> list[str]:
     own = {word for name in entry.names for word in name.split()}
-    return all(
-        word in own or word in _LEGAL_FORM_WORDS or word in _OWN_TRADE_WORDS
+    return [
+        word
         for word in words.replace(".", "").replace("&", " ").split()
-    )
+        if word not in own
+        and word not in _LEGAL_FORM_WORDS
+        and word not in _OWN_TRADE_WORDS
+        and word not in ("and", "of", "the")
+    ]
 
 
 _OWN_TRADE_WORDS = frozenset(

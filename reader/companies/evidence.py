@@ -1517,12 +1517,14 @@ def _partner_before(text: str, start: int, name: str, directory: Directory) -> i
         or words[0] in _ROLE_WORDS  # "Director and Vice Chairman of Acme Corp"
         or directory.find(partner) is not None
         or any(character.isdigit() for character in partner)  # "the F-16 and Acme Corp"
-        or text[:begin].rstrip().endswith((",", " and"))  # "Wagner and Brown and AFG Inc"
+        or text[:begin].rstrip().endswith(",")  # "Lotus, Ashton and Tate Corp"
         or text[:begin].endswith(" in ")  # "First National Bank in Mount Clemens and ..."
     ):
         return None
     if name.split()[0] in _PARTNERS_FIRM_WORDS:
-        return begin  # "N.M. Rothschild and Sons", "Kidder Peabody and Co"
+        return begin  # "N.M. Rothschild and Sons", "Shearson Inc and S.G. Warburg and Co Inc"
+    if text[:begin].rstrip().endswith(" and"):
+        return None  # "Wagner and Brown and AFG Industries Inc"
     if (
         words[-1] in _NAME_WORD_SUFFIXES  # "Steinhardt Partners and Acme Partners LP"
         or _ACRONYM.fullmatch(partner)  # "ITJ and Acme Planning Corp"

@@ -2111,3 +2111,16 @@ def test_a_legal_form_decides_a_name_that_is_also_a_word(detector: Detector) -> 
     body = "Salomon Inc said it received a subpoena. Brunswick Corp filed for a shelf offering."
     assert {"Salomon", "Brunswick"} <= names(detector.detect("Subpoena", body))
     assert "Brunswick" not in names(detector.detect("Trip", "We drove to Brunswick, Maine."))
+
+
+def test_a_unit_named_in_full_with_a_legal_form_is_its_own_company(detector: Detector) -> None:
+    body = (
+        "said a deputy manager of Nomura Investment Trust and Management Co Ltd. Toyota Motor "
+        "Manufacturing USA Inc will build the plant, Toyota Motor Corp said."
+    )
+    found_names = names(detector.detect("Plans", body))
+    assert {"Nomura Investment Trust and Management Co", "Toyota Motor Manufacturing USA"} <= (
+        found_names
+    )
+    assert "Toyota" in found_names
+    assert "Tesla" in names(detector.detect("Cars", "Tesla Inc said deliveries rose."))
