@@ -34,6 +34,15 @@ EXCHANGES = (
     "|Euronext|EPA|ETR|XETRA|FRA|OTC|OTCQX|OTCQB|BSE|NSE|KRX|KOSDAQ|SGX|JSE|SZSE|SSE|TWSE|BIT"
 )
 _TICKER = re.compile(rf"\((?P<exchange>{EXCHANGES})\s*:\s*(?P<symbol>[A-Z0-9][A-Z0-9.\-]*)\)")
+_WIRE_CODE = re.compile(
+    r"(?<=[\w.] )\((?:[A-Z0-9]{1,6}\.[A-Z]{1,3}|[A-Z]{1,5}(?=\),? (?:rose|fell|gained|lost|climbed"
+    r"|slipped|dropped|jumped|added|eased|shed|advanced|declined|rallied|slid|tumbled|surged"
+    r"|sank|was up|was down)\b))\)"
+)
+"""A news agency's code for a company's shares after its name ("Fluor Corp (FLR.N)",
+"Matsushita Electric Industrial Co Ltd (6752.T)"), or a bare symbol before a price move
+("U.S. Tobacco (UBO) rose")."""
+_INDEX_WORDS = frozenset({"Index", "index", "Composite", "Average", "average"})
 LEGAL_SUFFIX_AFTER = re.compile(
     r",?\s+(?:Inc\b|Incorporated|Corp\b|Corporation|Ltd\b|Limited|LLC|L\.L\.C\.|GmbH|AG\b|SE\b"
     r"|S\.A\.|SA\b|S\.p\.A\.|N\.V\.|NV\b|B\.V\.|PLC|[Pp]lc|Bhd\b|Berhad|Co\.|Holdings|Motor Co"
@@ -400,6 +409,13 @@ def propose_unknown(
     for part, text in parts.items():
         for match in _TICKER.finditer(text):
             yield from _name_before(text, match.start(), part, "ticker", directory)
+        if " (" in text:
+            for match in _WIRE_CODE.finditer(text):
+                last_word = text[max(0, match.start() - 12) : match.start()].split()[-1:]
+                if last_word and last_word[0].rstrip(".,") in _LEGAL_FORM_SET | _INDEX_WORDS:
+                    continue  # "Fluor Corp (FLR.N)" is named by its legal form already;
+                    # "Kospi Index (KOSPI) fell" is no company
+                yield from _name_before(text, match.start(), part, "ticker", directory)
         spans = known.get(part, ()) if known else ()
         copyright_line = "opyright" in text or "©" in text or "(c)" in text
         for match in _LEGAL_ANCHOR.finditer(text):
@@ -1364,7 +1380,7 @@ def _name_before(
             return  # ... but "his 3rd Acme Inc. job" is a count of Acme's
         name = f"{ordinal.group(1)} {proposal.name}"
         proposal = proposal._replace(name=name, start=ordinal.start(1))
-    if reason == "legal form" and _country_initials_before(text, proposal.start):
+    if reason in ("legal form", "ticker") and _country_initials_before(text, proposal.start):
         start = proposal.start - len("U.S. ")  # "U.S. Games Systems, Inc.": initials open it
         proposal = proposal._replace(
             name=f"{text[start : proposal.start]}{proposal.name}", start=start

@@ -2124,3 +2124,13 @@ def test_a_unit_named_in_full_with_a_legal_form_is_its_own_company(detector: Det
     )
     assert "Toyota" in found_names
     assert "Tesla" in names(detector.detect("Cars", "Tesla Inc said deliveries rose."))
+
+
+def test_a_wire_code_after_a_name_shows_a_company(detector: Detector) -> None:
+    body = (
+        "Zorvex Bankverein (ZBVV.VI) bought the stake. Quantum Tobacco (QTB) rose 7/8 while "
+        "South Korea's Kospi Index (KOSPI) fell 0.5%."
+    )
+    found_names = names(detector.detect("Markets", body))
+    assert {"Zorvex Bankverein", "Quantum Tobacco"} <= found_names
+    assert not any("Kospi" in name for name in found_names)

