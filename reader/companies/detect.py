@@ -391,7 +391,10 @@ class Detector:
                     continue
                 _drop_occurrence(known[0], proposal.part, proposal.start)
             elif (proposal.part, proposal.end) in known_ends:
-                continue  # a known name read with a word before it ("Ousted WeWork CEO ...")
+                ending = _ambiguous_name_ending(proposal, known_at)
+                if ending is None:
+                    continue  # a known name read with a word before it ("Ousted WeWork CEO ...")
+                _drop_occurrence(ending[0], proposal.part, ending[1])  # "Phelps Dodge Corp"
             elif _inside_a_known_name(
                 proposal, (known_spans := known_spans or _spans_by_part(known_at))[proposal.part]
             ):
@@ -726,6 +729,27 @@ def _inside_a_known_name(proposal: Proposal, spans: list[tuple[int, int]]) -> bo
     the middle of it); ``spans``: where the part names known companies, in order."""
     index = bisect_right(spans, (proposal.start, proposal.start)) - 1
     return index >= 0 and spans[index][0] < proposal.start < spans[index][1]
+
+
+def _ambiguous_name_ending(
+    proposal: Proposal, known_at: dict[tuple[str, int], tuple[_Found, int]]
+) -> tuple[_Found, int] | None:
+    """The known name, also a word, that ends a longer name with a legal form ("Phelps Dodge
+    Corp", "Metal Box Plc"): the longer name is the company, and the known one (Dodge, Box)
+    is not named there. Its item and where it starts."""
+    if proposal.reason != "legal form":
+        return None
+    for (part, start), (item, end) in known_at.items():
+        if (
+            part == proposal.part
+            and end == proposal.end
+            and start > proposal.start
+            and item.entry is not None
+            and item.entry.ambiguous
+            and " of " not in proposal.name  # "Auditors of Brunswick Corp"
+        ):
+            return item, start
+    return None
 
 
 def _names_a_sibling(proposal: Proposal, known: _Found, known_end: int) -> bool:

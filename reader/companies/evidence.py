@@ -1557,8 +1557,11 @@ _PARTNERS_FIRM_WORDS = frozenset({"Co", "Company", "Sons", "Son", "Associates", 
 """What follows "and" in a firm named after its partners: "S.G. Warburg and Co"."""
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]+")
 _INITIAL_AND_SURNAME = re.compile(r"[A-Z]\. [A-Z][a-z]+")
-_ADJECTIVE = re.compile(r"[A-Z][\w]*-[a-z]+")
-"""A capitalised word made with a hyphen and a lower-case word: "Privately-held", "BB-minus"."""
+_ADJECTIVE = re.compile(
+    r"[A-Z][\w]*-(?:held|owned|listed|based|controlled|backed|run|minus|plus|registered)"
+)
+"""A capitalised word made with a hyphen and a word that makes it an adjective:
+"Privately-held", "British-listed", "BB-minus" (not "Dai-ichi")."""
 
 
 def _words_of_name(name: str) -> int:
@@ -1770,7 +1773,11 @@ def _proposal_at(
         words = words[cut:]
     if len(words) > 1 and REUTERS_CODE.fullmatch(words[-1]):
         words = words[:-1]  # "CATL 300750.SZ said"
-    while words and (words[0] in _LEADING_NOISE or words[0].endswith(WHERE_BASED)):
+    while words and (
+        words[0] in _LEADING_NOISE
+        or words[0].endswith(WHERE_BASED)
+        or (len(words) > 1 and _ADJECTIVE.fullmatch(words[0]))  # "B-minus Hyponex Corp"
+    ):
         if words[1:] and words[1] in _PARTS_OF_DAY:
             break  # "Tuesday Morning, which filed for bankruptcy": a day is no name of its own
         if (

@@ -36,7 +36,7 @@ _SEVERAL_WORDS = (
     "Sri Lanka", "Costa Rica", "El Salvador", "Puerto Rico", "Czech Republic",
     "Dominican Republic", "Ivory Coast", "Sierra Leone", "Papua New Guinea", "United States",
     "United Kingdom", "United Arab Emirates", "Abu Dhabi", "Latin America", "North America",
-    "South America", "Southeast Asia", "Silicon Valley", "Wall Street", "New York",
+    "South America", "Southeast Asia", "Silicon Valley", "Wall Street", "Wall St", "New York",
     "Los Angeles", "San Francisco", "Las Vegas", "Tel Aviv", "Sao Paulo", "São Paulo",
     "Kuala Lumpur", "Mexico City", "Cape Town",
 )  # fmt: skip

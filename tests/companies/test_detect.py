@@ -2134,3 +2134,25 @@ def test_a_wire_code_after_a_name_shows_a_company(detector: Detector) -> None:
     found_names = names(detector.detect("Markets", body))
     assert {"Zorvex Bankverein", "Quantum Tobacco"} <= found_names
     assert not any("Kospi" in name for name in found_names)
+
+
+def test_a_longer_name_with_a_legal_form_wins_over_a_known_word_inside_it(
+    detector: Detector,
+) -> None:
+    body = "Phelps Dodge Corp said copper output rose. Metal Box Plc bought the plant."
+    found_names = names(detector.detect("Output", body))
+    assert {"Phelps Dodge", "Metal Box Plc"} <= found_names
+    assert not {"Dodge", "Box"} & found_names
+    auditors = "Auditors of Brunswick Corp lifted a qualification on its accounts."
+    assert "Brunswick" in names(detector.detect("Auditors", auditors))
+
+
+def test_a_rating_or_an_owner_before_a_name_is_no_part_of_it(detector: Detector) -> None:
+    body = (
+        "S&P cut B-minus Hyponex Corp's debt. Privately-held Rapid-American Corp agreed. "
+        "Dai-ichi Kangyo Bank Ltd lent the money."
+    )
+    found_names = names(detector.detect("Debt", body))
+    assert {"Hyponex", "Rapid-American"} <= found_names
+    assert not any(name.startswith(("B-minus", "Privately")) for name in found_names)
+    assert any(name.startswith("Dai-ichi Kangyo") for name in found_names)
