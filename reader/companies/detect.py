@@ -394,7 +394,7 @@ class Detector:
                 ending = _ambiguous_name_ending(proposal, known_at)
                 if ending is None:
                     continue  # a known name read with a word before it ("Ousted WeWork CEO ...")
-                _drop_occurrence(ending[0], proposal.part, ending[1])  # "Phelps Dodge Corp"
+                _drop_occurrences_after(ending[0], proposal, ending[1], parts)  # "Phelps Dodge"
             elif _inside_a_known_name(
                 proposal, (known_spans := known_spans or _spans_by_part(known_at))[proposal.part]
             ):
@@ -750,6 +750,19 @@ def _ambiguous_name_ending(
         ):
             return item, start
     return None
+
+
+def _drop_occurrences_after(
+    item: _Found, proposal: Proposal, known_start: int, parts: dict[str, str]
+) -> None:
+    """Forget a known name wherever it follows the words that open the longer name it ends
+    ("Phelps Dodge Corp" ... "Phelps Dodge, which ranks" ... "PHELPS DODGE")."""
+    opening = parts[proposal.part][proposal.start : known_start].casefold()
+    item.occurrences = [
+        (part, start, end, where)
+        for part, start, end, where in item.occurrences
+        if parts[part][max(0, start - len(opening)) : start].casefold() != opening
+    ]
 
 
 def _names_a_sibling(proposal: Proposal, known: _Found, known_end: int) -> bool:

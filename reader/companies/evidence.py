@@ -1788,6 +1788,7 @@ def _proposal_at(
                 or words[1] in _NAME_WORD_SUFFIXES
                 or words[-1] in _NAME_WORD_SUFFIXES
                 or (with_legal_form and words[0] in _NAMES_AT_HOME)
+                or (with_legal_form and words[1] in ("Bank", "Banking"))  # "Swiss Bank Corp"
             )
         ):
             break
