@@ -41,7 +41,8 @@ _PREPOSITION_AND_NAME_HERE = re.compile(rf"\b(?P<prep>at|from|on|via) (?P<name>{
 LEGAL_FORMS = (
     "Inc.", "Inc", "Incorporated", "Corp.", "Corp", "Corporation", "Ltd.", "Ltd", "Limited",
     "LLC", "L.L.C.", "LLP", "L.P.", "LP", "GmbH", "AG", "S.A.", "S.p.A.", "N.V.", "B.V.", "PLC",
-    "plc", "Plc", "Sdn Bhd", "Sdn. Bhd.", "Bhd", "Bhd.", "Berhad", "Co., Ltd.",
+    "plc", "Plc", "Sdn Bhd", "Sdn. Bhd.", "Bhd", "Bhd.", "Berhad", "A/S", "ASA", "Oyj", "SpA",
+    "SA", "AB", "Co., Ltd.",
     "Co., Ltd", "Co.", "Co",
 )  # fmt: skip
 """Legal forms after a company's name ("Acme Inc.", "Acme Co., Ltd.")."""

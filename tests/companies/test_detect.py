@@ -2156,3 +2156,14 @@ def test_a_rating_or_an_owner_before_a_name_is_no_part_of_it(detector: Detector)
     assert {"Hyponex", "Rapid-American"} <= found_names
     assert not any(name.startswith(("B-minus", "Privately")) for name in found_names)
     assert any(name.startswith("Dai-ichi Kangyo") for name in found_names)
+
+
+def test_nordic_and_continental_legal_forms(detector: Detector) -> None:
+    body = (
+        "Zorbi Industri A/S bought a stake in Quarsk Oljeselskap ASA, while Kvantti Oyj, "
+        "Zelmina SpA, Quorbel SA and Fermenzo AB kept theirs. Swiss Bank Corp led the deal."
+    )
+    found_names = names(detector.detect("Stakes", body))
+    expected = {"Zorbi Industri", "Kvantti", "Zelmina", "Quorbel", "Fermenzo", "Swiss Bank"}
+    assert expected <= found_names
+    assert any(name.startswith("Quarsk Oljeselskap") for name in found_names)
