@@ -440,6 +440,7 @@ class Detector:
         if self._propose:
             _add_listed_neighbours(accepted, parts, lead_end, self.directory)
         _merge_shortened(accepted, parts)
+        _take_initials_defined_here(accepted, parts)
         _add_repeats(accepted, parts, lead_end)
         for key in [key for key, item in accepted.items() if _a_data_firm_cited(item, parts)]:
             del accepted[key]
@@ -681,15 +682,18 @@ name that looks like a person's still gets proposed on."""
 def _named_by_initials(
     name: str, accepted: dict[str, _Found], parts: dict[str, str]
 ) -> _Found | None:
-    """The company whose initials ``name`` are: given in brackets right after its name
-    ("Sierra Nevada Corporation (SNC)"), or the first letters of its name's words, of three
-    words or more ("Foundation Building Materials Inc." ... "FBM has grown")."""
+    """The company whose initials ``name`` are: given in brackets right after its name or
+    its legal form ("Sierra Nevada Corporation (SNC)", "Arab Banking Corp (ABC)"), or the
+    first letters of its name's words, of three words or more ("Foundation Building Materials
+    Inc." ... "FBM has grown")."""
     if not (2 <= len(name) <= 5 and name.isupper() and name.isalpha()):
         return None
     brackets = f" ({name})"
     for item in accepted.values():
         for part, _, end, _ in item.occurrences:
-            if parts[part].startswith(brackets, end):
+            text = parts[part]
+            legal_form = LEGAL_SUFFIX_AFTER.match(text, end)  # "Arab Banking Corp (ABC)"
+            if text.startswith(brackets, end if legal_form is None else legal_form.end()):
                 return item
     if len(name) >= 3:
         for item in accepted.values():
@@ -697,6 +701,25 @@ def _named_by_initials(
             if len(words) == len(name) and all(w[0] == c for w, c in zip(words, name, strict=True)):
                 return item
     return None
+
+
+def _take_initials_defined_here(accepted: dict[str, _Found], parts: dict[str, str]) -> None:
+    """A known company named only by initials that are also a word or another's name, which
+    the article gives to a company it names in full ("Arab Banking Corp (ABC) ... ABC said"
+    is no ABC, the broadcaster): its mentions are the other company's. (Initials of a company
+    that is not ambiguous are most often its own: "Broken Hill Pty Co Ltd (BHP)".)"""
+    for item in accepted.values():
+        if item.entry is None or not item.entry.ambiguous or not item.occurrences:
+            continue
+        written = {parts[part][start:end] for part, start, end, _ in item.occurrences}
+        if len(written) != 1:
+            continue
+        initials = written.pop()
+        owner = _named_by_initials(initials, accepted, parts)
+        if owner is not None and owner is not item and owner.entry is None:
+            at = {(part, start) for part, start, _, _ in owner.occurrences}
+            owner.occurrences.extend(o for o in item.occurrences if (o[0], o[1]) not in at)
+            item.occurrences = []
 
 
 _NOT_IN_INITIALS = frozenset({"of", "and", "&", "the", "Inc", "Inc.", "LLC", "Ltd", "Ltd."})

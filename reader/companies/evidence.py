@@ -1574,8 +1574,12 @@ def _written_alone(text: str, name: str) -> bool:
     said")."""
     index = text.find(name)
     while index >= 0:
-        if not text.endswith(" and ", 0, index) and not text[index - 1 : index].isalnum():
-            return True
+        if (
+            not text.endswith(" and ", 0, index)
+            and _WORD_OF_A_NAME_BEFORE.search(text, max(0, index - 30), index) is None
+            and not text[index - 1 : index].isalnum()
+        ):
+            return True  # alone: not "Dainippon Ink and Chemicals" ... "Reichhold Chemicals"
         index = text.find(name, index + 1)
     return False
 

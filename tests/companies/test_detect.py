@@ -2167,3 +2167,23 @@ def test_nordic_and_continental_legal_forms(detector: Detector) -> None:
     expected = {"Zorbi Industri", "Kvantti", "Zelmina", "Quorbel", "Fermenzo", "Swiss Bank"}
     assert expected <= found_names
     assert any(name.startswith("Quarsk Oljeselskap") for name in found_names)
+
+
+def test_initials_given_in_the_text_are_not_another_company_of_those_initials(
+    detector: Detector,
+) -> None:
+    body = (
+        "The facility was arranged by co-lead manager Arab Banking Corp (ABC), the bank said. "
+        "ABC said the deal had been mandated for 50 mln dlrs, and shares of the lender rose."
+    )
+    found_names = names(detector.detect("Facility", body))
+    assert any(name.startswith("Arab Banking") for name in found_names)
+    assert "ABC" not in found_names
+
+
+def test_partners_named_alone_only_when_no_other_name_holds_them(detector: Detector) -> None:
+    body = (
+        "Quorvin Ink and Chemicals Inc agreed to buy Zelhold Chemicals Inc, the maker of "
+        "resins."
+    )
+    assert "Quorvin Ink and Chemicals" in names(detector.detect("Deal", body))
