@@ -9,8 +9,9 @@ Labels (``tests/data/companies/labels-*.json``) name every company each article 
 article of ``../shared/corpus/extraction``, or of a labels folder's own ``articles.json``), with
 the forms it is written in and whether the article is about it. A detection is right when its
 name or any text it matched is one of the label's forms (case, possessive and legal form aside);
-each label is matched at most once. Micro precision and recall run over all companies; subject
-recall over the companies an article is about."""
+each label is matched at most once, and as many as can be (a maximum matching). Micro
+precision and recall run over all companies; subject recall over the companies an article is
+about."""
 
 from __future__ import annotations
 
@@ -73,6 +74,28 @@ def detection_keys(detection: Detection) -> set[str]:
     return {key(detection.name), *(key(e.text) for e in detection.evidence)}
 
 
+def match_labels(detections: list[Detection], label_keys: list[set[str]]) -> dict[int, Detection]:
+    """The most detections matched to labels, each label at most once (a maximum matching:
+    a detection that could be either of two labels takes the one no other detection can)."""
+    candidates = [
+        [i for i, forms in enumerate(label_keys) if detection_keys(d) & forms] for d in detections
+    ]
+    owner: dict[int, int] = {}
+
+    def assign(index: int, seen: set[int]) -> bool:
+        for label in candidates[index]:
+            if label not in seen:
+                seen.add(label)
+                if label not in owner or assign(owner[label], seen):
+                    owner[label] = index
+                    return True
+        return False
+
+    for index in range(len(detections)):
+        assign(index, set())
+    return {label: detections[index] for label, index in owner.items()}
+
+
 def score(articles: list[dict], truth: dict, detector: Detector, show_errors: bool) -> dict:
     tp = fp = fn = 0
     subjects = subjects_found = subjects_as_subject = 0
@@ -80,20 +103,13 @@ def score(articles: list[dict], truth: dict, detector: Detector, show_errors: bo
         detections = detector.detect(article.get("title", ""), article_text(article["id"], truth))
         labels = article["companies"]
         label_keys = [{key(c["name"]), *(key(s) for s in c.get("surface", []))} for c in labels]
-        matched: dict[int, Detection] = {}
+        matched = match_labels(detections, label_keys)
+        tp += len(matched)
         for detection in detections:
-            keys = detection_keys(detection)
-            hit = next(
-                (i for i, forms in enumerate(label_keys) if i not in matched and keys & forms),
-                None,
-            )
-            if hit is None:
+            if not any(d is detection for d in matched.values()):
                 fp += 1
                 if show_errors:
                     print(f"  FP {article['id'][:16]} {detection.name!r} ({detection.reason})")
-            else:
-                tp += 1
-                matched[hit] = detection
         for i, company in enumerate(labels):
             if i not in matched:
                 fn += 1
