@@ -42,6 +42,15 @@ _WIRE_CODE = re.compile(
 """A news agency's code for a company's shares after its name ("Fluor Corp (FLR.N)",
 "Matsushita Electric Industrial Co Ltd (6752.T)"), or a bare symbol before a price move
 ("U.S. Tobacco (UBO) rose")."""
+_PUBLIC_CORPORATIONS = frozenset(
+    {"Commodity Credit", "Overseas Private Investment", "International Finance",
+     "Federal Deposit Insurance", "Federal Savings and Loan Insurance", "Pension Benefit Guaranty",
+     "Export Development", "Export Credits Guarantee"}
+)  # fmt: skip
+"""Public bodies named as corporations ("Commodity Credit Corp", "International Finance
+Corp", the World Bank's), whose names hold no word of public bodies."""
+_LEGAL_FORMS_BEFORE = frozenset({"NV", "N.V.", "AB", "A/S", "SA", "S.A."})
+"""Legal forms written before the name ("NV Philips Gloeilampenfabrieken", "AB Volvo")."""
 _INDEX_WORDS = frozenset({"Index", "index", "Composite", "Average", "average"})
 LEGAL_SUFFIX_AFTER = re.compile(
     r",?\s+(?:Inc\b|Incorporated|Corp\b|Corporation|Ltd\b|Limited|LLC|L\.L\.C\.|GmbH|AG\b|SE\b"
@@ -1779,6 +1788,7 @@ def _proposal_at(
         words = words[:-1]  # "CATL 300750.SZ said"
     while words and (
         words[0] in _LEADING_NOISE
+        or (len(words) > 1 and words[0] in _LEGAL_FORMS_BEFORE)  # "NV Philips"
         or words[0].endswith(WHERE_BASED)
         or (len(words) > 1 and _ADJECTIVE.fullmatch(words[0]))  # "B-minus Hyponex Corp"
     ):
@@ -1807,6 +1817,7 @@ def _proposal_at(
         not name
         or name.isdigit()  # "Till 2011, the world's largest airline"
         or name in GENERIC_WORDS
+        or name in _PUBLIC_CORPORATIONS  # "Commodity Credit Corp"
         or name in _NAME_WORD_SUFFIXES  # "Management’s lesser-known powers"
         or name.startswith(_STORMS)  # "the ravages of Hurricane Sandy, the company said"
         or name in _LEADING_NOISE

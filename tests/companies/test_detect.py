@@ -2182,8 +2182,13 @@ def test_initials_given_in_the_text_are_not_another_company_of_those_initials(
 
 
 def test_partners_named_alone_only_when_no_other_name_holds_them(detector: Detector) -> None:
-    body = (
-        "Quorvin Ink and Chemicals Inc agreed to buy Zelhold Chemicals Inc, the maker of "
-        "resins."
-    )
+    body = "Quorvin Ink and Chemicals Inc agreed to buy Zelhold Chemicals Inc, the maker of resins."
     assert "Quorvin Ink and Chemicals" in names(detector.detect("Deal", body))
+
+
+def test_public_corporations_are_not_companies(detector: Detector) -> None:
+    body = (
+        "The Commodity Credit Corporation accepted a bid for an export bonus, and the "
+        "International Finance Corp lent 10 mln dlrs to Zorbix Inc."
+    )
+    assert names(detector.detect("Bonus", body)) == {"Zorbix"}
