@@ -37,7 +37,7 @@ from reader.companies.evidence import (
 )
 from reader.companies.frames import BUSINESS_PLURALS, product_after
 from reader.companies.people import GIVEN_NAMES, a_persons_name
-from reader.companies.places import PLACES, STATE_AFTER, after_place_possessive
+from reader.companies.places import DEMONYMS, PLACES, STATE_AFTER, after_place_possessive
 
 SUBJECT = "subject"
 MENTION = "mention"
@@ -391,7 +391,7 @@ class Detector:
                     continue
                 _drop_occurrence(known[0], proposal.part, proposal.start)
             elif (proposal.part, proposal.end) in known_ends:
-                ending = _ambiguous_name_ending(proposal, known_at)
+                ending = _ambiguous_name_ending(proposal, known_at, parts)
                 if ending is None:
                     continue  # a known name read with a word before it ("Ousted WeWork CEO ...")
                 _drop_occurrences_after(ending[0], proposal, ending[1], parts)  # "Phelps Dodge"
@@ -755,12 +755,16 @@ def _inside_a_known_name(proposal: Proposal, spans: list[tuple[int, int]]) -> bo
 
 
 def _ambiguous_name_ending(
-    proposal: Proposal, known_at: dict[tuple[str, int], tuple[_Found, int]]
+    proposal: Proposal,
+    known_at: dict[tuple[str, int], tuple[_Found, int]],
+    parts: dict[str, str],
 ) -> tuple[_Found, int] | None:
-    """The known name, also a word, that ends a longer name with a legal form ("Phelps Dodge
-    Corp", "Metal Box Plc"): the longer name is the company, and the known one (Dodge, Box)
-    is not named there. Its item and where it starts."""
-    if proposal.reason != "legal form":
+    """The known name that ends a longer name with a legal form ("Phelps Dodge Corp", "Metal
+    Box Plc", "Farm House Foods Corp"): the longer name is the company, and the known one
+    (Dodge, Box, House Foods) is not named there. Its item and where it starts. A name that
+    is not also a word is kept when a nationality or a place opens the longer one ("American
+    Honda Motor Co")."""
+    if proposal.reason != "legal form" or " of " in proposal.name:  # "Auditors of Brunswick"
         return None
     for (part, start), (item, end) in known_at.items():
         if (
@@ -768,10 +772,12 @@ def _ambiguous_name_ending(
             and end == proposal.end
             and start > proposal.start
             and item.entry is not None
-            and item.entry.ambiguous
-            and " of " not in proposal.name  # "Auditors of Brunswick Corp"
         ):
-            return item, start
+            opening = parts[part][proposal.start : start].split()
+            if item.entry.ambiguous or not any(
+                word in PLACES or word in DEMONYMS or not word[:1].isupper() for word in opening
+            ):
+                return item, start
     return None
 
 

@@ -2143,6 +2143,9 @@ def test_a_longer_name_with_a_legal_form_wins_over_a_known_word_inside_it(
     found_names = names(detector.detect("Output", body))
     assert {"Phelps Dodge", "Metal Box Plc"} <= found_names
     assert not {"Dodge", "Box"} & found_names
+    parent = "RJR Nabisco Inc rose 2 to 57, and Hoechst Celanese Corp fell."
+    assert {"RJR Nabisco", "Hoechst Celanese"} <= names(detector.detect("Stocks", parent))
+    assert "Honda" in names(detector.detect("Sales", "American Honda Motor Co said sales rose."))
     auditors = "Auditors of Brunswick Corp lifted a qualification on its accounts."
     assert "Brunswick" in names(detector.detect("Auditors", auditors))
 
