@@ -1785,7 +1785,8 @@ def _only_cited_for_figures(
 
 
 _RATES_AFTER = re.compile(
-    r"(?:'s|’s)?(?: Corp\.?| Ratings| Investors Service)?,?(?: said it| has| on \w+)? "
+    r"(?:'s|’s)?(?: Corp\.?| Ratings| Investors Service)?,?"
+    r"(?: said(?: on \w+)? it(?: has| had)?| has| had| on \w+)? "
     r"(?:lowered|cut|raised|upgraded|downgraded|affirmed|revised|assigned|withdrew|placed"
     r"|lowers|cuts|raises|upgrades|downgrades|affirms|revises|assigns|places)\b"
 )

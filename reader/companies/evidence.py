@@ -501,6 +501,11 @@ def propose_unknown(
         if " for " in text and ("filed for " in text or "files for " in text):
             for match in _FILES_FOR_BANKRUPTCY.finditer(text):
                 yield from _name_before(text, match.start(), part, "bankruptcy", directory)
+        for index in _find_all(text, _ANALYST_NAMED_AFTER):
+            if index and text[index - 1].isalnum() and _PERSON_THEN_SAYS.match(text, index):
+                for proposal in _name_before(text, index, part, "company role", directory):
+                    if not _opens_sentence(text, proposal.start):
+                        yield proposal  # "Dean Witter analyst Lawrence Adelman said"
         for index in _find_all(text, _ANALYSTS_AFTER):
             if index and text[index - 1].isalnum():
                 for proposal in _name_before(text, index, part, "company role", directory):
@@ -1296,6 +1301,13 @@ _ANALYSTS_AFTER = (
     " analysts estimate", " analysts noted", " analyst said", " analyst wrote",
 )  # fmt: skip
 """After a firm's name mid-sentence: its analysts speak for it ("WoodMac analysts said")."""
+_ANALYST_NAMED_AFTER = (" analyst ", " economist ", " strategist ")
+_PERSON_THEN_SAYS = re.compile(
+    r" (?:analyst|economist|strategist) [A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+    r",? (?:said|says|wrote|writes|noted|told)\b"
+)
+"""After a firm's name: one of its analysts, named, speaks ("Dean Witter analyst Lawrence
+Adelman said")."""
 _SHARE_MOVES = tuple(
     f" shares {verb}"
     for verb in ("rose", "fell", "jumped", "dropped", "gained", "slid", "climbed", "tumbled",

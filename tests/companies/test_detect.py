@@ -2195,3 +2195,13 @@ def test_public_corporations_are_not_companies(detector: Detector) -> None:
         "International Finance Corp lent 10 mln dlrs to Zorbix Inc."
     )
     assert names(detector.detect("Bonus", body)) == {"Zorbix"}
+
+
+def test_a_rating_agency_that_has_placed_a_rating_acts(detector: Detector) -> None:
+    body = "Standard and Poor's Corp said it has placed Zorbix Chemicals Inc's debt on watch."
+    assert "S&P Global" in names(detector.detect("Zorbix on watch", body))
+
+
+def test_an_analyst_named_after_a_firm_speaks_for_it(detector: Detector) -> None:
+    body = '"Demand is weak," Quorvest Securities analyst Lawrence Adelman said.'
+    assert "Quorvest Securities" in names(detector.detect("Tobacco stocks", body))
