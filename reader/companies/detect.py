@@ -1924,8 +1924,14 @@ def _names_written(item: _Found, parts: dict[str, str]) -> set[str]:
 
 
 def _shortens(words: list[str], name: str) -> bool:
+    """Whether ``words`` open ``name``; not the name of a group's company in a country
+    ("Borg-Warner (Australia)"), which the group's own name does not shorten."""
     longer = name.split()
-    return len(longer) > len(words) and [_first_word(w) for w in longer[: len(words)]] == words
+    return (
+        len(longer) > len(words)
+        and not name.endswith(")")
+        and [_first_word(w) for w in longer[: len(words)]] == words
+    )
 
 
 def _add_repeats(accepted: dict[str, _Found], parts: dict[str, str], lead_end: int) -> None:

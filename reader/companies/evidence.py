@@ -432,6 +432,7 @@ def propose_unknown(
                 continue
             start = _after_name(text, match.start())
             if start is None:
+                yield from _name_with_country_in_brackets(text, match.start(), part, directory)
                 continue
             suffix = match.group("suffix").rstrip(".")
             if suffix == "LP" and not _a_partnership(text, start, match.end()):
@@ -1501,6 +1502,23 @@ def _written_as_the_directory_may(name: str) -> tuple[str, ...]:
 _INITIALS_OPENING = re.compile(r"(?:^|(?<=[\s(“\"]))(?:[A-Z][a-z]+ )?(?:[A-Z]\.)+ $")
 """Initials that open a partner's name, which the name's words stop at: "S.G. Warburg",
 "Edward A. Viner"."""
+
+
+_COUNTRY_IN_BRACKETS = re.compile(r" \((?P<place>[A-Z][\w .]{1,24})\),? ?$")
+
+
+def _name_with_country_in_brackets(
+    text: str, anchor: int, part: str, directory: Directory
+) -> Iterable[Proposal]:
+    """A group's company in a country, named with the country in brackets before its legal
+    form ("Borg-Warner (Australia) Ltd", "Nestle (Malaysia) Bhd")."""
+    brackets = _COUNTRY_IN_BRACKETS.search(text, max(0, anchor - 30), anchor)
+    if brackets is None or brackets.group("place") not in PLACES:
+        return
+    for proposal in _name_before(text, brackets.start(), part, "legal form", directory):
+        end = brackets.start() + len(f" ({brackets.group('place')})")
+        name = f"{text[proposal.start : brackets.start()]} ({brackets.group('place')})"
+        yield Proposal(name, part, proposal.start, end, "legal form")
 
 
 def _partners_and_company(

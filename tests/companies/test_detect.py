@@ -2205,3 +2205,9 @@ def test_a_rating_agency_that_has_placed_a_rating_acts(detector: Detector) -> No
 def test_an_analyst_named_after_a_firm_speaks_for_it(detector: Detector) -> None:
     body = '"Demand is weak," Quorvest Securities analyst Lawrence Adelman said.'
     assert "Quorvest Securities" in names(detector.detect("Tobacco stocks", body))
+
+
+def test_a_groups_company_in_a_country_is_named_with_the_country(detector: Detector) -> None:
+    body = "Zorbix Corp's listed unit, Zorbix (Australia) Ltd, and Quantel Finance (Asia) Ltd."
+    found_names = names(detector.detect("Units", body))
+    assert {"Zorbix (Australia)", "Quantel Finance (Asia)"} <= found_names
