@@ -672,6 +672,18 @@ _SISTER_COMPANY_WORDS = frozenset(
 """Words that end the name of a group's separate business ("Tata Steel", "Kotak Securities").
 Not "Group", "Motors" or "Holdings" (the company itself) nor "Studios", "Pictures" or "Media"
 (a division that news names along with its parent: "Amazon Studios")."""
+_TRADE_WORDS_OF_SECTORS = {
+    "mining": {"Mining", "Resources"},
+    "materials": {"Steel", "Mining", "Resources"},
+    "oil-gas": {"Energy", "Resources"},
+    "energy": {"Energy", "Resources"},
+    "insurance": {"Insurance", "Financial"},
+    "transport": {"Airlines", "Airways"},
+    "pharma": {"Pharmaceuticals", "Therapeutics"},
+    "health": {"Pharmaceuticals", "Therapeutics", "Biosciences"},
+}
+"""The words of a known company's own trade, which its name may go on with ("Newmont Mining
+Corp" is Newmont, a miner): no sister company then."""
 
 
 _NAMING_EVIDENCE = frozenset({"legal form", "ticker"})
@@ -810,7 +822,7 @@ def _names_a_sibling(proposal: Proposal, known: _Found, known_end: int) -> bool:
     if " ".join(words).casefold() in (name.casefold() for name in known.entry.names):
         return False  # "Nomura Securities Co" of the directory's Nomura Securities
     if words[-1] in _SISTER_COMPANY_WORDS:
-        return True
+        return words[-1] not in _TRADE_WORDS_OF_SECTORS.get(known.entry.sector, ())
     rest = proposal.name[known_end - proposal.start :]
     if proposal.reason == "legal form" and len(_words_not_its_own(rest, known.entry)) > 1:
         return True  # "Nomura Investment Trust and Management Co Ltd", a unit of Nomura's

@@ -2211,3 +2211,10 @@ def test_a_groups_company_in_a_country_is_named_with_the_country(detector: Detec
     body = "Zorbix Corp's listed unit, Zorbix (Australia) Ltd, and Quantel Finance (Asia) Ltd."
     found_names = names(detector.detect("Units", body))
     assert {"Zorbix (Australia)", "Quantel Finance (Asia)"} <= found_names
+
+
+def test_a_known_company_named_with_its_own_trade_is_itself(detector: Detector) -> None:
+    body = "Newmont Mining Corp said gold output rose. Tata Steel Ltd raised prices."
+    found_names = names(detector.detect("Output", body))
+    assert "Newmont" in found_names
+    assert "Newmont Mining" not in found_names
