@@ -43,7 +43,7 @@ def key(text: str) -> str:
     text = re.sub(r"\s+(?:co|corp|inc|ltd)\.? of [\w .]+$", "", text)  # "... Trust Co of New York"
     text = text.removesuffix(" s.a.").removesuffix(" n.v.").removeprefix("n.v. ")
     while (shorter := _SUFFIX.sub("", text).removesuffix(" and").removesuffix(" &")) != text:
-        text = shorter  # "Honda Motor Co., Ltd.", "Morgan Stanley and Co"
+        text = shorter.strip(" .,")  # "Honda Motor Co., Ltd.", "Morgan Stanley and Co"
     text = text.removeprefix("the ")
     return re.sub(r"\s+", " ", text).strip()
 

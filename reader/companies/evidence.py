@@ -434,6 +434,15 @@ def propose_unknown(
             if start is None:
                 yield from _name_with_country_in_brackets(text, match.start(), part, directory)
                 continue
+            initials = _INITIALS_ENDING.search(text, max(0, start - 12), start)
+            if initials is not None:  # "Revco D.S. Inc", "Zorbix U.S.A. Inc"
+                before = initials.start() - 1
+                for proposal in _name_before(text, before, part, "legal form", directory):
+                    if directory.find(proposal.name) is None:
+                        name = f"{proposal.name} {initials.group()}"
+                        proposal = proposal._replace(name=name, end=start)
+                    yield proposal  # "Chevron U.S.A. Inc" is Chevron's
+                continue
             suffix = match.group("suffix").rstrip(".")
             if suffix == "LP" and not _a_partnership(text, start, match.end()):
                 continue
@@ -1504,6 +1513,9 @@ _INITIALS_OPENING = re.compile(r"(?:^|(?<=[\s(“\"]))(?:[A-Z][a-z]+ )?(?:[A-Z]\
 "Edward A. Viner"."""
 
 
+_INITIALS_ENDING = re.compile(r"(?<=[A-Za-z] )(?:[A-Z]\.){2,4}$")
+"""Initials that end a name before its legal form ("Revco D.S. Inc"), which the name's words
+cannot end with."""
 _COUNTRY_IN_BRACKETS = re.compile(r" \((?P<place>[A-Z][\w .]{1,24})\),? ?$")
 
 

@@ -2218,3 +2218,9 @@ def test_a_known_company_named_with_its_own_trade_is_itself(detector: Detector) 
     found_names = names(detector.detect("Output", body))
     assert "Newmont" in found_names
     assert "Newmont Mining" not in found_names
+
+
+def test_initials_may_end_a_name_before_its_legal_form(detector: Detector) -> None:
+    body = "Quevco D.S. Inc agreed to a buyout, and Chevron U.S.A. Inc sold its stake."
+    found_names = names(detector.detect("Buyout", body))
+    assert {"Quevco D.S.", "Chevron"} <= found_names
