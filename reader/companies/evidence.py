@@ -35,7 +35,7 @@ EXCHANGES = (
 )
 _TICKER = re.compile(rf"\((?P<exchange>{EXCHANGES})\s*:\s*(?P<symbol>[A-Z0-9][A-Z0-9.\-]*)\)")
 _WIRE_CODE = re.compile(
-    r"(?<=[\w.] )\((?:[A-Z0-9]{1,6}\.[A-Z]{1,3}|[A-Z]{1,5}(?=\),? (?:rose|fell|gained|lost|climbed"
+    r" \((?:[A-Z0-9]{1,6}\.[A-Z]{1,3}|[A-Z]{1,5}(?=\),? (?:rose|fell|gained|lost|climbed"
     r"|slipped|dropped|jumped|added|eased|shed|advanced|declined|rallied|slid|tumbled|surged"
     r"|sank|was up|was down)\b))\)"
 )
@@ -78,6 +78,7 @@ NAME_WORDS = (
     "Advisors", "Metals", "Minerals", "Shipbuilding", "Homes", "Wholesalers", "Distributors",
 )  # fmt: skip
 _LEGAL_FORM_SET = frozenset(form for form in LEGAL_FORMS if " " not in form)
+_NAMED_ALREADY_BEFORE_CODES = _LEGAL_FORM_SET | _INDEX_WORDS
 _LEGAL_ANCHOR = re.compile(
     "(?P<suffix>" + alternation(dict.fromkeys((*LEGAL_FORMS, *NAME_WORDS), r"(?![\w&-])")) + ")"
 )
@@ -419,12 +420,16 @@ def propose_unknown(
         for match in _TICKER.finditer(text):
             yield from _name_before(text, match.start(), part, "ticker", directory)
         if " (" in text:
-            for match in _WIRE_CODE.finditer(text):
-                last_word = text[max(0, match.start() - 12) : match.start()].split()[-1:]
-                if last_word and last_word[0].rstrip(".,") in _LEGAL_FORM_SET | _INDEX_WORDS:
+            for match in _WIRE_CODE.finditer(text):  # a literal " (" first: fast to skip to
+                before = text[match.start() - 1 : match.start()]
+                if not (before.isalnum() or before == "."):
+                    continue  # the code follows a name's last word
+                code = match.start() + 1
+                last_word = text[max(0, code - 12) : code].split()[-1:]
+                if last_word and last_word[0].rstrip(".,") in _NAMED_ALREADY_BEFORE_CODES:
                     continue  # "Fluor Corp (FLR.N)" is named by its legal form already;
                     # "Kospi Index (KOSPI) fell" is no company
-                yield from _name_before(text, match.start(), part, "ticker", directory)
+                yield from _name_before(text, code, part, "ticker", directory)
         spans = known.get(part, ()) if known else ()
         copyright_line = "opyright" in text or "©" in text or "(c)" in text
         for match in _LEGAL_ANCHOR.finditer(text):
