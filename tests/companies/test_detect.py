@@ -2224,3 +2224,9 @@ def test_initials_may_end_a_name_before_its_legal_form(detector: Detector) -> No
     body = "Quevco D.S. Inc agreed to a buyout, and Chevron U.S.A. Inc sold its stake."
     found_names = names(detector.detect("Buyout", body))
     assert {"Quevco D.S.", "Chevron"} <= found_names
+
+
+def test_jp_morgan_is_the_bank_unless_the_financier_is_meant(detector: Detector) -> None:
+    assert "JPMorgan Chase" in names(detector.detect("Jobs", "J.P. Morgan said it would cut jobs."))
+    history = "The financier J.P. Morgan built the library in 1906."
+    assert "JPMorgan Chase" not in names(detector.detect("Library", history))
