@@ -391,7 +391,7 @@ class Detector:
                     continue
                 _drop_occurrence(known[0], proposal.part, proposal.start)
             elif (proposal.part, proposal.end) in known_ends:
-                ending = _ambiguous_name_ending(proposal, known_at, parts)
+                ending = _known_name_ending(proposal, known_at, parts)
                 if ending is None:
                     continue  # a known name read with a word before it ("Ousted WeWork CEO ...")
                 _drop_occurrences_after(ending[0], proposal, ending[1], parts)  # "Phelps Dodge"
@@ -411,9 +411,7 @@ class Detector:
                     key not in found or (known_entry.ambiguous and key not in accepted)
                 ):  # written otherwise than the directory does: "MasterCard Inc."; or a
                     # name that is also a word, which its legal form decides: "Salomon Inc"
-                    item = accepted.setdefault(
-                        known_entry.name.casefold(), _Found(known_entry, known_entry.name)
-                    )
+                    item = accepted.setdefault(key, _Found(known_entry, known_entry.name))
                     where = _where(proposal.part, proposal.start, lead_end)
                     item.occurrences.append((proposal.part, proposal.start, proposal.end, where))
                     item.reasons.append(proposal.reason)
@@ -766,14 +764,14 @@ def _inside_a_known_name(proposal: Proposal, spans: list[tuple[int, int]]) -> bo
     return index >= 0 and spans[index][0] < proposal.start < spans[index][1]
 
 
-def _ambiguous_name_ending(
+def _known_name_ending(
     proposal: Proposal,
     known_at: dict[tuple[str, int], tuple[_Found, int]],
     parts: dict[str, str],
 ) -> tuple[_Found, int] | None:
     """The known name that ends a longer name with a legal form ("Phelps Dodge Corp", "Metal
-    Box Plc", "Farm House Foods Corp"): the longer name is the company, and the known one
-    (Dodge, Box, House Foods) is not named there. Its item and where it starts. A name that
+    Box Plc", "RJR Nabisco Inc"): the longer name is the company, and the known one (Dodge,
+    Box, Nabisco) is not named there. Its item and where it starts. A name that
     is not also a word is kept when a nationality or a place opens the longer one ("American
     Honda Motor Co")."""
     if proposal.reason != "legal form" or " of " in proposal.name:  # "Auditors of Brunswick"

@@ -516,12 +516,7 @@ def propose_unknown(
         if " for " in text and ("filed for " in text or "files for " in text):
             for match in _FILES_FOR_BANKRUPTCY.finditer(text):
                 yield from _name_before(text, match.start(), part, "bankruptcy", directory)
-        for index in _find_all(text, _ANALYST_NAMED_AFTER):
-            if index and text[index - 1].isalnum() and _PERSON_THEN_SAYS.match(text, index):
-                for proposal in _name_before(text, index, part, "company role", directory):
-                    if not _opens_sentence(text, proposal.start):
-                        yield proposal  # "Dean Witter analyst Lawrence Adelman said"
-        for index in _find_all(text, _ANALYSTS_AFTER):
+        for index in _analysts_speaking(text):
             if index and text[index - 1].isalnum():
                 for proposal in _name_before(text, index, part, "company role", directory):
                     if not _opens_sentence(text, proposal.start):
@@ -1321,8 +1316,19 @@ _PERSON_THEN_SAYS = re.compile(
     r" (?:analyst|economist|strategist) [A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?"
     r",? (?:said|says|wrote|writes|noted|told)\b"
 )
-"""After a firm's name: one of its analysts, named, speaks ("Dean Witter analyst Lawrence
-Adelman said")."""
+"""After a firm's name: one of its analysts, named, speaks ("Warburg Securities analyst Jane
+Doe said")."""
+
+
+def _analysts_speaking(text: str) -> Iterable[int]:
+    """Where a firm's analysts speak for it, right after its name: "WoodMac analysts said",
+    "Warburg Securities analyst Jane Doe said"."""
+    yield from _find_all(text, _ANALYSTS_AFTER)
+    for index in _find_all(text, _ANALYST_NAMED_AFTER):
+        if _PERSON_THEN_SAYS.match(text, index):
+            yield index
+
+
 _SHARE_MOVES = tuple(
     f" shares {verb}"
     for verb in ("rose", "fell", "jumped", "dropped", "gained", "slid", "climbed", "tumbled",
@@ -1589,13 +1595,13 @@ def _partner_before(text: str, start: int, name: str, directory: Directory) -> i
         or words[0] in _ROLE_WORDS  # "Director and Vice Chairman of Acme Corp"
         or directory.find(partner) is not None
         or any(character.isdigit() for character in partner)  # "the F-16 and Acme Corp"
-        or text[:begin].rstrip().endswith(",")  # "Lotus, Ashton and Tate Corp"
-        or text[:begin].endswith(" in ")  # "First National Bank in Mount Clemens and ..."
+        or text[max(0, begin - 4) : begin].rstrip().endswith(",")  # "Lotus, Ashton and Tate"
+        or text.endswith(" in ", 0, begin)  # "First National Bank in Mount Clemens and ..."
     ):
         return None
     if name.split()[0] in _PARTNERS_FIRM_WORDS:
         return begin  # "N.M. Rothschild and Sons", "Shearson Inc and S.G. Warburg and Co Inc"
-    if text[:begin].rstrip().endswith(" and"):
+    if text[max(0, begin - 8) : begin].rstrip().endswith(" and"):
         return None  # "Wagner and Brown and AFG Industries Inc"
     if (
         words[-1] in _NAME_WORD_SUFFIXES  # "Steinhardt Partners and Acme Partners LP"
